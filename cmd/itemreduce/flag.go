@@ -1,0 +1,120 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/reduction"
+)
+
+func flagCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "flag",
+		Usage: "screen every item with the four rules and show the ticks with their evidence",
+		UsageText: `itemreduce flag --bank BANK.yaml --previous OLDER.csv --current NEWER.csv [options]
+
+Example:
+   itemreduce flag --bank examples/wijkteams/bank.yaml \
+       --previous examples/wijkteams/responses-2016.csv \
+       --current examples/wijkteams/responses-2017.csv
+
+   Reproduce the report's literal thresholds and save a spreadsheet:
+   itemreduce flag ... --config examples/wijkteams/report-2018.yaml --format csv -o flags.csv`,
+		Description: `Each rule that fires gives the item a tick for possible removal:
+   stable      |mean(current) - mean(previous)| < 0.10 x range   (0.4 on 1-5, 0.9 on 1-10)
+   ceiling     mean(current) > min + 0.80 x range                 (4.2 on 1-5, 8.2 on 1-10)
+   low_spread  sd(current) < 0.20 x range                         (0.8 on 1-5, 1.8 on 1-10)
+   redundant   |r| > 0.50 with at least one other item (current wave)
+A value exactly at a threshold does not fire. Statistics that cannot be computed
+(too few answers, no variance, item not asked) decide nothing and are listed as warnings.`,
+		Flags: append(dataFlags(),
+			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds; see examples/wijkteams/report-2018.yaml"},
+			&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table (for reading), csv (for a spreadsheet), json (for programs) or markdown"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of the screen (replaced only when everything succeeded)"},
+		),
+		Action: runFlag,
+	}
+}
+
+// dataFlags are the options that select a bank and the two waves of answers.
+func dataFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "bank", Required: true, Usage: "item bank `FILE` (YAML): scales and items"},
+		&cli.StringSliceFlag{Name: "previous", Required: true, Usage: "answers of the older wave: a CSV `FILE` (repeat to pool several files)"},
+		&cli.StringSliceFlag{Name: "current", Required: true, Usage: "answers of the newer wave: a CSV `FILE` (repeat to pool several files)"},
+		&cli.StringSliceFlag{Name: "where", Usage: "keep only rows where `COLUMN=VALUE`, e.g. gemeente=Zwolle (repeatable; all must hold)"},
+	}
+}
+
+var renderers = map[string]func(*reduction.Result, io.Writer) error{
+	"table":    (*reduction.Result).WriteTable,
+	"csv":      (*reduction.Result).WriteCSV,
+	"json":     (*reduction.Result).WriteJSON,
+	"markdown": (*reduction.Result).WriteMarkdown,
+}
+
+func runFlag(c *cli.Context) error {
+	render, ok := renderers[c.String("format")]
+	if !ok {
+		return usageError("--format %q: choose table, csv, json or markdown", c.String("format"))
+	}
+	res, err := screen(c)
+	if err != nil {
+		return err
+	}
+	return writeOutput(c.String("output"), c.App.Writer, func(w io.Writer) error { return render(res, w) })
+}
+
+// screen loads the bank, the rules and both waves, and applies the rules.
+func screen(c *cli.Context) (*reduction.Result, error) {
+	bank, err := itembank.LoadBankFile(c.String("bank"))
+	if err != nil {
+		return nil, err
+	}
+	cfg := reduction.DefaultConfig()
+	if path := c.String("config"); path != "" {
+		if cfg, err = reduction.LoadConfigFile(path, bank); err != nil {
+			return nil, err
+		}
+	}
+	opt, err := loadOptions(c)
+	if err != nil {
+		return nil, err
+	}
+	previous, err := loadWave(c, "previous", bank, opt)
+	if err != nil {
+		return nil, err
+	}
+	current, err := loadWave(c, "current", bank, opt)
+	if err != nil {
+		return nil, err
+	}
+	return reduction.Screen(bank, previous, current, cfg.Thresholds)
+}
+
+func loadOptions(c *cli.Context) (itembank.LoadOptions, error) {
+	var opt itembank.LoadOptions
+	for _, w := range c.StringSlice("where") {
+		cond, err := itembank.ParseCondition(w)
+		if err != nil {
+			return opt, usageError("--where: %v", err)
+		}
+		opt.Where = append(opt.Where, cond)
+	}
+	return opt, nil
+}
+
+// loadWave pools the files given for one wave; notices go to stderr.
+func loadWave(c *cli.Context, flag string, bank *itembank.Bank, opt itembank.LoadOptions) (*itembank.Summary, error) {
+	s, notices, err := itembank.SummarizeFiles(c.StringSlice(flag), bank, opt)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range notices {
+		fmt.Fprintf(c.App.ErrWriter, "note: %s\n", n)
+	}
+	return s, nil
+}

@@ -1,0 +1,79 @@
+package itembank
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// DecodeYAML decodes one YAML document from r into v, rejecting unknown
+// keys. Errors are *ParseError values naming the file (name) and the line.
+// An empty document is an error wrapping ErrEmpty.
+func DecodeYAML(r io.Reader, name string, v any) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return &ParseError{File: name, Err: err}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &ParseError{File: name, Err: ErrEmpty}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return &ParseError{File: name, Err: ErrEmpty}
+		}
+		return YAMLError(name, err)
+	}
+	return nil
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// YAMLError turns an error from gopkg.in/yaml.v3 into a *ParseError that
+// names the file and the line. The first problem is reported; a *ParseError
+// returned by a custom unmarshaler is passed through with the file name set.
+func YAMLError(name string, err error) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		if pe.File == "" {
+			pe.File = name
+		}
+		return pe
+	}
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &ParseError{File: name, Line: line, Err: fmt.Errorf("%w: %s", ErrSyntax, friendlyYAML(m[2]))}
+	}
+	return &ParseError{File: name, Err: fmt.Errorf("%w: %s", ErrSyntax, strings.TrimPrefix(msg, "yaml: "))}
+}
+
+// friendlyYAML rewrites yaml.v3's Go-flavoured messages for non-programmers.
+func friendlyYAML(msg string) string {
+	if f, ok := strings.CutPrefix(msg, "field "); ok {
+		if i := strings.Index(f, " not found in type"); i >= 0 {
+			return fmt.Sprintf("unknown key %q (misspelled?)", f[:i])
+		}
+	}
+	if strings.HasPrefix(msg, "cannot unmarshal ") {
+		msg = strings.Replace(msg, "cannot unmarshal", "cannot read", 1)
+		msg = strings.NewReplacer("!!str", "text", "!!int", "number", "!!float", "number", "!!seq", "list", "!!map", "mapping", "!!bool", "true/false").Replace(msg)
+	}
+	return msg
+}
+
+// nodeError reports a problem at a YAML node's position.
+func nodeError(n *yaml.Node, item string, err error) *ParseError {
+	return &ParseError{Line: n.Line, Column: n.Column, Item: item, Err: err}
+}

@@ -1,0 +1,151 @@
+package reduction
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// mark shows whether a rule fired: X fired, - did not, ? could not be decided.
+func (it *ItemResult) mark(r Rule, fired, notFired, undecided string) string {
+	if it.Has(r) {
+		return fired
+	}
+	for _, u := range it.Undefined {
+		if strings.HasPrefix(u, r.String()+":") || strings.HasPrefix(u, "no answers") || strings.HasPrefix(u, "not asked") {
+			return undecided
+		}
+	}
+	return notFired
+}
+
+// partners lists up to max partners as "ID r", with a count of the rest.
+func (it *ItemResult) partners(limit int) string {
+	var s []string
+	for i, p := range it.Correlated {
+		if i == limit {
+			s = append(s, fmt.Sprintf("+%d more", len(it.Correlated)-limit))
+			break
+		}
+		s = append(s, fmt.Sprintf("%s %.2f", p.ID, p.R))
+	}
+	return strings.Join(s, ", ")
+}
+
+// WriteThresholds describes the thresholds in force, one line per scale.
+func (r *Result) WriteThresholds(w io.Writer) {
+	fmt.Fprintf(w, "Thresholds in force (%s):\n", r.Basis())
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, l := range r.Limits {
+		fmt.Fprintf(tw, "  %s\tstable: |shift| < %s (%s)\tceiling: mean > %s (%s)\tlow_spread: sd < %s (%s)\n",
+			l.Scale, l.Stable, l.StableFrom, l.Ceiling, l.CeilingFrom, l.LowSpread, l.LowSpreadFrom)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "  redundant: |r| > %s with at least one other item (pairwise complete, n >= 3)\n", r.Thresholds.Redundant)
+}
+
+// WriteTable writes an aligned table for a person at a terminal: one line
+// per item with its statistics and an X under each rule that fired, then a
+// summary of the ticks.
+func (r *Result) WriteTable(w io.Writer) error {
+	fmt.Fprintf(w, "Screened %d items: current wave %d respondents, previous wave %d respondents.\n", len(r.Items), r.Respondents, r.PreviousRespondents)
+	r.WriteThresholds(w)
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "item\tscale\tn\tmean\tsd\tprev n\tprev mean\tshift\t\tstable\tceiling\tlow_spread\tredundant\tticks\t\tcorrelated with (r)")
+	for i := range r.Items {
+		it := &r.Items[i]
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d\t%s\t%s\t\t%s\t%s\t%s\t%s\t%d\t\t%s\n",
+			it.Item.ID, it.Item.Scale.Name, it.N, formatStat(it.Mean, 2), formatStat(it.SD, 2),
+			it.PreviousN, formatStat(it.PreviousMean, 2), signed(it.Shift),
+			it.mark(Stable, "X", "-", "?"), it.mark(Ceiling, "X", "-", "?"), it.mark(LowSpread, "X", "-", "?"), it.mark(Redundant, "X", "-", "?"),
+			it.Ticks(), it.partners(3))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nX = rule fired (a tick for possible removal), - = did not fire, ? = could not be decided (see warnings)")
+	r.writeTally(w)
+	if len(r.Warnings) > 0 {
+		fmt.Fprintf(w, "\nWarnings (%d):\n", len(r.Warnings))
+		for _, m := range r.Warnings {
+			fmt.Fprintf(w, "  %s\n", m)
+		}
+	}
+	return nil
+}
+
+func signed(x float64) string {
+	s := formatStat(x, 2)
+	if s != "n/a" && !strings.HasPrefix(s, "-") {
+		s = "+" + s
+	}
+	return s
+}
+
+func (r *Result) writeTally(w io.Writer) {
+	t := r.Tally()
+	fmt.Fprintf(w, "\nSummary: %d items screened", t.Items)
+	if t.NotAsked > 0 {
+		fmt.Fprintf(w, " (%d more without answers in the current wave)", t.NotAsked)
+	}
+	fmt.Fprintln(w, ".")
+	fmt.Fprintf(w, "  items by ticks:  0: %d   1: %d   2: %d   3: %d   4: %d\n", t.ByTicks[0], t.ByTicks[1], t.ByTicks[2], t.ByTicks[3], t.ByTicks[4])
+	fmt.Fprintf(w, "  items per rule:  stable: %d   ceiling: %d   low_spread: %d   redundant: %d\n",
+		t.ByRule[Stable], t.ByRule[Ceiling], t.ByRule[LowSpread], t.ByRule[Redundant])
+}
+
+// WriteCSV writes one row per item; rule columns hold 1 (fired), 0 (did
+// not fire) or are empty (undecided); undefined statistics are empty.
+func (r *Result) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"id", "scale", "n", "mean", "sd", "previous_n", "previous_mean", "shift",
+		"stable", "ceiling", "low_spread", "redundant", "ticks", "correlated"})
+	for i := range r.Items {
+		it := &r.Items[i]
+		var partners []string
+		for _, p := range it.Correlated {
+			partners = append(partners, fmt.Sprintf("%s (r=%s, n=%d)", p.ID, fullFloat(p.R), p.N))
+		}
+		cw.Write([]string{it.Item.ID, it.Item.Scale.Name, strconv.FormatInt(it.N, 10), fullFloat(it.Mean), fullFloat(it.SD),
+			strconv.FormatInt(it.PreviousN, 10), fullFloat(it.PreviousMean), fullFloat(it.Shift),
+			it.mark(Stable, "1", "0", ""), it.mark(Ceiling, "1", "0", ""), it.mark(LowSpread, "1", "0", ""), it.mark(Redundant, "1", "0", ""),
+			strconv.Itoa(it.Ticks()), strings.Join(partners, "; ")})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func fullFloat(x float64) string {
+	if x != x {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// WriteMarkdown writes the thresholds, a table with a check mark per rule
+// that fired, and the summary, for a repository or a report.
+func (r *Result) WriteMarkdown(w io.Writer) error {
+	fmt.Fprintf(w, "# Item screening\n\n%d items; current wave %d respondents, previous wave %d respondents.\n\n",
+		len(r.Items), r.Respondents, r.PreviousRespondents)
+	fmt.Fprintf(w, "Thresholds in force (%s):\n\n| scale | stable: \\|shift\\| < | ceiling: mean > | low spread: sd < |\n|---|---|---|---|\n", r.Basis())
+	for _, l := range r.Limits {
+		fmt.Fprintf(w, "| %s | %s (%s) | %s (%s) | %s (%s) |\n", l.Scale, l.Stable, l.StableFrom, l.Ceiling, l.CeilingFrom, l.LowSpread, l.LowSpreadFrom)
+	}
+	fmt.Fprintf(w, "\nRedundant: \\|r\\| > %s with at least one other item.\n\n", r.Thresholds.Redundant)
+	fmt.Fprintln(w, "| item | scale | n | mean | sd | prev n | prev mean | shift | stable | ceiling | low spread | redundant | ticks | correlated with |")
+	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|:-:|:-:|:-:|:-:|--:|---|")
+	for i := range r.Items {
+		it := &r.Items[i]
+		fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %d | %s | %s | %s | %s | %s | %s | %d | %s |\n",
+			it.Item.ID, it.Item.Scale.Name, it.N, formatStat(it.Mean, 2), formatStat(it.SD, 2), it.PreviousN,
+			formatStat(it.PreviousMean, 2), signed(it.Shift),
+			it.mark(Stable, "✓", "", "?"), it.mark(Ceiling, "✓", "", "?"), it.mark(LowSpread, "✓", "", "?"), it.mark(Redundant, "✓", "", "?"),
+			it.Ticks(), it.partners(len(it.Correlated)))
+	}
+	r.writeTally(w)
+	return nil
+}

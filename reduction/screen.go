@@ -1,0 +1,183 @@
+package reduction
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/itemreduce/itemreduce/itembank"
+)
+
+// A Result is the screening of every bank item.
+type Result struct {
+	Thresholds Thresholds
+	Limits     []Limits     // per bank scale, in bank order
+	Items      []ItemResult // in bank order
+	// Respondents in the current and previous wave (0 when absent).
+	Respondents, PreviousRespondents int64
+	// Warnings are caveats, not failures: statistics that were undefined.
+	Warnings []string
+}
+
+// An ItemResult is one item's statistics and the rules that fired.
+type ItemResult struct {
+	Item *itembank.Item
+	// Current wave: answers, mean and SD (NaN when undefined).
+	N        int64
+	Mean, SD float64
+	// Previous wave: answers and mean (NaN when undefined).
+	PreviousN    int64
+	PreviousMean float64
+	Shift        float64 // Mean − PreviousMean, NaN when either is undefined
+	Flags        []Rule  // in the order of Rules
+	Correlated   []Partner
+	// Undefined says which rules could not be decided, and why.
+	Undefined []string
+}
+
+// A Partner is another item correlating above the threshold.
+type Partner struct {
+	ID string
+	R  float64
+	N  int64
+}
+
+// Has reports whether rule r fired for the item.
+func (it *ItemResult) Has(r Rule) bool {
+	for _, f := range it.Flags {
+		if f == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Screen applies the four rules to every item of the bank: stable on both
+// waves, the other rules on the current wave. previous may be nil when
+// there is no earlier wave; the stable rule is then undecided.
+func Screen(bank *itembank.Bank, previous, current *itembank.Summary, t Thresholds) (*Result, error) {
+	if err := checkSummary(bank, current); err != nil {
+		return nil, fmt.Errorf("current wave: %w", err)
+	}
+	if previous != nil {
+		if err := checkSummary(bank, previous); err != nil {
+			return nil, fmt.Errorf("previous wave: %w", err)
+		}
+	}
+	res := &Result{Thresholds: t, Items: make([]ItemResult, len(bank.Items)), Respondents: current.Respondents}
+	if previous != nil {
+		res.PreviousRespondents = previous.Respondents
+	}
+	limits := map[*itembank.Scale]Limits{}
+	for _, s := range bank.Scales {
+		l := t.LimitsFor(s)
+		limits[s] = l
+		res.Limits = append(res.Limits, l)
+	}
+	for i, item := range bank.Items {
+		res.Items[i] = screenItem(item, i, previous, current, limits[item.Scale])
+	}
+	redundancy(res, current, t.Redundant)
+	for _, it := range res.Items {
+		for _, u := range it.Undefined {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("item %s: %s", it.Item.ID, u))
+		}
+	}
+	return res, nil
+}
+
+func checkSummary(bank *itembank.Bank, s *itembank.Summary) error {
+	if s == nil {
+		return fmt.Errorf("no data")
+	}
+	if len(s.Items) != len(bank.Items) {
+		return fmt.Errorf("summary has %d items, the bank %d", len(s.Items), len(bank.Items))
+	}
+	for i, it := range bank.Items {
+		if s.Items[i].ID != it.ID {
+			return fmt.Errorf("summary item %d is %s, the bank's is %s", i+1, s.Items[i].ID, it.ID)
+		}
+	}
+	return nil
+}
+
+// screenItem decides the three single-item rules for bank item i.
+func screenItem(item *itembank.Item, i int, previous, current *itembank.Summary, l Limits) ItemResult {
+	cur := current.Moments(i)
+	it := ItemResult{Item: item, N: cur.N, Mean: cur.Mean(), SD: cur.SD(), PreviousMean: math.NaN(), Shift: math.NaN()}
+	var prev itembank.Moments
+	if previous != nil {
+		prev = previous.Moments(i)
+		it.PreviousN, it.PreviousMean = prev.N, prev.Mean()
+		it.Shift = it.Mean - it.PreviousMean
+	}
+	switch {
+	case cur.N == 0 && !current.Items[i].Asked:
+		it.Undefined = append(it.Undefined, "not asked in the current wave: no rule decided")
+		return it
+	case cur.N == 0:
+		it.Undefined = append(it.Undefined, "no answers in the current wave: no rule decided")
+		return it
+	case previous == nil:
+		it.Undefined = append(it.Undefined, "stable: no previous wave given")
+	case !previous.Items[i].Asked:
+		it.Undefined = append(it.Undefined, "stable: not asked in the previous wave")
+	case prev.N == 0:
+		it.Undefined = append(it.Undefined, "stable: no answers in the previous wave")
+	case isStable(cur, prev, l.Stable):
+		it.Flags = append(it.Flags, Stable)
+	}
+	if isCeiling(cur, l.Ceiling) {
+		it.Flags = append(it.Flags, Ceiling)
+	}
+	if cur.N < 2 {
+		it.Undefined = append(it.Undefined, "low_spread: SD needs at least 2 answers")
+	} else if isLowSpread(cur, l.LowSpread) {
+		it.Flags = append(it.Flags, LowSpread)
+	}
+	return it
+}
+
+// redundancy ticks both items of every pair with |r| above the threshold
+// and lists the partners, largest |r| first.
+func redundancy(res *Result, current *itembank.Summary, t Number) {
+	p := len(res.Items)
+	undefined := make([]int, p)
+	for i := 0; i < p; i++ {
+		if res.Items[i].N == 0 {
+			continue
+		}
+		for j := i + 1; j < p; j++ {
+			if res.Items[j].N == 0 {
+				continue
+			}
+			ps := current.Pair(i, j)
+			r := ps.Pearson()
+			if math.IsNaN(r) {
+				undefined[i]++
+				undefined[j]++
+				continue
+			}
+			if ps.RExceeds(t.Rat()) {
+				a, b := &res.Items[i], &res.Items[j]
+				a.Correlated = append(a.Correlated, Partner{ID: b.Item.ID, R: r, N: ps.N})
+				b.Correlated = append(b.Correlated, Partner{ID: a.Item.ID, R: r, N: ps.N})
+			}
+		}
+	}
+	for i := range res.Items {
+		it := &res.Items[i]
+		sort.SliceStable(it.Correlated, func(a, b int) bool {
+			return math.Abs(it.Correlated[a].R) > math.Abs(it.Correlated[b].R)
+		})
+		if len(it.Correlated) > 0 {
+			it.Flags = append(it.Flags, Redundant)
+		}
+		if undefined[i] > 0 {
+			it.Undefined = append(it.Undefined, fmt.Sprintf("redundant: r undefined with %d other item(s) (fewer than %d common respondents, or no variance)", undefined[i], itembank.MinPairN))
+		}
+	}
+}
+
+// Ticks returns how many rules fired.
+func (it *ItemResult) Ticks() int { return len(it.Flags) }

@@ -1,0 +1,190 @@
+package reduction
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/itemreduce/itemreduce/itembank"
+)
+
+// A Number is an exact decimal or fraction read from a rules file ("0.10",
+// "0.8", "1/3"), kept as a rational so that thresholds are exact.
+type Number struct{ rat *big.Rat }
+
+// NewNumber parses a decimal such as "0.10" or a fraction such as "1/3".
+func NewNumber(s string) (Number, error) {
+	r, ok := new(big.Rat).SetString(strings.TrimSpace(s))
+	if !ok {
+		return Number{}, fmt.Errorf("%q is not a number", s)
+	}
+	return Number{rat: r}, nil
+}
+
+func mustNumber(s string) Number {
+	n, err := NewNumber(s)
+	if err != nil {
+		panic(err)
+	}
+	return n
+}
+
+// Rat returns the number as a rational; the zero Number is 0.
+func (n Number) Rat() *big.Rat {
+	if n.rat == nil {
+		return new(big.Rat)
+	}
+	return n.rat
+}
+
+// IsSet reports whether the number was given.
+func (n Number) IsSet() bool { return n.rat != nil }
+
+// Float returns the nearest float64.
+func (n Number) Float() float64 { f, _ := n.Rat().Float64(); return f }
+
+// String prints the number as a decimal when it has a finite one (0.9),
+// else as a fraction (1/3).
+func (n Number) String() string { return ratString(n.Rat()) }
+
+func ratString(r *big.Rat) string {
+	for prec := 0; prec <= 12; prec++ {
+		s := r.FloatString(prec)
+		if back, _ := new(big.Rat).SetString(s); back.Cmp(r) == 0 {
+			return s
+		}
+	}
+	return r.RatString()
+}
+
+// UnmarshalYAML reads the number from its literal text, never via float64.
+func (n *Number) UnmarshalYAML(node *yaml.Node) error {
+	if node.Kind != yaml.ScalarNode {
+		return &itembank.ParseError{Line: node.Line, Column: node.Column, Err: errors.New("expected a number")}
+	}
+	v, err := NewNumber(node.Value)
+	if err != nil {
+		return &itembank.ParseError{Line: node.Line, Column: node.Column, Err: err}
+	}
+	*n = v
+	return nil
+}
+
+// MarshalYAML writes the number as its exact decimal.
+func (n Number) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: n.String()}, nil
+}
+
+// MarshalJSON writes the number as a JSON number.
+func (n Number) MarshalJSON() ([]byte, error) {
+	s := n.String()
+	if strings.Contains(s, "/") {
+		return []byte(fmt.Sprint(n.Float())), nil
+	}
+	return []byte(s), nil
+}
+
+// Thresholds set when each screening rule fires. Stable, Ceiling and
+// LowSpread are fractions of the scale range R = max − min; Scales may
+// replace them with absolute values for a named scale.
+//
+//	stable:     |mean(current) − mean(previous)| < Stable·R
+//	ceiling:    mean(current) > min + Ceiling·R
+//	low_spread: sd(current) < LowSpread·R
+//	redundant:  |r| > Redundant with at least one other item
+type Thresholds struct {
+	Stable    Number                    `yaml:"stable"`
+	Ceiling   Number                    `yaml:"ceiling"`
+	LowSpread Number                    `yaml:"low_spread"`
+	Redundant Number                    `yaml:"redundant"`
+	Scales    map[string]ScaleThreshold `yaml:"scales"`
+}
+
+// ScaleThreshold holds absolute thresholds for one scale, in answer units;
+// a value left out falls back to the fraction of the range.
+type ScaleThreshold struct {
+	Stable    Number `yaml:"stable"`     // largest mean shift that still counts as changed, exclusive
+	Ceiling   Number `yaml:"ceiling"`    // a mean above this is at the ceiling
+	LowSpread Number `yaml:"low_spread"` // an SD below this is low spread
+}
+
+// DefaultThresholds are the report's rules as fractions of the scale range:
+// 0.10, 0.80, 0.20, and |r| 0.50.
+func DefaultThresholds() Thresholds {
+	return Thresholds{
+		Stable:    mustNumber("0.10"),
+		Ceiling:   mustNumber("0.80"),
+		LowSpread: mustNumber("0.20"),
+		Redundant: mustNumber("0.50"),
+	}
+}
+
+// Config is the content of a rules file (--config).
+type Config struct {
+	Thresholds `yaml:",inline"`
+	// DropFromTicks is the number of ticks from which the review suggests
+	// dropping an item (default 1).
+	DropFromTicks int `yaml:"drop_from_ticks"`
+}
+
+// DefaultConfig returns the default thresholds and suggestion rule.
+func DefaultConfig() Config {
+	return Config{Thresholds: DefaultThresholds(), DropFromTicks: 1}
+}
+
+// LoadConfigFile reads a rules file over the defaults and validates it
+// against the bank's scales.
+func LoadConfigFile(path string, bank *itembank.Bank) (Config, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Config{}, err
+	}
+	defer f.Close()
+	return LoadConfig(f, path, bank)
+}
+
+// LoadConfig reads a rules file over the defaults; keys left out keep their
+// default. name is used in error messages.
+func LoadConfig(r io.Reader, name string, bank *itembank.Bank) (Config, error) {
+	c := DefaultConfig()
+	if err := itembank.DecodeYAML(r, name, &c); err != nil {
+		return Config{}, err
+	}
+	if err := c.Validate(bank); err != nil {
+		return Config{}, &itembank.ParseError{File: name, Err: err}
+	}
+	return c, nil
+}
+
+// Validate checks that fractions lie in [0, 1], the correlation threshold
+// in [0, 1), and that per-scale thresholds name scales of the bank.
+func (c Config) Validate(bank *itembank.Bank) error {
+	one := big.NewRat(1, 1)
+	for _, f := range []struct {
+		name string
+		n    Number
+	}{{"stable", c.Stable}, {"ceiling", c.Ceiling}, {"low_spread", c.LowSpread}, {"redundant", c.Redundant}} {
+		if f.n.Rat().Sign() < 0 || f.n.Rat().Cmp(one) > 0 || (f.name == "redundant" && f.n.Rat().Cmp(one) == 0) {
+			return fmt.Errorf("%s: %s is outside the allowed range (0 to 1)", f.name, f.n)
+		}
+	}
+	for name, st := range c.Scales {
+		if bank != nil && bank.Scale(name) == nil {
+			return fmt.Errorf("scales: %q is not a scale of the bank", name)
+		}
+		for _, n := range []Number{st.Stable, st.LowSpread} {
+			if n.IsSet() && n.Rat().Sign() < 0 {
+				return fmt.Errorf("scales: %s: thresholds cannot be negative", name)
+			}
+		}
+	}
+	if c.DropFromTicks < 1 || c.DropFromTicks > len(Rules) {
+		return fmt.Errorf("drop_from_ticks: %d is outside 1-%d", c.DropFromTicks, len(Rules))
+	}
+	return nil
+}
