@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/urfave/cli/v2"
@@ -36,16 +35,6 @@ A value exactly at a threshold does not fire. Statistics that cannot be computed
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of the screen (replaced only when everything succeeded)"},
 		),
 		Action: runFlag,
-	}
-}
-
-// dataFlags are the options that select a bank and the two waves of answers.
-func dataFlags() []cli.Flag {
-	return []cli.Flag{
-		&cli.StringFlag{Name: "bank", Required: true, Usage: "item bank `FILE` (YAML): scales and items"},
-		&cli.StringSliceFlag{Name: "previous", Required: true, Usage: "answers of the older wave: a CSV `FILE` (repeat to pool several files)"},
-		&cli.StringSliceFlag{Name: "current", Required: true, Usage: "answers of the newer wave: a CSV `FILE` (repeat to pool several files)"},
-		&cli.StringSliceFlag{Name: "where", Usage: "keep only rows where `COLUMN=VALUE`, e.g. gemeente=Zwolle (repeatable; all must hold)"},
 	}
 }
 
@@ -93,28 +82,4 @@ func screen(c *cli.Context) (*reduction.Result, error) {
 		return nil, err
 	}
 	return reduction.Screen(bank, previous, current, cfg.Thresholds)
-}
-
-func loadOptions(c *cli.Context) (itembank.LoadOptions, error) {
-	var opt itembank.LoadOptions
-	for _, w := range c.StringSlice("where") {
-		cond, err := itembank.ParseCondition(w)
-		if err != nil {
-			return opt, usageError("--where: %v", err)
-		}
-		opt.Where = append(opt.Where, cond)
-	}
-	return opt, nil
-}
-
-// loadWave pools the files given for one wave; notices go to stderr.
-func loadWave(c *cli.Context, flag string, bank *itembank.Bank, opt itembank.LoadOptions) (*itembank.Summary, error) {
-	s, notices, err := itembank.SummarizeFiles(c.StringSlice(flag), bank, opt)
-	if err != nil {
-		return nil, err
-	}
-	for _, n := range notices {
-		fmt.Fprintf(c.App.ErrWriter, "note: %s\n", n)
-	}
-	return s, nil
 }
