@@ -55,7 +55,10 @@ func (a int128) sign() int {
 
 // float returns the nearest float64 (within one rounding of each half).
 func (a int128) float() float64 {
-	return float64(a.hi)*math.Exp2(64) + float64(a.lo)
+	if a.hi < 0 {
+		return -a.neg().float()
+	}
+	return float64(uint64(a.hi))*math.Exp2(64) + float64(a.lo)
 }
 
 // big returns a as a big.Int.
