@@ -54,9 +54,25 @@ func YAMLError(name string, err error) error {
 	}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		if parserError(m[2]) {
+			line++
+		}
 		return &ParseError{File: name, Line: line, Err: fmt.Errorf("%w: %s", ErrSyntax, friendlyYAML(m[2]))}
 	}
 	return &ParseError{File: name, Err: fmt.Errorf("%w: %s", ErrSyntax, strings.TrimPrefix(msg, "yaml: "))}
+}
+
+// parserError reports whether msg comes from yaml.v3's parser, which (unlike
+// its scanner) reports 0-based line numbers.
+func parserError(msg string) bool {
+	for _, p := range []string{"did not find expected ',' or", "did not find expected '-' indicator",
+		"did not find expected <document start>", "did not find expected key", "did not find expected node content",
+		"found duplicate %", "found incompatible YAML document", "found undefined tag handle"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // friendlyYAML rewrites yaml.v3's Go-flavoured messages for non-programmers.

@@ -135,7 +135,7 @@ func TestSingleItemBoundaries(t *testing.T) {
 // threshold, for positive and negative r, on both scales. x = (1,1,2) and
 // y = (1,2,2) give r = 0.5 exactly (cov² = 1, vx·vy = 4 in integers).
 func TestRedundantBoundaries(t *testing.T) {
-	bank := loadBank(t, boundaryBank + `  - {id: L2, text: "another statement", scale: likert5}
+	bank := loadBank(t, boundaryBank+`  - {id: L2, text: "another statement", scale: likert5}
   - {id: G2, text: "another grade", scale: grade10}
 `)
 	tests := []struct {
