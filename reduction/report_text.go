@@ -37,7 +37,7 @@ func (it *ItemResult) partners(limit int) string {
 
 // WriteThresholds describes the thresholds in force, one line per scale.
 func (r *Result) WriteThresholds(w io.Writer) {
-	fmt.Fprintf(w, "Thresholds in force (%s):\n", r.Basis())
+	fmt.Fprintf(w, "Thresholds in force: %s.\n", r.Basis())
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, l := range r.Limits {
 		fmt.Fprintf(tw, "  %s\tstable: |shift| < %s (%s)\tceiling: mean > %s (%s)\tlow_spread: sd < %s (%s)\n",
@@ -54,11 +54,11 @@ func (r *Result) WriteTable(w io.Writer) error {
 	fmt.Fprintf(w, "Screened %d items: current wave %d respondents, previous wave %d respondents.\n", len(r.Items), r.Respondents, r.PreviousRespondents)
 	r.WriteThresholds(w)
 	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "item\tscale\tn\tmean\tsd\tprev n\tprev mean\tshift\t\tstable\tceiling\tlow_spread\tredundant\tticks\t\tcorrelated with (r)")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "item\tscale\tn\tmean\tsd\tprev n\tprev mean\tshift\tstable\tceiling\tlow_spread\tredundant\tticks\tcorrelated with (r)")
 	for i := range r.Items {
 		it := &r.Items[i]
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d\t%s\t%s\t\t%s\t%s\t%s\t%s\t%d\t\t%s\n",
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n",
 			it.Item.ID, it.Item.Scale.Name, it.N, formatStat(it.Mean, 2), formatStat(it.SD, 2),
 			it.PreviousN, formatStat(it.PreviousMean, 2), signed(it.Shift),
 			it.mark(Stable, "X", "-", "?"), it.mark(Ceiling, "X", "-", "?"), it.mark(LowSpread, "X", "-", "?"), it.mark(Redundant, "X", "-", "?"),

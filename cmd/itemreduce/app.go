@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -48,8 +49,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	fmt.Fprintf(stderr, "itemreduce: %v\n", err)
 	var ee *exitError
-	if errors.As(err, &ee) {
+	switch {
+	case errors.As(err, &ee):
 		return ee.code
+	case strings.HasPrefix(err.Error(), "Required flag"):
+		// urfave/cli reports missing required options with an unexported type.
+		fmt.Fprintln(stderr, "Run with --help to see the options and an example.")
+		return 2
 	}
 	return 1
 }
