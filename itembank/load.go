@@ -1,11 +1,13 @@
 package itembank
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -14,6 +16,13 @@ type LoadOptions struct {
 	// Where keeps only the rows whose column equals the value, for every
 	// condition (e.g. gemeente=Zwolle). A named column must exist.
 	Where []Condition
+	// Sheet is the worksheet to read from an Excel workbook; empty means
+	// the first. Other formats ignore it.
+	Sheet string
+	// Progress, when set, is called from time to time with the number of
+	// input bytes read since the previous call, to show how far a long
+	// load has come.
+	Progress func(bytes int64)
 }
 
 // A Condition selects rows whose Column holds exactly Value.
@@ -48,19 +57,117 @@ type table interface {
 	Pos(field int) *ParseError
 }
 
-// LoadFile reads a response file, choosing the format by extension.
-// Supported: .csv, .tsv, .txt (delimited text).
-func LoadFile(path string, bank *Bank, opt LoadOptions) (*Responses, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv", ".tsv", ".txt", "":
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
+// File formats LoadFile reads.
+const (
+	FormatText = "text" // delimited text: .csv, .tsv, .txt
+	FormatXLSX = "xlsx" // Excel workbook: .xlsx, .xlsm
+	FormatSAV  = "spss" // SPSS system file: .sav, .zsav
+	formatXLS  = "xls"  // old Excel workbook, not read
+	formatODS  = "ods"  // OpenDocument spreadsheet, not read
+	formatNone = ""     // unknown
+)
+
+// ErrFormat reports a file whose format LoadFile does not read.
+var ErrFormat = errors.New("unsupported file type")
+
+var formatByExt = map[string]string{
+	".csv": FormatText, ".tsv": FormatText, ".txt": FormatText, ".tab": FormatText, ".dat": FormatText, "": FormatText,
+	".xlsx": FormatXLSX, ".xlsm": FormatXLSX,
+	".sav": FormatSAV, ".zsav": FormatSAV,
+	".xls": formatXLS, ".ods": formatODS,
+}
+
+// sniffFormat names the format the first bytes of a file announce, or ""
+// for text or anything unrecognised.
+func sniffFormat(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte("$FL2")), bytes.HasPrefix(head, []byte("$FL3")):
+		return FormatSAV
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		if bytes.Contains(head, []byte("opendocument")) {
+			return formatODS
 		}
-		defer f.Close()
-		return LoadCSV(f, path, bank, opt)
+		return FormatXLSX
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return formatXLS // also an Excel workbook saved with a password
 	}
-	return nil, fmt.Errorf("%s: unsupported file type %q (supported: .csv, .tsv, .txt)", path, filepath.Ext(path))
+	return formatNone
+}
+
+// DetectFormat returns the format of a response file: the one its content
+// announces (an SPSS or a workbook signature), else the one its extension
+// names. A file whose extension and content disagree is read by content,
+// since the content cannot lie.
+func DetectFormat(path string, head []byte) (string, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	byExt, known := formatByExt[ext]
+	format := sniffFormat(head)
+	if format == formatNone {
+		if !known || byExt == FormatText {
+			if !known {
+				return "", &ParseError{File: path, Err: fmt.Errorf("%w %q: save the answers as .csv, .xlsx or .sav", ErrFormat, ext)}
+			}
+			return FormatText, nil
+		}
+		if byExt == FormatXLSX || byExt == FormatSAV {
+			return "", &ParseError{File: path, Err: fmt.Errorf("%w: the name says %s, but the file does not start like one; is it damaged, or renamed?", ErrFormat, formatName(byExt))}
+		}
+		format = byExt
+	}
+	switch format {
+	case formatXLS:
+		return "", &ParseError{File: path, Err: fmt.Errorf("%w: an old Excel workbook (.xls) or one saved with a password; open it in Excel and save it as .xlsx (without password) or as CSV", ErrFormat)}
+	case formatODS:
+		return "", &ParseError{File: path, Err: fmt.Errorf("%w: an OpenDocument spreadsheet; save it as .xlsx or as CSV", ErrFormat)}
+	}
+	return format, nil
+}
+
+func formatName(format string) string {
+	switch format {
+	case FormatXLSX:
+		return "an Excel workbook"
+	case FormatSAV:
+		return "an SPSS file"
+	}
+	return "a text file"
+}
+
+// LoadFile reads a response file in any supported format: delimited text
+// (.csv, .tsv, .txt; UTF-8, UTF-16 with a byte-order mark, or
+// windows-1252), Excel workbooks (.xlsx) and SPSS system files (.sav,
+// .zsav). See DetectFormat for how the format is chosen.
+func LoadFile(path string, bank *Bank, opt LoadOptions) (*Responses, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	format, err := DetectFormat(path, head[:n])
+	if err != nil {
+		return nil, err
+	}
+	switch format {
+	case FormatXLSX:
+		return LoadXLSX(f, st.Size(), path, bank, opt)
+	case FormatSAV:
+		return LoadSAV(f, st.Size(), path, bank, opt)
+	}
+	data := make([]byte, st.Size())
+	if _, err := f.ReadAt(data, 0); err != nil && err != io.EOF {
+		return nil, err
+	}
+	text, _, err := decodeText(data, path)
+	if err != nil {
+		return nil, err
+	}
+	return LoadCSV(bytes.NewReader(text), path, bank, opt)
 }
 
 // load reads every row of t into Responses for bank.
@@ -85,7 +192,7 @@ func load(t table, name string, bank *Bank, opt LoadOptions) (*Responses, error)
 		}
 		seen[h] = f
 		if i, ok := bank.Index(h); ok {
-			cols[f] = newColumn(bank.Items[i], 0)
+			cols[f] = newColumn(bank.Items[i], rowsHint(t, opt))
 			res.Columns[i] = cols[f]
 		} else {
 			res.Ignored = append(res.Ignored, h)
@@ -127,20 +234,34 @@ func load(t table, name string, bank *Bank, opt LoadOptions) (*Responses, error)
 		}
 		res.Respondents++
 	}
+	notAsked(res)
 	if res.Respondents == 0 {
 		pe := &ParseError{File: name, Err: ErrNoRespondents}
-		if len(opt.Where) > 0 {
-			pe.Err = fmt.Errorf("%w where %s", ErrNoRespondents, conditions(opt.Where))
+		if len(where) > 0 {
+			pe.Err = where.noneMatched(t)
 		}
 		return nil, pe
 	}
 	return res, nil
 }
 
+// notAsked removes the columns that hold no answer in any kept row: an
+// item whose column is empty throughout was not asked. This is what makes
+// one file holding every wave, where an item new in the later wave has an
+// empty column in the earlier wave's rows, read exactly like one file per
+// wave, where that column is absent.
+func notAsked(res *Responses) {
+	for i, c := range res.Columns {
+		if c != nil && len(c.Levels) == 0 {
+			res.Columns[i] = nil
+		}
+	}
+}
+
 // parse returns the code of one cell's answer: 0 for an empty cell or a
 // missing code, an error for text or a number outside the scale.
 func (c *Column) parse(cell string) (uint8, error) {
-	if k, ok := c.lookup[cell]; ok {
+	if k, ok := c.cached(cell); ok {
 		return k, nil
 	}
 	s := c.Item.Scale
@@ -159,15 +280,28 @@ func (c *Column) parse(cell string) (uint8, error) {
 			}
 		}
 	}
-	if len(c.lookup) < 4*MaxLevels {
-		c.lookup[cell] = k
-	}
+	c.remember(cell, k)
 	return k, nil
 }
 
-type whereSet []struct {
+// whereSet holds the row conditions resolved to fields.
+type whereSet []*whereField
+
+type whereField struct {
+	Condition
 	field int
-	value string
+	value string          // the value to find: the condition's, or the code its label stands for
+	seen  map[string]bool // some values the column holds, for a message when none matched
+}
+
+// maxSeen caps how many distinct values of a condition's column are kept.
+const maxSeen = 12
+
+// labeledTable is a table whose columns can have value labels (an SPSS
+// file): a condition may then name a value by its label.
+type labeledTable interface {
+	valueLabel(field int, label string) (string, bool)
+	labelOf(field int, value string) (string, bool)
 }
 
 func whereFields(conds []Condition, fields map[string]int, t table) (whereSet, error) {
@@ -177,24 +311,81 @@ func whereFields(conds []Condition, fields map[string]int, t table) (whereSet, e
 		if !ok {
 			pe := t.Pos(0)
 			pe.Column = 0
+			pe.Item = ""
 			pe.Err = fmt.Errorf("no column %q to select rows by (%s)", c.Column, c)
 			return nil, pe
 		}
-		w = append(w, struct {
-			field int
-			value string
-		}{f, c.Value})
+		value := c.Value
+		if lt, ok := t.(labeledTable); ok {
+			if v, ok := lt.valueLabel(f, value); ok {
+				value = v
+			}
+		}
+		w = append(w, &whereField{Condition: c, field: f, value: value, seen: map[string]bool{}})
 	}
 	return w, nil
 }
 
+// match reports whether row meets every condition: the cell, without
+// surrounding spaces, equals the value, or both are the same number
+// ("2016" and "2016.0", "7,5" and "7.5").
 func (w whereSet) match(row []string) bool {
+	ok := true
 	for _, c := range w {
-		if strings.TrimSpace(row[c.field]) != c.value {
-			return false
+		cell := strings.TrimSpace(row[c.field])
+		if len(c.seen) < maxSeen {
+			c.seen[cell] = true
+		}
+		if cell != c.value && !sameNumber(cell, c.value) {
+			ok = false
 		}
 	}
-	return true
+	return ok
+}
+
+// noneMatched explains an empty selection: the values each condition's
+// column does hold.
+func (w whereSet) noneMatched(t table) error {
+	lt, _ := t.(labeledTable)
+	var parts []string
+	for _, c := range w {
+		vals := make([]string, 0, len(c.seen))
+		for v := range c.seen {
+			if lt != nil {
+				if l, ok := lt.labelOf(c.field, v); ok {
+					v = l
+				}
+			}
+			if v == "" {
+				v = "(empty)"
+			}
+			vals = append(vals, v)
+		}
+		sort.Strings(vals)
+		more := ""
+		if len(vals) == maxSeen {
+			more = ", ..."
+		}
+		parts = append(parts, fmt.Sprintf("%s holds %s%s", c.Column, strings.Join(vals, ", "), more))
+	}
+	return fmt.Errorf("%w where %s (%s)", ErrNoRespondents, conditions(w.conditions()), strings.Join(parts, "; "))
+}
+
+func (w whereSet) conditions() []Condition {
+	cs := make([]Condition, len(w))
+	for i, c := range w {
+		cs[i] = c.Condition
+	}
+	return cs
+}
+
+func sameNumber(a, b string) bool {
+	x, err := ParseValue(a)
+	if err != nil {
+		return false
+	}
+	y, err := ParseValue(b)
+	return err == nil && x.Cmp(y) == 0
 }
 
 func conditions(cs []Condition) string {

@@ -82,6 +82,7 @@ Start with:
 		},
 		Commands: []*cli.Command{
 			flagCommand(),
+			bankCommand(),
 		},
 	}
 }
