@@ -1,74 +1,100 @@
 package itembank
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"unsafe"
 )
 
 // LoadCSV reads delimited text: one respondent per row after a header row
 // naming the columns. The delimiter (comma, semicolon or tab) is detected
 // from the header; a UTF-8 byte-order mark is skipped; quoted fields
-// follow RFC 4180. Columns named like a bank item hold its answers; the
-// other columns are listed in Responses.Ignored. name is used in messages.
+// follow RFC 4180 (a quote inside a quoted field is doubled; a quoted field
+// may span lines); lines may end in LF or CRLF; empty lines are skipped.
+// Columns named like a bank item hold its answers; the other columns are
+// listed in Responses.Ignored. name is used in messages.
+//
+// The text is scanned in large blocks without copying: the cells of a row
+// point into the block while the row is read.
 func LoadCSV(r io.Reader, name string, bank *Bank, opt LoadOptions) (*Responses, error) {
-	t, err := newCSVTable(r, name)
+	t, err := newCSVTable(r, name, opt.Progress)
 	if err != nil {
 		return nil, err
 	}
+	t.borrow = true // load keeps no cell (Column.remember copies)
+	t.piped = true
+	defer t.stop()
 	return load(t, name, bank, opt)
 }
 
+// csvTable is a hand-written scanner of the dialect above, with the
+// positions and messages of encoding/csv.
 type csvTable struct {
-	name string
-	r    *csv.Reader
-	// bomCols is the byte length of a skipped byte-order mark, added to
-	// column positions on line 1.
-	bomCols int
+	name     string
+	r        io.Reader
+	progress func(int64)
+	read     int64 // bytes read so far
+	delim    byte
+
+	buf       []byte // buf[pos:end] is read but not yet scanned
+	pos, end  int
+	eof       bool
+	readErr   error
+	line      int // line number of buf[pos]
+	lineStart int // offset in buf of the first byte of the current line; may be < 0
+	bomCols   int // byte length of a skipped byte-order mark, added to columns on line 1
+	lastLine  int // inside a quoted field: length of the previous line, its line end as one byte
+
+	rowsGuess int // estimated rows after the header, -1 until estimated
+	// borrow makes the cells of a row point into the scanner's buffer, valid
+	// only until the next call of Next: no allocation per row at all.
+	borrow bool
+	// piped scans the rows after the header on another goroutine (see
+	// csvPipe), started by the first call of Next.
+	piped     bool
+	pipe      *csvPipe
+	row       []string
+	fieldLine []int // per cell of row: line and 1-based byte column where it starts
+	fieldCol  []int
+	ends      []int // scratch: end of each cell in the record text
+	text      []byte
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-func newCSVTable(r io.Reader, name string) (*csvTable, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	t := &csvTable{name: name}
-	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
-		br.Discard(3)
+const csvBlock = 256 << 10
+
+// newCSVTable starts scanning r; progress, when not nil, is called with
+// the number of bytes read by each read.
+func newCSVTable(r io.Reader, name string, progress func(int64)) (*csvTable, error) {
+	t := &csvTable{name: name, r: r, progress: progress, buf: make([]byte, csvBlock), line: 1, rowsGuess: -1}
+	// Fill until the first line is complete, to detect the delimiter.
+	if _, err := t.lineEnd(); err != nil {
+		return nil, err
+	}
+	if bytes.HasPrefix(t.buf[t.pos:t.end], utf8BOM) {
+		t.pos += 3
+		t.lineStart = t.pos
 		t.bomCols = 3
 	}
-	delim, err := detectDelimiter(br)
-	if err != nil {
-		return nil, &ParseError{File: name, Line: 1, Err: err}
+	first := t.buf[t.pos:t.end]
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
 	}
-	t.r = csv.NewReader(br)
-	t.r.Comma = delim
-	t.r.FieldsPerRecord = -1
-	t.r.ReuseRecord = true
+	if len(bytes.TrimSpace(first)) == 0 {
+		return nil, &ParseError{File: name, Line: 1, Err: ErrEmpty}
+	}
+	t.delim = detectDelimiter(first)
 	return t, nil
 }
 
 // detectDelimiter picks the most frequent of comma, semicolon and tab in the
 // first line, outside double quotes; comma when there is none.
-func detectDelimiter(br *bufio.Reader) (rune, error) {
-	var line []byte
-	for size := 4 << 10; ; size *= 2 {
-		b, err := br.Peek(size)
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			line = b[:i]
-			break
-		}
-		if err != nil { // the whole file is one line, or empty
-			line = b
-			break
-		}
-	}
-	if len(bytes.TrimSpace(line)) == 0 {
-		return 0, ErrEmpty
-	}
-	counts := map[byte]int{}
+func detectDelimiter(line []byte) byte {
+	var counts [256]int
 	quoted := false
 	for _, c := range line {
 		switch {
@@ -84,36 +110,345 @@ func detectDelimiter(br *bufio.Reader) (rune, error) {
 			best = c
 		}
 	}
-	return rune(best), nil
+	return best
+}
+
+// fill reads more input after buf[end]. When buf is full, the unscanned
+// bytes move to its front; when they fill it, it grows.
+func (t *csvTable) fill() error {
+	if t.readErr != nil {
+		return t.readErr
+	}
+	if t.end == len(t.buf) && t.pos > 0 {
+		n := copy(t.buf, t.buf[t.pos:t.end])
+		t.lineStart -= t.pos
+		t.pos, t.end = 0, n
+	}
+	if t.end == len(t.buf) {
+		t.buf = append(t.buf, make([]byte, len(t.buf))...)
+	}
+	n, err := io.ReadAtLeast(t.r, t.buf[t.end:], 1)
+	t.end += n
+	t.read += int64(n)
+	if n > 0 && t.progress != nil {
+		t.progress(int64(n))
+	}
+	switch err {
+	case nil:
+	case io.EOF, io.ErrUnexpectedEOF:
+		t.eof = true
+	default:
+		t.readErr = &ParseError{File: t.name, Line: t.line, Err: err}
+		return t.readErr
+	}
+	return nil
 }
 
 func (t *csvTable) Header() ([]string, error) {
-	rec, err := t.read()
+	row, err := t.scanRecord()
+	if err == io.EOF {
+		return nil, &ParseError{File: t.name, Line: 1, Err: ErrEmpty}
+	}
 	if err != nil {
-		if err == io.EOF {
-			return nil, &ParseError{File: t.name, Line: 1, Err: ErrEmpty}
-		}
 		return nil, err
 	}
-	return append([]string(nil), rec...), nil
+	header := make([]string, len(row))
+	for i, h := range row {
+		header[i] = strings.Clone(h)
+	}
+	return header, nil
 }
 
-func (t *csvTable) Next() ([]string, error) { return t.read() }
+// Next returns the cells of the next record. They stay valid after the
+// next call, but the slice holding them is reused.
+func (t *csvTable) Next() ([]string, error) {
+	if t.piped && t.pipe == nil {
+		t.startPipe(len(t.fieldCol))
+	}
+	if t.pipe != nil {
+		return t.pipe.next()
+	}
+	return t.scanRecord()
+}
 
-func (t *csvTable) read() ([]string, error) {
-	rec, err := t.r.Read()
-	if err == nil || err == io.EOF {
-		return rec, err
+// scanRecord reads the next record.
+func (t *csvTable) scanRecord() ([]string, error) {
+	// Skip empty lines, and make sure a whole line is in the buffer.
+	for {
+		i, err := t.lineEnd()
+		if err != nil {
+			return nil, err
+		}
+		rest := t.buf[t.pos : t.pos+i]
+		if len(rest) == 0 || (len(rest) == 1 && rest[0] == '\r') {
+			if t.pos+i >= t.end { // end of input
+				return nil, io.EOF
+			}
+			t.pos += i + 1
+			t.line++
+			t.lineStart = t.pos
+			continue
+		}
+		break
 	}
-	var ce *csv.ParseError
-	if errors.As(err, &ce) {
-		return nil, &ParseError{File: t.name, Line: ce.Line, Column: ce.Column, Err: fmt.Errorf("%w: %v", ErrSyntax, ce.Err)}
+	return t.record()
+}
+
+// lineEnd reads until the line at buf[pos] is complete in the buffer, and
+// returns the position of its '\n' after pos, or of the end of input.
+// Each byte is searched once, however small the reads.
+func (t *csvTable) lineEnd() (int, error) {
+	searched := 0
+	for {
+		if i := bytes.IndexByte(t.buf[t.pos+searched:t.end], '\n'); i >= 0 {
+			return searched + i, nil
+		}
+		searched = t.end - t.pos
+		if t.eof {
+			return searched, nil
+		}
+		if err := t.fill(); err != nil {
+			return 0, err
+		}
 	}
-	return nil, &ParseError{File: t.name, Err: err}
+}
+
+// record scans one record starting at buf[pos]; the line it starts on is
+// complete in the buffer.
+func (t *csvTable) record() ([]string, error) {
+	if row, ok := t.plainRecord(); ok {
+		return row, nil
+	}
+	t.text = t.text[:0]
+	t.ends = t.ends[:0]
+	t.fieldLine = t.fieldLine[:0]
+	t.fieldCol = t.fieldCol[:0]
+	for {
+		t.fieldLine = append(t.fieldLine, t.line)
+		t.fieldCol = append(t.fieldCol, t.pos-t.lineStart+1)
+		var done bool
+		var err error
+		if t.pos < t.end && t.buf[t.pos] == '"' {
+			done, err = t.quotedField()
+		} else {
+			done, err = t.plainField()
+		}
+		if err != nil {
+			return nil, err
+		}
+		t.ends = append(t.ends, len(t.text))
+		if done {
+			break
+		}
+	}
+	s := t.str(t.text)
+	t.row = t.row[:0]
+	prev := 0
+	for _, e := range t.ends {
+		t.row = append(t.row, s[prev:e])
+		prev = e
+	}
+	return t.row, nil
+}
+
+// plainRecord reads a record that is one line without quotes, the usual
+// case, at the cost of one string: its cells are slices of the line.
+func (t *csvTable) plainRecord() ([]string, bool) {
+	b := t.buf[t.pos:t.end]
+	n := bytes.IndexByte(b, '\n')
+	next := n + 1
+	if n < 0 {
+		n, next = len(b), len(b)
+	}
+	line := b[:n]
+	if bytes.IndexByte(line, '"') >= 0 {
+		return nil, false
+	}
+	if n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	s := t.str(line)
+	t.row = t.row[:0]
+	t.fieldLine = t.fieldLine[:0]
+	t.fieldCol = t.fieldCol[:0]
+	col0 := t.pos - t.lineStart + 1
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == t.delim {
+			t.row = append(t.row, s[start:i])
+			t.fieldCol = append(t.fieldCol, col0+start)
+			start = i + 1
+		}
+	}
+	t.row = append(t.row, s[start:])
+	t.fieldCol = append(t.fieldCol, col0+start)
+	for range t.row {
+		t.fieldLine = append(t.fieldLine, t.line)
+	}
+	t.pos += next
+	if next > n {
+		t.line++
+		t.lineStart = t.pos
+	}
+	return t.row, true
+}
+
+// str returns b as a string: a copy, or when borrowing, b itself.
+func (t *csvTable) str(b []byte) string {
+	if t.borrow && len(b) > 0 {
+		return unsafe.String(&b[0], len(b))
+	}
+	return string(b)
+}
+
+// plainField scans an unquoted cell up to the delimiter or the end of the
+// line, and reports whether the record ended.
+func (t *csvTable) plainField() (bool, error) {
+	b := t.buf[t.pos:t.end]
+	for i, c := range b {
+		switch c {
+		case t.delim:
+			t.text = append(t.text, b[:i]...)
+			t.pos += i + 1
+			return false, nil
+		case '\n':
+			cell := b[:i]
+			if len(cell) > 0 && cell[len(cell)-1] == '\r' {
+				cell = cell[:len(cell)-1]
+			}
+			t.text = append(t.text, cell...)
+			t.pos += i + 1
+			t.line++
+			t.lineStart = t.pos
+			return true, nil
+		case '"':
+			return false, t.syntaxError(t.line, t.pos+i-t.lineStart+1, csv.ErrBareQuote)
+		}
+	}
+	// The last line of the input, without a line end.
+	cell := b
+	if len(cell) > 0 && cell[len(cell)-1] == '\r' {
+		cell = cell[:len(cell)-1]
+	}
+	t.text = append(t.text, cell...)
+	t.pos = t.end
+	return true, nil
+}
+
+// quotedField scans a quoted cell, reading more input when it spans lines,
+// and reports whether the record ended after it.
+func (t *csvTable) quotedField() (bool, error) {
+	t.pos++ // opening quote
+	for {
+		b := t.buf[t.pos:t.end]
+		i := bytes.IndexAny(b, "\"\n")
+		if i < 0 || (b[i] == '"' && i+1 == len(b) && !t.eof) {
+			// Need more input: the quoted text goes on past the buffer.
+			if t.eof {
+				rest := t.end - t.lineStart
+				if rest > 0 && t.buf[t.end-1] == '\r' {
+					rest-- // a CR at the end of input is dropped
+				}
+				if rest == 0 && t.lastLine > 0 {
+					// Nothing after the last line end: encoding/csv places
+					// the error after the previous line's text.
+					return false, t.syntaxError(t.line-1, t.lastLine+1, csv.ErrQuote)
+				}
+				return false, t.syntaxError(t.line, rest+1, csv.ErrQuote)
+			}
+			if err := t.fill(); err != nil {
+				return false, err
+			}
+			continue
+		}
+		if b[i] == '\n' {
+			text := b[:i]
+			if len(text) > 0 && text[len(text)-1] == '\r' {
+				text = text[:len(text)-1] // a CRLF inside quotes reads as LF
+			}
+			t.text = append(t.text, text...)
+			t.text = append(t.text, '\n')
+			t.lastLine = t.pos + len(text) + 1 - t.lineStart
+			t.pos += i + 1
+			t.line++
+			t.lineStart = t.pos
+			// Make sure the next line is complete too.
+			if _, err := t.lineEnd(); err != nil {
+				return false, err
+			}
+			continue
+		}
+		t.text = append(t.text, b[:i]...)
+		t.pos += i + 1
+		rest := t.buf[t.pos:t.end]
+		switch {
+		case len(rest) > 0 && rest[0] == '"':
+			t.text = append(t.text, '"')
+			t.pos++
+		case len(rest) > 0 && rest[0] == t.delim:
+			t.pos++
+			return false, nil
+		case len(rest) == 0:
+			return true, nil
+		case rest[0] == '\n':
+			t.pos++
+			t.line++
+			t.lineStart = t.pos
+			return true, nil
+		case rest[0] == '\r' && (len(rest) == 1 || rest[1] == '\n'):
+			t.pos += min(2, len(rest))
+			t.line++
+			t.lineStart = t.pos
+			return true, nil
+		default:
+			return false, t.syntaxError(t.line, t.pos-t.lineStart, csv.ErrQuote)
+		}
+	}
+}
+
+// rowsHint estimates how many rows t will give, so that the answers can be
+// stored without growing; 0 when unknown or when rows are selected.
+func rowsHint(t table, opt LoadOptions) int {
+	ct, ok := t.(*csvTable)
+	if !ok || len(opt.Where) > 0 {
+		return 0
+	}
+	return ct.rowsLeft()
+}
+
+// rowsLeft estimates the rows still to come from the input left and the
+// length of the rows in the buffer; 0 when the input's length is unknown.
+func (t *csvTable) rowsLeft() int {
+	if t.rowsGuess >= 0 {
+		return t.rowsGuess
+	}
+	t.rowsGuess = 0
+	lr, ok := t.r.(interface{ Len() int })
+	seen := t.buf[t.pos:t.end]
+	lines := bytes.Count(seen, []byte{'\n'})
+	if !ok || lines == 0 {
+		return 0
+	}
+	avg := float64(bytes.LastIndexByte(seen, '\n')+1) / float64(lines)
+	t.rowsGuess = int(float64(lr.Len()+len(seen))/avg*1.01) + 64
+	return t.rowsGuess
+}
+
+func (t *csvTable) syntaxError(line, col int, err error) error {
+	if line == 1 {
+		col += t.bomCols
+	}
+	return &ParseError{File: t.name, Line: line, Column: col, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
 }
 
 func (t *csvTable) Pos(field int) *ParseError {
-	line, col := t.r.FieldPos(field)
+	if t.pipe != nil {
+		return t.pipe.pos(field)
+	}
+	if field >= len(t.fieldLine) {
+		return &ParseError{File: t.name, Line: t.line}
+	}
+	line, col := t.fieldLine[field], t.fieldCol[field]
 	if line == 1 {
 		col += t.bomCols
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 )
 
 // A Summary holds the additive statistics of one wave that the screening
@@ -14,12 +15,25 @@ import (
 //
 // Sums are exact integers in units of 10^-Places, so every threshold
 // decision made from them is exact.
+//
+// The pair sums of loaded answers are computed on first use (Pair, Pairs,
+// WriteJSON): a wave whose correlations are never asked for, such as the
+// previous wave of a screening, costs no pair statistics at all.
 type Summary struct {
 	Respondents int64
 	Places      int           // answers are counted in units of 10^-Places
+	Bank        string        // Hash of the bank the summary was made for
 	Items       []ItemSummary // one per bank item, in bank order
-	// Pairs holds the upper triangle i < j over Items, row by row; see Pair.
-	Pairs []PairSums
+
+	pairs *pairState
+}
+
+// pairState holds the pair sums known so far and the answers whose pair
+// sums are still to be added.
+type pairState struct {
+	mu      sync.Mutex
+	sums    []PairSums   // upper triangle in units of 10^-Places; nil while all zero
+	pending []*Responses // answers not yet counted in sums
 }
 
 // An ItemSummary is the frequency table of one item's answers.
@@ -43,6 +57,15 @@ type PairSums struct {
 	SumXX, SumYY, SumXY int64
 }
 
+func (a *PairSums) add(b PairSums) {
+	a.N += b.N
+	a.SumX += b.SumX
+	a.SumY += b.SumY
+	a.SumXX += b.SumXX
+	a.SumYY += b.SumYY
+	a.SumXY += b.SumXY
+}
+
 // Moments are an item's count, sum and sum of squares over its answers,
 // in units of 10^-Places.
 type Moments struct {
@@ -50,8 +73,13 @@ type Moments struct {
 	Places        int
 }
 
-// ErrOverflow reports sums too large for exact 64-bit arithmetic.
-var ErrOverflow = errors.New("sums too large for exact arithmetic")
+// Errors of pooling.
+var (
+	// ErrOverflow reports sums too large for exact 64-bit arithmetic.
+	ErrOverflow = errors.New("sums too large for exact arithmetic")
+	// ErrOtherBank reports summaries made for different item banks.
+	ErrOtherBank = errors.New("made for a different item bank")
+)
 
 // pairIndex returns the position of pair (i, j), i < j, among p items.
 func pairIndex(i, j, p int) int { return i*p - i*(i+1)/2 + j - i - 1 }
@@ -61,11 +89,33 @@ func (s *Summary) Pair(i, j int) PairSums {
 	if i == j {
 		panic("itembank: Pair of an item with itself")
 	}
+	pairs := s.Pairs()
 	if i < j {
-		return s.Pairs[pairIndex(i, j, len(s.Items))]
+		return pairs[pairIndex(i, j, len(s.Items))]
 	}
-	p := s.Pairs[pairIndex(j, i, len(s.Items))]
+	p := pairs[pairIndex(j, i, len(s.Items))]
 	return PairSums{N: p.N, SumX: p.SumY, SumY: p.SumX, SumXX: p.SumYY, SumYY: p.SumXX, SumXY: p.SumXY}
+}
+
+// Pairs returns the sums of every pair of items, the upper triangle i < j
+// row by row (pair (0,1), (0,2), …, (1,2), …), computing them first if
+// needed. The slice is shared: do not modify it.
+func (s *Summary) Pairs() []PairSums {
+	p := len(s.Items)
+	if s.pairs == nil {
+		s.pairs = &pairState{}
+	}
+	ps := s.pairs
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.sums == nil {
+		ps.sums = make([]PairSums, p*(p-1)/2)
+	}
+	for _, r := range ps.pending {
+		addPairSums(ps.sums, r, s.Places)
+	}
+	ps.pending = nil
+	return ps.sums
 }
 
 // Moments returns item i's count, sum and sum of squares.
@@ -79,17 +129,16 @@ func (s *Summary) Moments(i int) Moments {
 	return m
 }
 
-// Summarize computes the summary of loaded responses.
+// Summarize computes the summary of loaded responses. The frequencies are
+// counted at once; the pair sums when first needed (see Summary).
 func Summarize(r *Responses) (*Summary, error) {
 	p := len(r.Bank.Items)
-	s := &Summary{Respondents: int64(r.Respondents), Items: make([]ItemSummary, p)}
+	s := &Summary{Respondents: int64(r.Respondents), Bank: r.Bank.Hash(), Items: make([]ItemSummary, p)}
 	for _, c := range r.Columns {
 		for _, l := range c.levels() {
 			s.Places = max(s.Places, l.Places)
 		}
 	}
-	// vals[i][k] is the value of code k of item i in units of 10^-Places.
-	vals := make([][]int64, p)
 	for i, it := range r.Bank.Items {
 		s.Items[i].ID = it.ID
 		c := r.Columns[i]
@@ -97,16 +146,12 @@ func Summarize(r *Responses) (*Summary, error) {
 			continue
 		}
 		s.Items[i].Asked = true
-		vals[i] = make([]int64, len(c.Levels)+1)
-		for k, l := range c.Levels {
-			vals[i][k+1] = l.At(s.Places)
-		}
-		s.Items[i].Counts = countValues(c, vals[i])
-		if err := checkRange(vals[i], int64(r.Respondents)); err != nil {
-			return nil, fmt.Errorf("item %s: %w", it.ID, err)
-		}
+		s.Items[i].Counts = countValues(c, c.values(s.Places))
 	}
-	s.Pairs = pairSums(r.Columns, vals, r.Respondents)
+	if err := s.checkRange(); err != nil {
+		return nil, err
+	}
+	s.pairs = &pairState{pending: []*Responses{r}}
 	return s, nil
 }
 
@@ -117,8 +162,18 @@ func (c *Column) levels() []Value {
 	return c.Levels
 }
 
+// values returns the value of each code in units of 10^-places; code 0
+// (missing) is 0.
+func (c *Column) values(places int) []int64 {
+	vals := make([]int64, len(c.Levels)+1)
+	for k, l := range c.Levels {
+		vals[k+1] = l.At(places)
+	}
+	return vals
+}
+
 func countValues(c *Column, vals []int64) []ValueCount {
-	freq := make([]int64, len(vals))
+	var freq [MaxLevels + 1]int64
 	for _, k := range c.Codes {
 		freq[k]++
 	}
@@ -132,62 +187,31 @@ func countValues(c *Column, vals []int64) []ValueCount {
 	return counts
 }
 
-// checkRange makes sure n answers of these values keep every sum of squares
-// and cross-product below 2^62.
-func checkRange(vals []int64, n int64) error {
-	var m int64
-	for _, v := range vals {
-		m = max(m, abs64(v))
-	}
-	if m == 0 {
-		return nil
-	}
-	if m > 1<<31 || n > (int64(1)<<62)/(m*m) {
-		return ErrOverflow
+// checkRange makes sure that sums over all respondents of every item's
+// squares and cross-products stay below 2^62, so that no sum overflows.
+func (s *Summary) checkRange() error {
+	for _, it := range s.Items {
+		var m int64
+		for _, c := range it.Counts {
+			m = max(m, abs64(c.Value))
+		}
+		if m == 0 {
+			continue
+		}
+		if m > 1<<31 || s.Respondents > (int64(1)<<62)/(m*m) {
+			return fmt.Errorf("item %s: %w", it.ID, ErrOverflow)
+		}
 	}
 	return nil
 }
 
-// pairSums computes the sums for every pair of asked items, in one pass over
-// the respondents per pair of columns.
-func pairSums(cols []*Column, vals [][]int64, n int) []PairSums {
-	p := len(cols)
-	pairs := make([]PairSums, p*(p-1)/2)
-	for i := 0; i < p; i++ {
-		if cols[i] == nil {
-			continue
-		}
-		for j := i + 1; j < p; j++ {
-			if cols[j] == nil {
-				continue
-			}
-			pairs[pairIndex(i, j, p)] = columnPair(cols[i].Codes, cols[j].Codes, vals[i], vals[j])
-		}
-	}
-	return pairs
-}
-
-func columnPair(a, b []uint8, va, vb []int64) PairSums {
-	var ps PairSums
-	for r, ka := range a {
-		kb := b[r]
-		if ka == 0 || kb == 0 {
-			continue
-		}
-		x, y := va[ka], vb[kb]
-		ps.N++
-		ps.SumX += x
-		ps.SumY += y
-		ps.SumXX += x * x
-		ps.SumYY += y * y
-		ps.SumXY += x * y
-	}
-	return ps
-}
-
 // Add pools t into s: afterwards s summarises the respondents of both.
-// Both must describe the same bank items in the same order.
+// Both must describe the same bank items in the same order; summaries that
+// record different banks (see Bank.Hash) are refused with ErrOtherBank.
 func (s *Summary) Add(t *Summary) error {
+	if s.Bank != "" && t.Bank != "" && s.Bank != t.Bank {
+		return fmt.Errorf("cannot pool summaries %w", ErrOtherBank)
+	}
 	if len(s.Items) != len(t.Items) {
 		return fmt.Errorf("cannot pool summaries of %d and %d items", len(s.Items), len(t.Items))
 	}
@@ -196,40 +220,69 @@ func (s *Summary) Add(t *Summary) error {
 			return fmt.Errorf("cannot pool summaries: item %d is %s in one and %s in the other", i+1, s.Items[i].ID, t.Items[i].ID)
 		}
 	}
-	t = t.rescaled(max(s.Places, t.Places))
-	*s = *s.rescaled(t.Places)
+	places := max(s.Places, t.Places)
+	t = t.rescaled(places)
+	*s = *s.rescaled(places)
+	if s.Bank == "" {
+		s.Bank = t.Bank
+	}
 	s.Respondents += t.Respondents
 	for i := range s.Items {
 		s.Items[i].Asked = s.Items[i].Asked || t.Items[i].Asked
 		s.Items[i].Counts = mergeCounts(s.Items[i].Counts, t.Items[i].Counts)
 	}
-	for k := range s.Pairs {
-		a, b := &s.Pairs[k], t.Pairs[k]
-		a.N += b.N
-		a.SumX += b.SumX
-		a.SumY += b.SumY
-		a.SumXX += b.SumXX
-		a.SumYY += b.SumYY
-		a.SumXY += b.SumXY
+	if err := s.checkRange(); err != nil {
+		return err
 	}
+	if t.pairs == nil {
+		return nil
+	}
+	if s.pairs == nil {
+		s.pairs = &pairState{}
+	}
+	t.pairs.mu.Lock()
+	sums, pending := t.pairs.sums, t.pairs.pending
+	t.pairs.mu.Unlock()
+	s.pairs.mu.Lock()
+	defer s.pairs.mu.Unlock()
+	if sums != nil {
+		if s.pairs.sums == nil {
+			s.pairs.sums = make([]PairSums, len(sums))
+		}
+		for k := range s.pairs.sums {
+			s.pairs.sums[k].add(sums[k])
+		}
+	}
+	s.pairs.pending = append(s.pairs.pending, pending...)
 	return nil
 }
 
 // rescaled returns s with its units changed to 10^-places (places >= s.Places).
+// Answers whose pair sums are pending are counted in the new units when
+// their turn comes, so they need no change.
 func (s *Summary) rescaled(places int) *Summary {
 	if places == s.Places {
 		return s
 	}
 	f := pow10[places-s.Places]
-	out := &Summary{Respondents: s.Respondents, Places: places, Items: make([]ItemSummary, len(s.Items)), Pairs: make([]PairSums, len(s.Pairs))}
+	out := &Summary{Respondents: s.Respondents, Places: places, Bank: s.Bank, Items: make([]ItemSummary, len(s.Items))}
 	for i, it := range s.Items {
 		out.Items[i] = ItemSummary{ID: it.ID, Asked: it.Asked, Counts: make([]ValueCount, len(it.Counts))}
 		for k, c := range it.Counts {
 			out.Items[i].Counts[k] = ValueCount{Value: c.Value * f, Count: c.Count}
 		}
 	}
-	for k, p := range s.Pairs {
-		out.Pairs[k] = PairSums{N: p.N, SumX: p.SumX * f, SumY: p.SumY * f, SumXX: p.SumXX * f * f, SumYY: p.SumYY * f * f, SumXY: p.SumXY * f * f}
+	if s.pairs == nil {
+		return out
+	}
+	s.pairs.mu.Lock()
+	defer s.pairs.mu.Unlock()
+	out.pairs = &pairState{pending: append([]*Responses(nil), s.pairs.pending...)}
+	if s.pairs.sums != nil {
+		out.pairs.sums = make([]PairSums, len(s.pairs.sums))
+		for k, p := range s.pairs.sums {
+			out.pairs.sums[k] = PairSums{N: p.N, SumX: p.SumX * f, SumY: p.SumY * f, SumXX: p.SumXX * f * f, SumYY: p.SumYY * f * f, SumXY: p.SumXY * f * f}
+		}
 	}
 	return out
 }

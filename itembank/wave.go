@@ -2,12 +2,20 @@ package itembank
 
 import (
 	"fmt"
+	"os"
+	"runtime"
 	"strings"
 )
 
 // SummarizeFiles loads every file of one wave and pools them into one
-// summary. Notices name, once per file, the columns that were ignored
-// because they are not bank items.
+// summary. A file whose name ends in SummaryExt is read as a summary made
+// for this bank (LoadSummaryFile), any other as answers (LoadFile); the two
+// may be mixed. Rows can only be selected (opt.Where) in files of answers.
+// Notices name, once per file, the columns that were ignored because they
+// are not bank items.
+//
+// Pooling is exact: the summary of a wave pooled from summaries is the
+// summary of the same wave pooled from the files they were made of.
 func SummarizeFiles(paths []string, bank *Bank, opt LoadOptions) (*Summary, []string, error) {
 	if len(paths) == 0 {
 		return nil, nil, fmt.Errorf("no data files given")
@@ -15,17 +23,12 @@ func SummarizeFiles(paths []string, bank *Bank, opt LoadOptions) (*Summary, []st
 	var pooled *Summary
 	var notices []string
 	for _, path := range paths {
-		r, err := LoadFile(path, bank, opt)
+		s, notice, err := summarizeFile(path, bank, opt)
 		if err != nil {
 			return nil, nil, err
 		}
-		if len(r.Ignored) > 0 {
-			notices = append(notices, fmt.Sprintf("%s: ignored %d column(s) that are not bank items: %s",
-				path, len(r.Ignored), strings.Join(r.Ignored, ", ")))
-		}
-		s, err := Summarize(r)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", path, err)
+		if notice != "" {
+			notices = append(notices, notice)
 		}
 		if pooled == nil {
 			pooled = s
@@ -35,3 +38,46 @@ func SummarizeFiles(paths []string, bank *Bank, opt LoadOptions) (*Summary, []st
 	}
 	return pooled, notices, nil
 }
+
+// IsSummaryFile reports whether path names a summary file.
+func IsSummaryFile(path string) bool {
+	return strings.HasSuffix(strings.ToLower(path), SummaryExt)
+}
+
+func summarizeFile(path string, bank *Bank, opt LoadOptions) (*Summary, string, error) {
+	if IsSummaryFile(path) {
+		if len(opt.Where) > 0 {
+			return nil, "", fmt.Errorf("%s: rows cannot be selected (%s) in a summary file; select them when making the summary", path, conditions(opt.Where))
+		}
+		s, err := LoadSummaryFile(path, bank)
+		if err == nil && opt.Progress != nil {
+			if st, err := os.Stat(path); err == nil {
+				opt.Progress(st.Size())
+			}
+		}
+		return s, "", err
+	}
+	r, err := LoadFile(path, bank, opt)
+	if err != nil {
+		return nil, "", err
+	}
+	var notice string
+	if len(r.Ignored) > 0 {
+		notice = fmt.Sprintf("%s: ignored %d column(s) that are not bank items: %s",
+			path, len(r.Ignored), strings.Join(r.Ignored, ", "))
+	}
+	r.trim()
+	s, err := Summarize(r)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: %w", path, err)
+	}
+	if st, err := os.Stat(path); err == nil && st.Size() > bigFile {
+		// The file's text, read whole, is garbage now: collect it before the
+		// next file is read, so that memory holds one file's text at a time.
+		runtime.GC()
+	}
+	return s, notice, nil
+}
+
+// bigFile is the size from which a file's text is worth collecting at once.
+const bigFile = 32 << 20

@@ -83,6 +83,10 @@ Start with:
 		Commands: []*cli.Command{
 			flagCommand(),
 			bankCommand(),
+			reviewCommand(),
+			proposalCommand(),
+			decideCommand(),
+			summarizeCommand(),
 		},
 	}
 }

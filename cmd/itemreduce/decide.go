@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+	"gopkg.in/yaml.v3"
+
+	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/reduction"
+)
+
+func decideCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "decide",
+		Usage: "combine the review file and the team leaders' proposals into next year's item bank and an audit",
+		UsageText: `itemreduce decide --bank BANK.yaml --review review.yaml [--proposal FILE ...] --out NEXT.yaml [options]
+
+Example:
+   itemreduce decide --bank examples/wijkteams/bank.yaml \
+       --review examples/wijkteams/review.yaml \
+       --proposal examples/wijkteams/proposals/zwolle.yaml \
+       --proposal examples/wijkteams/proposals/ommen-hardenberg.yaml \
+       --proposal examples/wijkteams/proposals/steenwijkerland.yaml \
+       --combine at-least:3 --out next-2018.yaml --audit audit.html`,
+		Description: `Every item gets one vote from each source: the researchers (the review file: your
+decision where you gave one, else the suggestion) and each proposal (keep when it
+lists the item under keep:, or does not list it under drop:). --combine decides:
+   majority     kept when at least half of the sources keep it (the default)
+   any          kept when at least one source keeps it
+   all          kept only when every source keeps it
+   at-least:N   kept when at least N sources keep it
+Items merged in the review file (merge:) are replaced by their merged item, and new
+items (add:) are added. The new bank has the format of the old one, so it feeds
+straight into next year's itemreduce flag. The audit (.md, .html or .json) shows,
+per item, the evidence, the votes and the decision, what the decision costs and the
+SHA-256 of every input file.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "bank", Required: true, Usage: "this year's item bank `FILE` (YAML)"},
+			&cli.StringFlag{Name: "review", Required: true, Usage: "the researchers' review `FILE`, made by itemreduce review"},
+			&cli.StringSliceFlag{Name: "proposal", Usage: "a team leader's proposal `FILE` (repeat for each)"},
+			&cli.StringFlag{Name: "combine", Value: "majority", Usage: "`RULE` to combine the votes: majority, any, all or at-least:N"},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Required: true, Usage: "next year's item bank `FILE` to write (YAML)"},
+			&cli.StringFlag{Name: "audit", Usage: "audit `FILE` to write: .md (Markdown), .html (for a browser) or .json"},
+			&cli.StringFlag{Name: "title", Usage: "`TITLE` of next year's questionnaire (default: this year's title)"},
+		},
+		Action: runDecide,
+	}
+}
+
+var auditRenderers = map[string]func(*reduction.Audit, io.Writer) error{
+	".md":       (*reduction.Audit).WriteMarkdown,
+	".markdown": (*reduction.Audit).WriteMarkdown,
+	".html":     (*reduction.Audit).WriteHTML,
+	".htm":      (*reduction.Audit).WriteHTML,
+	".json":     (*reduction.Audit).WriteJSON,
+}
+
+func runDecide(c *cli.Context) error {
+	auditPath := c.String("audit")
+	render := auditRenderers[strings.ToLower(filepath.Ext(auditPath))]
+	if auditPath != "" && render == nil {
+		return usageError("--audit %s: the name must end in .md, .html or .json to choose the format", auditPath)
+	}
+	combine, err := reduction.ParseCombine(c.String("combine"))
+	if err != nil {
+		return usageError("--combine: %v", err)
+	}
+	bank, err := itembank.LoadBankFile(c.String("bank"))
+	if err != nil {
+		return err
+	}
+	review, err := reduction.LoadReviewFile(c.String("review"))
+	if err != nil {
+		return err
+	}
+	var proposals []*reduction.Proposal
+	for _, path := range c.StringSlice("proposal") {
+		p, err := reduction.LoadProposalFile(path, bank)
+		if err != nil {
+			return err
+		}
+		proposals = append(proposals, p)
+	}
+	if err := combine.Check(1 + len(proposals)); err != nil {
+		return usageError("%v", err)
+	}
+	d, err := reduction.Decide(bank, review, proposals, combine)
+	if err != nil {
+		return err
+	}
+	next, err := d.Next(c.String("title"))
+	if err != nil {
+		return err
+	}
+	nextYAML, err := bankYAML(next, d, c)
+	if err != nil {
+		return err
+	}
+	var auditData bytes.Buffer
+	if auditPath != "" {
+		a, err := newAudit(c, d)
+		if err != nil {
+			return err
+		}
+		if err := render(a, &auditData); err != nil {
+			return err
+		}
+	}
+	if err := writeFileAtomic(c.String("out"), nextYAML); err != nil {
+		return err
+	}
+	if auditPath != "" {
+		if err := writeFileAtomic(auditPath, auditData.Bytes()); err != nil {
+			return err
+		}
+	}
+	writeDecideSummary(c, d, auditPath)
+	return nil
+}
+
+func newAudit(c *cli.Context, d *reduction.Decision) (*reduction.Audit, error) {
+	bank, err := digestFile(c.String("bank"))
+	if err != nil {
+		return nil, err
+	}
+	review, err := digestFile(c.String("review"))
+	if err != nil {
+		return nil, err
+	}
+	proposals, err := digestFiles(c.StringSlice("proposal"))
+	if err != nil {
+		return nil, err
+	}
+	return reduction.NewAudit(d, "itemreduce "+appVersion(), bank, review, proposals), nil
+}
+
+// bankYAML writes next year's bank with a header comment saying where it
+// came from.
+func bankYAML(next *itembank.Bank, d *reduction.Decision, c *cli.Context) ([]byte, error) {
+	t := d.Totals()
+	doc := next.Node()
+	doc.Content[0].HeadComment = fmt.Sprintf(`Item bank for next year, decided with itemreduce decide from %s,
+the review file %s and %d proposal(s), combine rule %s:
+%d items this year: %d kept, %d dropped, %d merged into %d, %d new; %d items now.`,
+		filepath.Base(c.String("bank")), filepath.Base(c.String("review")), len(d.Proposals), d.Combine,
+		t.Bank, t.Kept, t.Dropped, t.Merged, t.Merges, t.Added, t.Next)
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func writeDecideSummary(c *cli.Context, d *reduction.Decision, auditPath string) {
+	w := c.App.Writer
+	t := d.Totals()
+	fmt.Fprintf(w, "%d items: %d kept, %d dropped", t.Bank, t.Kept, t.Dropped)
+	if t.Merged > 0 {
+		fmt.Fprintf(w, ", %d merged into %d", t.Merged, t.Merges)
+	}
+	if t.Added > 0 {
+		fmt.Fprintf(w, "; %d new", t.Added)
+	}
+	fmt.Fprintf(w, " -> %d items in %s\n", t.Next, c.String("out"))
+	fmt.Fprintf(w, "Combine rule %s: %s.\n", d.Combine, d.Combine.Describe(len(d.Sources)))
+	for _, s := range d.Sources {
+		fmt.Fprintf(w, "  %-28s keeps %3d", s.Name, s.Kept)
+		if s.Target > 0 {
+			fmt.Fprintf(w, " (target %d)", s.Target)
+		}
+		fmt.Fprintln(w)
+	}
+	costs := d.Costs()
+	for _, lc := range costs.Composites {
+		fmt.Fprintf(w, "Composite %q can no longer be computed (lacks %s); it is left out of %s.\n", lc.Name, strings.Join(lc.Missing, ", "), c.String("out"))
+	}
+	if auditPath != "" {
+		fmt.Fprintf(w, "Audit: %s\n", auditPath)
+	}
+	for _, warn := range d.Warnings {
+		fmt.Fprintf(c.App.ErrWriter, "warning: %s\n", warn)
+	}
+}

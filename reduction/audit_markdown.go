@@ -1,0 +1,167 @@
+package reduction
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteMarkdown writes the audit as Markdown, for a repository or a report.
+func (a *Audit) WriteMarkdown(w io.Writer) error {
+	v := a.view()
+	b := bufio.NewWriter(w)
+	title := v.Title
+	if title == "" {
+		title = "the questionnaire"
+	}
+	fmt.Fprintf(b, "# Audit of the item reduction: %s\n\n", mdText(title))
+	fmt.Fprintf(b, "**%s.**\n\n", mdText(v.Summary))
+
+	fmt.Fprintf(b, "## Sources\n\nCombine rule `%s`: %s.\n\n", v.Combine, v.CombineRule)
+	b.WriteString("| source | file | items kept | target length |\n|---|---|--:|--:|\n")
+	for _, s := range v.Sources {
+		target := "—"
+		if s.Target > 0 {
+			target = fmt.Sprint(s.Target)
+		}
+		fmt.Fprintf(b, "| %s | %s (%s) | %d | %s |\n", mdText(s.Name), mdText(s.File), s.Kind, s.Kept, target)
+	}
+
+	b.WriteString("\n## Where judgement overrode the statistics\n\n")
+	var over []viewItem
+	for _, it := range v.Items {
+		if it.Overridden || it.Against {
+			over = append(over, it)
+		}
+	}
+	if len(over) == 0 {
+		b.WriteString("Nowhere: every final decision follows the suggestion of the statistics.\n")
+	} else {
+		b.WriteString("Items whose researchers' decision or final decision differs from the suggestion of the statistics. ")
+		b.WriteString("Votes: K = keep, D = drop, in the order of the sources above, with the number of keeps.\n\n")
+		b.WriteString("| item | ticks | suggestion | researchers | reason | votes | final |\n|---|--:|---|---|---|---|---|\n")
+		for _, it := range over {
+			dec := "(follows the suggestion)"
+			if it.Decision != "" {
+				dec = string(it.Decision)
+			}
+			fmt.Fprintf(b, "| %s | %d | %s | %s | %s | %s | %s |\n", mdText(it.ID), len(it.Flags), it.Suggestion, dec, mdText(it.Reason), votesText(it), finalText(it))
+		}
+	}
+
+	b.WriteString("\n## What the decision costs\n\n")
+	fmt.Fprintf(b, "**Time series that end** (%d items dropped, no comparison with earlier waves): %s\n\n", len(v.Costs.SeriesEnd), mdList(v.Costs.SeriesEnd))
+	if len(v.Costs.Composites) == 0 {
+		b.WriteString("**Composite indicators**: every composite of the bank can still be computed.\n\n")
+	} else {
+		b.WriteString("**Composite indicators that can no longer be computed:**\n\n")
+		for _, c := range v.Costs.Composites {
+			fmt.Fprintf(b, "- %s: lacks %s\n", mdText(c.Name), strings.Join(c.Missing, ", "))
+		}
+		b.WriteString("\n")
+	}
+	if len(v.Merged) == 0 {
+		b.WriteString("**Merged items**: none.\n")
+	} else {
+		b.WriteString("**Merged items, not comparable one-to-one with the items they replace:**\n\n")
+		for _, m := range v.Merged {
+			fmt.Fprintf(b, "- %s \"%s\" replaces %s. %s\n", mdText(m.ID), mdText(m.Text), strings.Join(m.From, ", "), mdText(m.Reason))
+		}
+	}
+
+	if len(v.Added) > 0 {
+		b.WriteString("\n## New items\n\n| item | text | scale | theme | reason |\n|---|---|---|---|---|\n")
+		for _, n := range v.Added {
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", mdText(n.ID), mdText(n.Text), mdText(n.Scale), mdText(n.Theme), mdText(n.Reason))
+		}
+	}
+
+	b.WriteString("\n## Every item\n\n")
+	b.WriteString("Ticks show the statistic, the threshold it crossed and the number of answers (n). ")
+	b.WriteString("Votes: K = keep, D = drop, in the order of the sources above.\n\n")
+	b.WriteString("| item | text | ticks with evidence | suggestion | researchers | reason | votes | final |\n|---|---|---|---|---|---|---|---|\n")
+	for _, it := range v.Items {
+		dec := "—"
+		if it.Decision != "" {
+			dec = string(it.Decision)
+			if it.Overridden {
+				dec = "**" + dec + "** (override)"
+			}
+		}
+		ticks := make([]string, len(it.Ticks))
+		for i, t := range it.Ticks {
+			ticks[i] = mdText(t)
+		}
+		for _, u := range it.Undecided {
+			ticks = append(ticks, "undecided: "+mdText(u))
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", mdText(it.ID), mdText(it.Text), strings.Join(ticks, "<br>"),
+			it.Suggestion, dec, mdText(it.Reason), votesText(it), finalText(it))
+	}
+
+	if len(v.Left) > 0 {
+		fmt.Fprintf(b, "\nIn the review file but no longer in the bank (not decided): %s\n", strings.Join(v.Left, ", "))
+	}
+
+	r := v.Reproducibility
+	b.WriteString("\n## How to reproduce\n\n")
+	fmt.Fprintf(b, "- decided with: %s, combine rule `%s`\n", mdText(r.Tool), r.Combine)
+	fmt.Fprintf(b, "- screened with: %s; %d respondents in the older wave, %d in the newer", mdText(r.Screening), r.Respondents.Previous, r.Respondents.Current)
+	if len(r.Where) > 0 {
+		fmt.Fprintf(b, " (rows where %s)", mdText(strings.Join(r.Where, " and ")))
+	}
+	fmt.Fprintf(b, "\n- suggestion: drop from %d tick(s)\n", r.DropFromTicks)
+	fmt.Fprintf(b, "- thresholds (%s); redundant: |r| > %s\n\n", mdText(r.Basis), r.Redundant)
+	b.WriteString("| scale | range | stable: \\|shift\\| < | ceiling: mean > | low spread: sd < |\n|---|---|---|---|---|\n")
+	for _, s := range r.Scales {
+		fmt.Fprintf(b, "| %s | %d-%d | %s (%s) | %s (%s) | %s (%s) |\n", mdText(s.Scale), s.Min, s.Max,
+			s.Stable, s.StableFrom, s.Ceiling, s.CeilingFrom, s.LowSpread, s.LowSpreadFrom)
+	}
+	b.WriteString("\n| input | file | SHA-256 |\n|---|---|---|\n")
+	for _, in := range r.Inputs {
+		fmt.Fprintf(b, "| %s | %s | `%s` |\n", in.Role, mdText(in.File), in.SHA256)
+	}
+	if len(v.Warnings) > 0 {
+		b.WriteString("\n## Warnings\n\n")
+		for _, w := range v.Warnings {
+			fmt.Fprintf(b, "- %s\n", mdText(w))
+		}
+	}
+	return b.Flush()
+}
+
+// finalText is the final decision in words.
+func finalText(it viewItem) string {
+	if it.MergedInto != "" {
+		return "merged into " + it.MergedInto
+	}
+	return it.Final
+}
+
+// votesText lists the votes as K and D, e.g. "K D K K (3)".
+func votesText(it viewItem) string {
+	s := make([]string, len(it.Votes))
+	for i, v := range it.Votes {
+		s[i] = "D"
+		if v.Vote == Keep {
+			s[i] = "K"
+		}
+	}
+	return fmt.Sprintf("%s (%d)", strings.Join(s, " "), it.Keeps)
+}
+
+// mdText makes text safe inside a Markdown table cell: one line, with
+// pipes and markup characters escaped.
+func mdText(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := strings.NewReplacer("|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]")
+	return r.Replace(s)
+}
+
+func mdList(ids []string) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	return strings.Join(ids, ", ")
+}

@@ -1,0 +1,113 @@
+package reduction
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/itemreduce/itemreduce/itembank"
+)
+
+func TestProposalTemplate(t *testing.T) {
+	bank := loadTestBank(t, testBankYAML)
+	var b bytes.Buffer
+	if err := WriteProposalTemplate(&b, bank, "Teamleider Zwolle", 0); err != nil {
+		t.Fatal(err)
+	}
+	tmpl := b.String()
+	if !strings.Contains(tmpl, "  - A1  # Eerste stelling\n") || !strings.Contains(tmpl, "  # --- Cijfers\n") {
+		t.Errorf("template lacks an item line with its text, or a theme heading:\n%s", tmpl)
+	}
+	p, err := LoadProposal(strings.NewReader(tmpl), "zwolle.yaml", bank)
+	if err != nil {
+		t.Fatalf("the untouched template is not a valid proposal: %v", err)
+	}
+	if p.Kept() != 4 || p.Name() != "Teamleider Zwolle" || p.TargetLength != 0 {
+		t.Errorf("template proposal = %+v", p)
+	}
+	// Deleting lines gives a valid proposal keeping the rest.
+	cut := regexp.MustCompile(`(?m)^  - (A2|G1) .*\n`).ReplaceAllString(tmpl, "")
+	cut = strings.Replace(cut, "target_length: ", "target_length: 2", 1)
+	p, err = LoadProposal(strings.NewReader(cut), "zwolle.yaml", bank)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, cut)
+	}
+	if !p.Keeps("A1") || p.Keeps("A2") || !p.Keeps("A3") || p.Keeps("G1") || p.TargetLength != 2 {
+		t.Errorf("after deleting A2 and G1: keeps A1 %v A2 %v A3 %v G1 %v, target %d", p.Keeps("A1"), p.Keeps("A2"), p.Keeps("A3"), p.Keeps("G1"), p.TargetLength)
+	}
+}
+
+func TestProposalDropList(t *testing.T) {
+	bank := loadTestBank(t, testBankYAML)
+	p, err := LoadProposal(strings.NewReader("drop: [A2]\n"), "ommen.yaml", bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kept() != 3 || p.Keeps("A2") || !p.Keeps("G1") || p.Name() != "ommen" {
+		t.Errorf("drop: [A2] keeps %d, A2 %v, name %q", p.Kept(), p.Keeps("A2"), p.Name())
+	}
+}
+
+// TestLoadProposalErrors: each mistake a team leader can make is reported
+// with the file and line.
+func TestLoadProposalErrors(t *testing.T) {
+	bank := loadTestBank(t, testBankYAML)
+	for _, tc := range []struct {
+		name, text string
+		line       int
+		sentinel   error
+		msg        string
+	}{
+		{"empty file", "\n", 0, itembank.ErrEmpty, "empty"},
+		{"unknown id", "by: X\nkeep:\n  - A1\n  - A7\n", 4, ErrUnknownItem, "item A7"},
+		{"duplicate", "keep:\n  - A1\n  - A2\n  - A1\n", 4, ErrDuplicateID, "also on line 2"},
+		{"both lists", "keep: [A1]\ndrop: [A2]\n", 2, ErrBothLists, "not both"},
+		{"no items", "by: X\nkeep:\n", 2, ErrEmptyList, "lists no items"},
+		{"no list", "by: X\n", 1, ErrEmptyList, "lists no items"},
+		{"unknown key", "by: X\nkeeep: [A1]\n", 2, ErrUnknownKey, `"keeep"`},
+		{"bad target", "target_length: veel\nkeep: [A1]\n", 1, ErrBadValue, "whole number"},
+		{"zero target", "target_length: 0\nkeep: [A1]\n", 1, ErrBadValue, "positive"},
+		{"keep not a list", "keep: A1\n", 1, ErrBadValue, "must be a list"},
+		{"invalid YAML", "keep:\n  - A1\n - A2\n", 3, itembank.ErrSyntax, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := LoadProposal(strings.NewReader(tc.text), "zwolle.yaml", bank)
+			var pe *itembank.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v is not a *ParseError", err)
+			}
+			if pe.File != "zwolle.yaml" || pe.Line != tc.line {
+				t.Errorf("error at %s:%d, want zwolle.yaml:%d (%v)", pe.File, pe.Line, tc.line, err)
+			}
+			if !errors.Is(err, tc.sentinel) || !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("error %q: want %v saying %q", err, tc.sentinel, tc.msg)
+			}
+		})
+	}
+}
+
+func FuzzLoadProposal(f *testing.F) {
+	bank := loadTestBank(f, testBankYAML)
+	var b bytes.Buffer
+	if err := WriteProposalTemplate(&b, bank, "X", 3); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	f.Add([]byte("drop: [A1, A2]\n"))
+	f.Add([]byte("keep: [A1]\ndrop: []\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := LoadProposal(bytes.NewReader(data), "p.yaml", bank)
+		if err != nil {
+			var pe *itembank.ParseError
+			if !errors.As(err, &pe) || pe.File != "p.yaml" {
+				t.Fatalf("error without file: %v", err)
+			}
+			return
+		}
+		if p.Kept() > len(bank.Items) || (p.Listed == "keep" && p.Kept() == 0) {
+			t.Fatalf("accepted proposal keeps %d of %d", p.Kept(), len(bank.Items))
+		}
+	})
+}

@@ -1,0 +1,400 @@
+package reduction
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/itemreduce/itemreduce/itembank"
+)
+
+// A Verdict is keep or drop; the empty Verdict means "not given".
+type Verdict string
+
+const (
+	Keep Verdict = "keep"
+	Drop Verdict = "drop"
+)
+
+// A Review is the researchers' review file: per item the computed ticks,
+// evidence and suggestion, and the researchers' own decision and reason;
+// plus new items to add and items to merge into one.
+//
+// The file is meant to be edited by hand and refreshed by the program
+// (see RefreshReview): computed fields are rewritten, the rest is kept.
+type Review struct {
+	File      string
+	Screening Screening
+	Items     []ReviewItem
+	Add       []NewItem
+	Merge     []Merge
+}
+
+// A ReviewItem is one item of a review file.
+type ReviewItem struct {
+	ID     string
+	InBank bool // false: the item has left the bank since it was reviewed
+	Text   string
+	// Computed by the screening.
+	Flags      []Rule
+	Evidence   Evidence
+	Suggestion Verdict
+	// Written by the researchers.
+	Decision Verdict // empty: follow the suggestion
+	Reason   string
+	Note     string
+	// Lines in the file, for messages.
+	Line, DecisionLine int
+}
+
+// Vote returns what the researchers decided: their decision where given,
+// else the suggestion.
+func (it *ReviewItem) Vote() Verdict {
+	if it.Decision != "" {
+		return it.Decision
+	}
+	return it.Suggestion
+}
+
+// Overrides reports whether the researchers' decision differs from the
+// suggestion of the statistics.
+func (it *ReviewItem) Overrides() bool {
+	return it.Decision != "" && it.Decision != it.Suggestion
+}
+
+// A NewItem is an item the review adds to next year's questionnaire.
+type NewItem struct {
+	ID, Text, Scale, Theme string
+	Reverse                bool
+	After                  string // place it after this item; empty: after its theme, else at the end
+	Reason                 string
+	Line                   int
+}
+
+// A Merge replaces two or more items with one new item (for example a
+// question on light and one on heavy problems by one on problems). The new
+// item is not comparable with earlier waves of the items it replaces.
+type Merge struct {
+	NewItem
+	From []string
+}
+
+// Item returns the review item with the given id, or nil.
+func (rv *Review) Item(id string) *ReviewItem {
+	for i := range rv.Items {
+		if rv.Items[i].ID == id {
+			return &rv.Items[i]
+		}
+	}
+	return nil
+}
+
+// reviewFile is the top level of a review file; items, add and merge are
+// read node by node for their line numbers.
+type reviewFile struct {
+	Screening Screening `yaml:"screening"`
+	Items     yaml.Node `yaml:"items"`
+	Add       yaml.Node `yaml:"add"`
+	Merge     yaml.Node `yaml:"merge"`
+}
+
+// LoadReviewFile reads a review file.
+func LoadReviewFile(path string) (*Review, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return LoadReview(bytes.NewReader(data), path)
+}
+
+// LoadReview reads a review file; name is used in messages. Unknown keys,
+// a decision other than keep, drop or empty, an unknown rule name, an item
+// listed twice and malformed YAML are errors giving the file and line. It
+// does not check the items against a bank: see Decide.
+func LoadReview(r io.Reader, name string) (*Review, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &itembank.ParseError{File: name, Err: err}
+	}
+	var rf reviewFile
+	if err := itembank.DecodeYAML(bytes.NewReader(data), name, &rf); err != nil {
+		return nil, err
+	}
+	rd := nodeReader{file: name}
+	rv := &Review{File: name, Screening: rf.Screening}
+	if isNull(&rf.Items) {
+		return nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w: the review file has no items: list", ErrEmptyList)}
+	}
+	items, err := rd.list(&rf.Items, "", "items")
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]int{}
+	for _, n := range items {
+		it, err := rd.reviewItem(n)
+		if err != nil {
+			return nil, err
+		}
+		if first, dup := seen[it.ID]; dup {
+			return nil, rd.errorf(n, it.ID, ErrDuplicateID, "also on line %d", first)
+		}
+		seen[it.ID] = it.Line
+		rv.Items = append(rv.Items, it)
+	}
+	adds, err := rd.list(&rf.Add, "", "add")
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range adds {
+		ni, _, err := rd.newItem(n, "add", false)
+		if err != nil {
+			return nil, err
+		}
+		rv.Add = append(rv.Add, ni)
+	}
+	merges, err := rd.list(&rf.Merge, "", "merge")
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range merges {
+		ni, from, err := rd.newItem(n, "merge", true)
+		if err != nil {
+			return nil, err
+		}
+		rv.Merge = append(rv.Merge, Merge{NewItem: ni, From: from})
+	}
+	return rv, nil
+}
+
+var reviewItemKeys = []string{"id", "in_bank", "text", "flags", "evidence", "suggestion", "decision", "reason", "note"}
+
+// reviewItem reads one entry of items:.
+func (rd nodeReader) reviewItem(n *yaml.Node) (ReviewItem, error) {
+	it := ReviewItem{InBank: true, Line: n.Line}
+	if n.Kind != yaml.MappingNode {
+		return it, rd.errorf(n, "", ErrBadValue, "each entry of items: must be a mapping with id:, decision:, reason: …")
+	}
+	if idNode := mapValue(n, "id"); idNode != nil && idNode.Kind == yaml.ScalarNode {
+		it.ID = idNode.Value
+	}
+	if it.ID == "" {
+		return it, rd.errorf(n, "", ErrBadValue, "item without id")
+	}
+	err := rd.pairs(n, it.ID, "an item", reviewItemKeys, func(key string, k, v *yaml.Node) (err error) {
+		switch key {
+		case "in_bank":
+			it.InBank, err = rd.boolean(v, it.ID, key, true)
+		case "text":
+			it.Text, err = rd.text(v, it.ID, key)
+		case "flags":
+			it.Flags, err = rd.flags(v, it.ID)
+		case "evidence":
+			it.Evidence, err = rd.evidence(v, it.ID)
+		case "suggestion":
+			it.Suggestion, err = rd.verdict(v, it.ID, key)
+			if err == nil && it.Suggestion == "" {
+				err = rd.errorf(k, it.ID, ErrBadValue, "suggestion is empty: run itemreduce review again to fill it in")
+			}
+		case "decision":
+			it.DecisionLine = k.Line
+			it.Decision, err = rd.verdict(v, it.ID, key)
+		case "reason":
+			it.Reason, err = rd.text(v, it.ID, key)
+		case "note":
+			it.Note, err = rd.text(v, it.ID, key)
+		}
+		return err
+	})
+	if err != nil {
+		return it, err
+	}
+	if mapValue(n, "suggestion") == nil {
+		return it, rd.errorf(n, it.ID, ErrBadValue, "no suggestion: run itemreduce review again to fill it in")
+	}
+	return it, nil
+}
+
+// verdict reads keep, drop or nothing.
+func (rd nodeReader) verdict(n *yaml.Node, item, key string) (Verdict, error) {
+	s, err := rd.text(n, item, key)
+	if err != nil {
+		return "", err
+	}
+	switch Verdict(s) {
+	case "", Keep, Drop:
+		return Verdict(s), nil
+	}
+	return "", rd.errorf(n, item, ErrBadValue, "%s: %q is neither keep nor drop (leave it empty to follow the suggestion)", key, s)
+}
+
+func (rd nodeReader) flags(n *yaml.Node, item string) ([]Rule, error) {
+	entries, err := rd.list(n, item, "flags")
+	if err != nil {
+		return nil, err
+	}
+	var out []Rule
+	for _, e := range entries {
+		s, err := rd.text(e, item, "flags")
+		if err != nil {
+			return nil, err
+		}
+		r, perr := ParseRule(s)
+		if perr != nil {
+			return nil, rd.errorf(e, item, ErrBadValue, "flags: %v", perr)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+var evidenceKeys = []string{"stable", "ceiling", "low_spread", "redundant", "undecided"}
+
+func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
+	var e Evidence
+	err := rd.pairs(n, item, "evidence", evidenceKeys, func(key string, k, v *yaml.Node) error {
+		switch key {
+		case "redundant":
+			entries, err := rd.list(v, item, "evidence: redundant")
+			if err != nil {
+				return err
+			}
+			for _, pn := range entries {
+				var p PartnerEvidence
+				err := rd.pairs(pn, item, "evidence: redundant", []string{"id", "r", "n"}, func(key string, _, v *yaml.Node) (err error) {
+					switch key {
+					case "id":
+						p.ID, err = rd.text(v, item, key)
+					case "r":
+						p.R, err = rd.text(v, item, key)
+					case "n":
+						p.N, err = rd.integer(v, item, key)
+					}
+					return err
+				})
+				if err != nil {
+					return err
+				}
+				e.Redundant = append(e.Redundant, p)
+			}
+		case "undecided":
+			entries, err := rd.list(v, item, "evidence: undecided")
+			if err != nil {
+				return err
+			}
+			for _, u := range entries {
+				s, err := rd.text(u, item, key)
+				if err != nil {
+					return err
+				}
+				e.Undecided = append(e.Undecided, s)
+			}
+		default:
+			rule, _ := ParseRule(key)
+			st, err := rd.statEvidence(v, item, rule)
+			if err != nil {
+				return err
+			}
+			e.setStat(rule, st)
+		}
+		return nil
+	})
+	return e, err
+}
+
+func (rd nodeReader) statEvidence(n *yaml.Node, item string, rule Rule) (*StatEvidence, error) {
+	st := &StatEvidence{}
+	known := []string{statName[rule], "threshold", "n"}
+	if rule == Stable {
+		known = append(known, "previous_n")
+	}
+	err := rd.pairs(n, item, "evidence: "+rule.String(), known, func(key string, _, v *yaml.Node) (err error) {
+		switch key {
+		case "threshold":
+			st.Threshold, err = rd.text(v, item, key)
+		case "n":
+			st.N, err = rd.integer(v, item, key)
+		case "previous_n":
+			st.PreviousN, err = rd.integer(v, item, key)
+		default:
+			st.Value, err = rd.text(v, item, key)
+		}
+		return err
+	})
+	return st, err
+}
+
+var newItemKeys = []string{"id", "text", "scale", "theme", "reverse", "after", "reason"}
+
+// newItem reads an entry of add: or (with from) of merge:.
+func (rd nodeReader) newItem(n *yaml.Node, section string, merge bool) (NewItem, []string, error) {
+	ni := NewItem{Line: n.Line}
+	var from []string
+	if n.Kind != yaml.MappingNode {
+		return ni, nil, rd.errorf(n, "", ErrBadValue, "each entry of %s: must be a mapping with id:, text:, scale: …", section)
+	}
+	known := newItemKeys
+	if merge {
+		known = append(append([]string{}, newItemKeys...), "from")
+	}
+	err := rd.pairs(n, "", "an entry of "+section+":", known, func(key string, _, v *yaml.Node) (err error) {
+		switch key {
+		case "id":
+			ni.ID, err = rd.text(v, "", key)
+		case "text":
+			ni.Text, err = rd.text(v, ni.ID, key)
+		case "scale":
+			ni.Scale, err = rd.text(v, ni.ID, key)
+		case "theme":
+			ni.Theme, err = rd.text(v, ni.ID, key)
+		case "reverse":
+			ni.Reverse, err = rd.boolean(v, ni.ID, key, false)
+		case "after":
+			ni.After, err = rd.text(v, ni.ID, key)
+		case "reason":
+			ni.Reason, err = rd.text(v, ni.ID, key)
+		case "from":
+			entries, lerr := rd.list(v, ni.ID, key)
+			if lerr != nil {
+				return lerr
+			}
+			for _, e := range entries {
+				s, terr := rd.text(e, ni.ID, key)
+				if terr != nil {
+					return terr
+				}
+				from = append(from, s)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		return ni, nil, err
+	}
+	switch {
+	case ni.ID == "":
+		return ni, nil, rd.errorf(n, "", ErrBadValue, "an entry of %s: needs an id", section)
+	case ni.Text == "":
+		return ni, nil, rd.errorf(n, ni.ID, ErrBadValue, "needs a text")
+	case ni.Scale == "":
+		return ni, nil, rd.errorf(n, ni.ID, ErrBadValue, "needs a scale")
+	case merge && len(from) < 2:
+		return ni, nil, rd.errorf(n, ni.ID, ErrBadValue, "a merge needs at least two items under from:")
+	}
+	return ni, from, nil
+}
+
+// mapValue returns the value of key in mapping n, or nil.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,288 @@
+package reduction
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Screening records, in a review file, where its computed fields came
+// from: the input files with their SHA-256, the thresholds in force and
+// the suggestion rule. It is rewritten on every refresh.
+type Screening struct {
+	Tool          string        `yaml:"tool,omitempty"`
+	Bank          FileDigest    `yaml:"bank"`
+	Config        *FileDigest   `yaml:"config,omitempty"`
+	Previous      []FileDigest  `yaml:"previous"`
+	Current       []FileDigest  `yaml:"current"`
+	Where         []string      `yaml:"where,omitempty"`
+	Respondents   Respondents   `yaml:"respondents"`
+	Basis         string        `yaml:"basis"`
+	Redundant     Number        `yaml:"redundant"`
+	Scales        []ScaleLimits `yaml:"scales"`
+	DropFromTicks int           `yaml:"drop_from_ticks"`
+}
+
+// A FileDigest names an input file (without its folder) and its SHA-256.
+type FileDigest struct {
+	File   string `yaml:"file" json:"file"`
+	SHA256 string `yaml:"sha256" json:"sha256"`
+}
+
+// Respondents counts the respondents of both waves.
+type Respondents struct {
+	Previous int64 `yaml:"previous"`
+	Current  int64 `yaml:"current"`
+}
+
+// ScaleLimits are the thresholds in force for one scale, in answer units,
+// and where each came from (a fraction of the range or an absolute value).
+type ScaleLimits struct {
+	Scale         string `yaml:"scale"`
+	Min           int64  `yaml:"min"`
+	Max           int64  `yaml:"max"`
+	Stable        Number `yaml:"stable"`
+	Ceiling       Number `yaml:"ceiling"`
+	LowSpread     Number `yaml:"low_spread"`
+	StableFrom    string `yaml:"stable_from"`
+	CeilingFrom   string `yaml:"ceiling_from"`
+	LowSpreadFrom string `yaml:"low_spread_from"`
+}
+
+// ReviewInputs describe the files a screening was computed from.
+type ReviewInputs struct {
+	Tool              string // program and version, e.g. "itemreduce v1.0.0"
+	Bank              FileDigest
+	Config            *FileDigest // nil: the default thresholds
+	Previous, Current []FileDigest
+	Where             []string // row filters, e.g. gemeente=Zwolle
+}
+
+// NewScreening describes a screening result and its inputs.
+func NewScreening(res *Result, cfg Config, in ReviewInputs) Screening {
+	s := Screening{Tool: in.Tool, Bank: in.Bank, Config: in.Config, Previous: in.Previous, Current: in.Current, Where: in.Where,
+		Respondents: Respondents{Previous: res.PreviousRespondents, Current: res.Respondents},
+		Basis:       res.Basis(), Redundant: res.Thresholds.Redundant, DropFromTicks: dropFrom(cfg)}
+	for _, l := range res.Limits {
+		s.Scales = append(s.Scales, ScaleLimits{Scale: l.Scale.Name, Min: l.Scale.Min, Max: l.Scale.Max,
+			Stable: l.Stable, Ceiling: l.Ceiling, LowSpread: l.LowSpread,
+			StableFrom: l.StableFrom, CeilingFrom: l.CeilingFrom, LowSpreadFrom: l.LowSpreadFrom})
+	}
+	return s
+}
+
+func dropFrom(cfg Config) int {
+	if cfg.DropFromTicks < 1 {
+		return 1
+	}
+	return cfg.DropFromTicks
+}
+
+// computed holds the fields of one review item that the program writes.
+type computed struct {
+	ID         string
+	InBank     bool
+	Text       string
+	Flags      []Rule
+	Evidence   Evidence
+	Suggestion Verdict
+}
+
+// computedKeys are the program's fields of an item, in the order written.
+var computedKeys = []string{"in_bank", "text", "flags", "evidence", "suggestion"}
+
+// computedItems derives the computed fields of every screened item: the
+// suggestion is drop when the item has at least cfg.DropFromTicks ticks.
+func computedItems(res *Result, cfg Config) []computed {
+	out := make([]computed, len(res.Items))
+	for i := range res.Items {
+		it := &res.Items[i]
+		c := computed{ID: it.Item.ID, InBank: true, Text: it.Item.Text, Flags: it.Flags, Evidence: res.Evidence(i), Suggestion: Keep}
+		if it.Ticks() >= dropFrom(cfg) {
+			c.Suggestion = Drop
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// field renders one computed field at the given indentation; nil when the
+// field is not written (in_bank for an item that is in the bank).
+func (c *computed) field(key, indent string) []string {
+	switch key {
+	case "in_bank":
+		if c.InBank {
+			return nil
+		}
+		return []string{indent + "in_bank: false"}
+	case "text":
+		return []string{indent + "text: " + quote(c.Text)}
+	case "flags":
+		names := make([]string, len(c.Flags))
+		for i, f := range c.Flags {
+			names[i] = f.String()
+		}
+		return []string{indent + "flags: [" + strings.Join(names, ", ") + "]"}
+	case "evidence":
+		return c.Evidence.lines(indent)
+	case "suggestion":
+		return []string{indent + "suggestion: " + string(c.Suggestion)}
+	}
+	panic("reduction: unknown computed field " + key)
+}
+
+// lines renders the evidence as a block of one line per rule.
+func (e *Evidence) lines(indent string) []string {
+	var out []string
+	sub := indent + "  "
+	for _, r := range []Rule{Stable, Ceiling, LowSpread} {
+		st := e.Stat(r)
+		if st == nil {
+			continue
+		}
+		s := fmt.Sprintf("%s%s: {%s: %s, threshold: %s, n: %d", sub, r, statName[r], st.Value, st.Threshold, st.N)
+		if r == Stable {
+			s += fmt.Sprintf(", previous_n: %d", st.PreviousN)
+		}
+		out = append(out, s+"}")
+	}
+	if len(e.Redundant) > 0 {
+		parts := make([]string, len(e.Redundant))
+		for i, p := range e.Redundant {
+			parts[i] = fmt.Sprintf("{id: %s, r: %s, n: %d}", plain(p.ID), p.R, p.N)
+		}
+		out = append(out, sub+"redundant: ["+strings.Join(parts, ", ")+"]")
+	}
+	if len(e.Undecided) > 0 {
+		parts := make([]string, len(e.Undecided))
+		for i, u := range e.Undecided {
+			parts[i] = quote(u)
+		}
+		out = append(out, sub+"undecided: ["+strings.Join(parts, ", ")+"]")
+	}
+	if len(out) == 0 {
+		return []string{indent + "evidence: {}"}
+	}
+	return append([]string{indent + "evidence:"}, out...)
+}
+
+// itemLines renders a whole new item: dash, id, computed fields and empty
+// human fields.
+func (c *computed) itemLines(dash, indent string) []string {
+	out := []string{dash + "- id: " + plain(c.ID)}
+	for _, k := range computedKeys {
+		out = append(out, c.field(k, indent)...)
+	}
+	return append(out, indent+"decision:", indent+"reason:")
+}
+
+const reviewHeader = `# Review file: the researchers' judgement on the screening of the items.
+#
+# For each item the program wrote its ticks (flags), the numbers behind each
+# tick (evidence: the statistic, the threshold it crossed and n) and a
+# suggestion: drop when the item has at least drop_from_ticks ticks (see
+# screening: below), else keep. Yours to fill in, per item:
+#
+#   decision:  keep or drop; leave it empty to follow the suggestion
+#   reason:    why; required when your decision differs from the suggestion
+#   note:      anything else you want to keep with the item (optional)
+#
+# Comments (lines starting with #) may go anywhere.
+#
+# Run itemreduce review again with the same --out to refresh this file after
+# new data or other thresholds: screening:, text, flags, evidence and
+# suggestion are recomputed; your decisions, reasons, notes and comments stay
+# exactly as you wrote them. An item that left the bank gets in_bank: false
+# and keeps your decision; a new item of the bank is added with an empty one.
+#
+# At the end of the file, add: lists new items for next year's questionnaire
+# and merge: lists items to be replaced by one new item. Then run
+# itemreduce decide.
+`
+
+const reviewFooter = `
+# New items for next year's questionnaire, for example:
+#   - id: OR23
+#     text: "Ik kan mijn werk registreren zonder dubbel werk."
+#     scale: likert5
+#     theme: "Organisatorische randvoorwaarden"
+#     after: OR22        # optional: where it goes (default: after its theme)
+#     reason: "proposed by the team leaders"
+add:
+
+# Items replaced by one new item, for example a light and a heavy variant:
+#   - id: ER12M
+#     text: "Inwoners met een hulpvraag kan ik snel verder helpen."
+#     scale: likert5
+#     from: [ER12, ER13]
+#     reason: "one question instead of two"
+merge:
+`
+
+// WriteReview writes a new review file for a screening result: a header
+// saying how to edit it, the screening: section, every item with its
+// computed fields and an empty decision and reason, and empty add: and
+// merge: sections with commented examples.
+func WriteReview(w io.Writer, res *Result, cfg Config, s Screening) error {
+	var b bytes.Buffer
+	b.WriteString(reviewHeader)
+	b.WriteString("\n")
+	sl, err := screeningLines(s)
+	if err != nil {
+		return err
+	}
+	writeLines(&b, sl, "\n")
+	b.WriteString("\nitems:\n")
+	for _, c := range computedItems(res, cfg) {
+		writeLines(&b, c.itemLines("  ", "    "), "\n")
+	}
+	b.WriteString(reviewFooter)
+	_, err = w.Write(b.Bytes())
+	return err
+}
+
+// screeningLines renders the screening: section.
+func screeningLines(s Screening) ([]string, error) {
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(struct {
+		S Screening `yaml:"screening"`
+	}{s}); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n"), nil
+}
+
+func writeLines(b *bytes.Buffer, lines []string, eol string) {
+	for _, l := range lines {
+		b.WriteString(l)
+		b.WriteString(eol)
+	}
+}
+
+// quote writes s as a YAML double-quoted scalar. Go's escapes (\n, \t,
+// \", \\, \xNN, \uNNNN) are a subset of YAML's.
+func quote(s string) string { return strconv.Quote(s) }
+
+var plainID = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
+
+// plain writes an id unquoted when YAML reads it back as the same text.
+func plain(s string) string {
+	switch strings.ToLower(s) {
+	case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf":
+		return quote(s)
+	}
+	if plainID.MatchString(s) {
+		return s
+	}
+	return quote(s)
+}
