@@ -147,14 +147,21 @@ func TestCSVCellPositions(t *testing.T) {
 		{"quoted", "id,A,B\n1,\"4\",\"x\"\n", "data.csv:2:7: item B:"},
 		{"after a field over two lines", "id,A,B\n\"1\n2\",4,x\n", "data.csv:3:6: item B:"},
 		{"CRLF", "id,A,B\r\n1,4,x\r\n", "data.csv:2:5: item B:"},
+		{"far down", "id,A,B\n" + strings.Repeat("1,4,7\n", 3000) + "1,4,\"7\"\n2,1,x\n", "data.csv:3003:5: item B:"},
+		{"field count", "id,A,B\n" + strings.Repeat("1,4,7\n", 3000) + "1,4\n", "data.csv:3002: wrong number of fields"},
+		{"syntax error far down", "id,A,B\n" + strings.Repeat("1,4,7\n", 3000) + "1,4,7\"\n", "data.csv:3002:6: syntax error"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := LoadCSV(strings.NewReader(tc.src), "data.csv", bank, LoadOptions{})
-			if err == nil || !strings.HasPrefix(err.Error(), tc.pos) {
-				t.Errorf("error %v, want it to start with %q", err, tc.pos)
-			}
-		})
+	defer func(n int) { pipeFrom = n }(pipeFrom)
+	for _, from := range []int{1 << 30, 0} {
+		pipeFrom = from // first never piped, then always
+		for _, tc := range tests {
+			t.Run(fmt.Sprintf("%s/pipe from %d", tc.name, from), func(t *testing.T) {
+				_, err := LoadCSV(strings.NewReader(tc.src), "data.csv", bank, LoadOptions{})
+				if err == nil || !strings.HasPrefix(err.Error(), tc.pos) {
+					t.Errorf("error %v, want it to start with %q", err, tc.pos)
+				}
+			})
+		}
 	}
 }
 

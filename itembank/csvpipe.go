@@ -1,6 +1,7 @@
 package itembank
 
 import (
+	"bytes"
 	"io"
 	"unsafe"
 )
@@ -18,21 +19,32 @@ type csvPipe struct {
 
 	cur *csvBatch // the batch being read
 	row int       // the next row of cur
-	k0  int       // the first cell of the last row returned
 	err error     // the error that ended the input, once reached
 }
 
-// A csvBatch holds some records: their cells' text copied into data, the
-// cells as strings pointing into it, and their positions.
+// A csvBatch holds some records. A record that is one line without quotes
+// (the usual case) is copied as it is and its cells point into the copy,
+// their positions follow from where they start; the cells of other records
+// are copied one by one, with their positions.
 type csvBatch struct {
-	data    []byte
-	ends    []int32 // end of each cell in data
-	rowEnds []int32 // end of each row in cells
-	cells   []string
-	lines   []int32
-	cols    []int32
-	err     error // after the rows: io.EOF or the scanning error
+	data   []byte
+	bounds []int32 // start and end in data of each cell
+	cells  []string
+	rows   []batchRow
+	pos    []int32 // line and column of each cell of the records that are not plain
+	err    error   // after the rows: io.EOF or the scanning error
 }
+
+type batchRow struct {
+	cells int32 // end of the row's cells
+	line  int32 // plain: the line; else -1
+	col   int32 // plain: the column of data[base]
+	base  int32 // plain: start of the line in data; else: its first entry in pos
+}
+
+// pipeFrom is the input size from which a load is piped (a variable for
+// the tests).
+var pipeFrom = 1 << 20
 
 const (
 	pipeBatches = 4
@@ -48,12 +60,10 @@ func (t *csvTable) startPipe(fields int) {
 	cells := batchRows * (fields + 1)
 	for range pipeBatches {
 		p.free <- &csvBatch{
-			data:    make([]byte, 0, batchBytes+batchBytes/4),
-			ends:    make([]int32, 0, cells),
-			rowEnds: make([]int32, 0, batchRows),
-			cells:   make([]string, 0, cells),
-			lines:   make([]int32, 0, cells),
-			cols:    make([]int32, 0, cells),
+			data:   make([]byte, 0, batchBytes+batchBytes/4),
+			bounds: make([]int32, 0, 2*cells),
+			cells:  make([]string, 0, cells),
+			rows:   make([]batchRow, 0, batchRows),
 		}
 	}
 	go p.scan()
@@ -77,8 +87,14 @@ func (p *csvPipe) scan() {
 			return
 		}
 		b.reset()
-		for len(b.rowEnds) < batchRows && len(b.data) < batchBytes {
-			row, err := p.t.scanRecord()
+		for len(b.rows) < batchRows && len(b.data) < batchBytes {
+			if b.err = p.t.skipEmpty(); b.err != nil {
+				break
+			}
+			if b.addPlain(p.t) {
+				continue
+			}
+			row, err := p.t.record()
 			if err != nil {
 				b.err = err
 				break
@@ -98,37 +114,72 @@ func (p *csvPipe) scan() {
 }
 
 func (b *csvBatch) reset() {
-	b.data, b.ends, b.rowEnds = b.data[:0], b.ends[:0], b.rowEnds[:0]
-	b.cells, b.lines, b.cols = b.cells[:0], b.lines[:0], b.cols[:0]
+	b.data, b.bounds, b.cells, b.rows, b.pos = b.data[:0], b.bounds[:0], b.cells[:0], b.rows[:0], b.pos[:0]
 	b.err = nil
 }
 
-func (b *csvBatch) add(row []string, lines, cols []int) {
-	for k, c := range row {
-		b.data = append(b.data, c...)
-		b.ends = append(b.ends, int32(len(b.data)))
-		b.lines = append(b.lines, int32(lines[k]))
-		b.cols = append(b.cols, int32(cols[k]))
+// addPlain adds the record at t's position if it is one line without
+// quotes, and reports whether it did.
+func (b *csvBatch) addPlain(t *csvTable) bool {
+	rest := t.buf[t.pos:t.end]
+	n := bytes.IndexByte(rest, '\n')
+	next := n + 1
+	if n < 0 {
+		n, next = len(rest), len(rest)
 	}
-	b.rowEnds = append(b.rowEnds, int32(len(b.ends)))
+	line := rest[:n]
+	if bytes.IndexByte(line, '"') >= 0 {
+		return false
+	}
+	if n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	base := int32(len(b.data))
+	b.data = append(b.data, line...)
+	start := base
+	for i, c := range line {
+		if c == t.delim {
+			b.bounds = append(b.bounds, start, base+int32(i))
+			start = base + int32(i) + 1
+		}
+	}
+	b.bounds = append(b.bounds, start, base+int32(len(line)))
+	b.rows = append(b.rows, batchRow{cells: int32(len(b.bounds) / 2), line: int32(t.line), col: int32(t.pos - t.lineStart + 1), base: base})
+	t.pos += next
+	if next > n {
+		t.line++
+		t.lineStart = t.pos
+	}
+	return true
+}
+
+// add adds a record the scanner read, with its cells' positions.
+func (b *csvBatch) add(row []string, lines, cols []int) {
+	first := int32(len(b.pos))
+	for k, c := range row {
+		start := int32(len(b.data))
+		b.data = append(b.data, c...)
+		b.bounds = append(b.bounds, start, int32(len(b.data)))
+		b.pos = append(b.pos, int32(lines[k]), int32(cols[k]))
+	}
+	b.rows = append(b.rows, batchRow{cells: int32(len(b.bounds) / 2), line: -1, base: first})
 }
 
 // seal makes the cells, once data no longer moves.
 func (b *csvBatch) seal() {
-	start := int32(0)
-	for _, end := range b.ends {
+	for k := 0; k < len(b.bounds); k += 2 {
+		start, end := b.bounds[k], b.bounds[k+1]
 		c := ""
 		if end > start {
 			c = unsafe.String(&b.data[start], end-start)
 		}
 		b.cells = append(b.cells, c)
-		start = end
 	}
 }
 
 // next returns the next record; its cells stay valid until the next call.
 func (p *csvPipe) next() ([]string, error) {
-	for p.cur == nil || p.row == len(p.cur.rowEnds) {
+	for p.cur == nil || p.row == len(p.cur.rows) {
 		if p.err != nil {
 			return nil, p.err
 		}
@@ -146,23 +197,38 @@ func (p *csvPipe) next() ([]string, error) {
 		}
 		p.cur, p.row = b, 0
 	}
-	k0 := 0
-	if p.row > 0 {
-		k0 = int(p.cur.rowEnds[p.row-1])
-	}
-	k1 := int(p.cur.rowEnds[p.row])
+	k0, k1 := p.cellsOf(p.row)
 	p.row++
-	p.k0 = k0
 	return p.cur.cells[k0:k1:k1], nil
+}
+
+// cellsOf returns the range of row r's cells in cur.cells.
+func (p *csvPipe) cellsOf(r int) (int, int) {
+	k0 := 0
+	if r > 0 {
+		k0 = int(p.cur.rows[r-1].cells)
+	}
+	return k0, int(p.cur.rows[r].cells)
 }
 
 // pos returns the position of a cell of the last record returned.
 func (p *csvPipe) pos(field int) *ParseError {
-	if p.cur == nil || p.row == 0 || p.k0+field >= int(p.cur.rowEnds[p.row-1]) {
+	if p.cur == nil || p.row == 0 {
 		return &ParseError{File: p.t.name}
 	}
-	k := p.k0 + field
-	line, col := int(p.cur.lines[k]), int(p.cur.cols[k])
+	r := p.cur.rows[p.row-1]
+	k0, k1 := p.cellsOf(p.row - 1)
+	if k0+field >= k1 {
+		return &ParseError{File: p.t.name}
+	}
+	var line, col int
+	if r.line >= 0 {
+		line = int(r.line)
+		col = int(r.col + p.cur.bounds[2*(k0+field)] - r.base)
+	} else {
+		e := int(r.base) + 2*field
+		line, col = int(p.cur.pos[e]), int(p.cur.pos[e+1])
+	}
 	if line == 1 {
 		col += p.t.bomCols
 	}

@@ -12,7 +12,7 @@ import (
 // item's lowest answer value a and the greatest common divisor g of the
 // differences between its answer values, every answer is x = a + g·x′ with
 // x′ in 0, 1, …, 2^b − 1 (b = 3 for a 1-5 scale, 4 for 1-10). For a block of
-// 64·planeWords respondents, each item becomes a set of bit vectors: the
+// up to 64·planeWords respondents, each item becomes a set of bit vectors: the
 // mask M of who answered, the b bit planes X′ₛ of x′ and the planes Q′ₛ of
 // x′². Over the respondents who answered both items i and j:
 //
@@ -21,10 +21,15 @@ import (
 //	Σx′²   = Σₛ 2^s · popcount(Q′ᵢₛ & Mⱼ)
 //	Σx′y′  = Σₛ Σₜ 2^(s+t) · popcount(X′ᵢₛ & X′ⱼₜ)
 //
-// so a pair costs about 26 AND-and-popcount word operations per 64
-// respondents on a 1-5 scale instead of 64 multiply-adds. The sums in answer
-// units follow exactly from x = a + g·x′ (see finish). Blocks are shared out
-// over all cores, each with its own accumulators, added at the end.
+// so a pair of 1-5 items costs 26 AND-and-popcount operations on 64-bit
+// words per 64 respondents instead of 64 multiply-adds per sum; on amd64
+// they run in assembly, eight words per instruction where the processor
+// has the AVX-512 population count (andcount_amd64.s). The sums in answer
+// units follow exactly from x = a + g·x′ (see finish). Blocks are shared
+// out over all cores, each with its own accumulators, added at the end.
+//
+// Every count is an exact integer: no rounding enters the pair sums, and
+// the result does not depend on the number of cores or the block size.
 //
 // An item whose x′ needs more than maxPlaneBits bits (unusual answer values
 // such as 1, 2 and 1000) is paired by a plain loop over the respondents.
@@ -55,6 +60,7 @@ func addPairSums(sums []PairSums, r *Responses, places int) {
 	p := len(r.Columns)
 	items := make([]*planeItem, p)
 	var narrow, wide []int
+	w := blockWords(r.Respondents)
 	words := 0
 	for i, c := range r.Columns {
 		if c == nil {
@@ -67,11 +73,11 @@ func addPairSums(sums []PairSums, r *Responses, places int) {
 			continue
 		}
 		it.off = words
-		words += (1 + it.b + it.bq) * planeWords
+		words += (1 + it.b + it.bq) * w
 		narrow = append(narrow, i)
 	}
 	acc := make([]pairAcc, len(sums))
-	countBlocks(acc, items, narrow, words, r.Respondents, p)
+	countBlocks(acc, items, narrow, w, words, r.Respondents, p)
 	for _, i := range wide {
 		for j := range p {
 			if j != i && items[j] != nil && (!items[j].wide || j > i) {
@@ -133,13 +139,21 @@ func gcd(a, b uint64) uint64 {
 	return a
 }
 
+// blockWords returns the words per plane of a block for n respondents:
+// planeWords, or fewer for a small wave, a multiple of 16 (the vector
+// loop's step).
+func blockWords(n int) int {
+	w := (n + 63) / 64
+	return min(planeWords, (w+15)/16*16)
+}
+
 // countBlocks fills acc for every pair of narrow items, block by block on
 // all cores.
-func countBlocks(acc []pairAcc, items []*planeItem, narrow []int, words, n, p int) {
+func countBlocks(acc []pairAcc, items []*planeItem, narrow []int, w, words, n, p int) {
 	if len(narrow) < 2 || n == 0 {
 		return
 	}
-	blockRows := 64 * planeWords
+	blockRows := 64 * w
 	blocks := (n + blockRows - 1) / blockRows
 	workers := min(runtime.GOMAXPROCS(0), blocks)
 	next := make(chan int, blocks)
@@ -149,11 +163,11 @@ func countBlocks(acc []pairAcc, items []*planeItem, narrow []int, words, n, p in
 	close(next)
 	parts := make([][]pairAcc, workers)
 	var wg sync.WaitGroup
-	for w := range workers {
+	for k := range workers {
 		mine := acc
-		if w > 0 {
+		if k > 0 {
 			mine = make([]pairAcc, len(acc))
-			parts[w] = mine
+			parts[k] = mine
 		}
 		wg.Add(1)
 		go func() {
@@ -161,8 +175,8 @@ func countBlocks(acc []pairAcc, items []*planeItem, narrow []int, words, n, p in
 			buf := make([]uint64, words)
 			for b := range next {
 				r0 := b * blockRows
-				fillPlanes(buf, items, narrow, r0, min(n, r0+blockRows))
-				countPairs(mine, buf, items, narrow, p)
+				fillPlanes(buf, items, narrow, w, r0, min(n, r0+blockRows))
+				countPairs(mine, buf, items, narrow, w, p)
 			}
 		}()
 	}
@@ -184,14 +198,14 @@ func countBlocks(acc []pairAcc, items []*planeItem, narrow []int, words, n, p in
 // Each 64 respondents are first sorted into one bit vector per answer
 // code (one operation per answer); a plane is then the union of the
 // vectors of the codes that have its bit set.
-func fillPlanes(buf []uint64, items []*planeItem, narrow []int, r0, r1 int) {
+func fillPlanes(buf []uint64, items []*planeItem, narrow []int, words, r0, r1 int) {
 	var byCode [MaxLevels + 1]uint64
 	for _, i := range narrow {
 		it := items[i]
 		np := 1 + it.b + it.bq
-		out := buf[it.off : it.off+np*planeWords]
+		out := buf[it.off : it.off+np*words]
 		codes := len(it.pat)
-		for w := range planeWords {
+		for w := range words {
 			lo := r0 + 64*w
 			hi := min(r1, lo+64)
 			clear(byCode[:codes])
@@ -205,52 +219,53 @@ func fillPlanes(buf []uint64, items []*planeItem, narrow []int, r0, r1 int) {
 				for k := 1; k < codes; k++ {
 					v |= byCode[k] & -(it.pat[k] >> q & 1)
 				}
-				out[q*planeWords+w] = v
+				out[q*words+w] = v
 			}
 		}
 	}
 }
 
-// countPairs adds one block's counts for every pair of narrow items. An
-// item's planes lie one after the other (M, X′₀…, Q′₀…), so one call
-// counts all of them against the other item's mask.
-func countPairs(acc []pairAcc, buf []uint64, items []*planeItem, narrow []int, p int) {
-	const W = planeWords
-	var cnt [2 + 3*maxPlaneBits]int64
+// countPairs adds one block's counts for every pair of narrow items.
+func countPairs(acc []pairAcc, buf []uint64, items []*planeItem, narrow []int, w, p int) {
 	for a, i := range narrow {
-		x := items[i]
-		mx := buf[x.off : x.off+W]
-		xPlanes := buf[x.off+W : x.off+(1+x.b+x.bq)*W]
 		row := pairIndex(i, i+1, p) - (i + 1)
 		for _, j := range narrow[a+1:] {
-			y := items[j]
-			my := buf[y.off : y.off+W]
-			yPlanes := buf[y.off+W : y.off+(1+y.b+y.bq)*W]
-			s := &acc[row+j]
-			s.n += andCount(mx, my)
-			c := cnt[:x.b+x.bq]
-			andCounts(xPlanes, my, c)
-			for q := range x.b {
-				s.sx += c[q] << q
-			}
-			for q := range x.bq {
-				s.sxx += c[x.b+q] << q
-			}
-			c = cnt[:y.b+y.bq]
-			andCounts(yPlanes, mx, c)
-			for q := range y.b {
-				s.sy += c[q] << q
-			}
-			for q := range y.bq {
-				s.syy += c[y.b+q] << q
-			}
-			c = cnt[:y.b]
-			for q := range x.b {
-				andCounts(yPlanes, xPlanes[q*W:(q+1)*W], c)
-				for t := range y.b {
-					s.sxy += c[t] << (q + t)
-				}
-			}
+			countPair(&acc[row+j], buf[:len(buf):len(buf)], w, items[i], items[j])
+		}
+	}
+}
+
+// countPair adds one block's counts for items x and y. An item's planes
+// lie one after the other (M, X′₀…, Q′₀…), so that one call counts all of
+// them against the other item's mask.
+func countPair(s *pairAcc, buf []uint64, W int, x, y *planeItem) {
+	var cnt [2 + 3*maxPlaneBits]int64
+	mx := buf[x.off : x.off+W]
+	xPlanes := buf[x.off+W : x.off+(1+x.b+x.bq)*W]
+	my := buf[y.off : y.off+W]
+	yPlanes := buf[y.off+W : y.off+(1+y.b+y.bq)*W]
+	s.n += andCount(mx, my)
+	c := cnt[:x.b+x.bq]
+	andCounts(xPlanes, my, c)
+	for q := range x.b {
+		s.sx += c[q] << q
+	}
+	for q := range x.bq {
+		s.sxx += c[x.b+q] << q
+	}
+	c = cnt[:y.b+y.bq]
+	andCounts(yPlanes, mx, c)
+	for q := range y.b {
+		s.sy += c[q] << q
+	}
+	for q := range y.bq {
+		s.syy += c[y.b+q] << q
+	}
+	c = cnt[:y.b]
+	for q := range x.b {
+		andCounts(yPlanes, xPlanes[q*W:(q+1)*W], c)
+		for t := range y.b {
+			s.sxy += c[t] << (q + t)
 		}
 	}
 }

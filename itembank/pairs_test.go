@@ -1,7 +1,6 @@
 package itembank
 
 import (
-	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -148,4 +147,26 @@ func TestAndCount(t *testing.T) {
 	}
 }
 
-var _ = bytes.MinRead
+// TestAndCounts checks the counts of several planes against one mask, for
+// plane lengths the vector loop takes (multiples of 16 words) and not.
+func TestAndCounts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, w := range []int{1, 5, 16, 32, 48, 128} {
+		for planes := range 5 {
+			a, b := make([]uint64, planes*w), make([]uint64, w)
+			for i := range a {
+				a[i] = rng.Uint64()
+			}
+			for i := range b {
+				b[i] = rng.Uint64()
+			}
+			got := make([]int64, planes)
+			andCounts(a, b, got)
+			for q := range planes {
+				if want := andCountGeneric(a[q*w:(q+1)*w], b); got[q] != want {
+					t.Errorf("%d planes of %d words: plane %d counts %d, want %d", planes, w, q, got[q], want)
+				}
+			}
+		}
+	}
+}

@@ -130,7 +130,8 @@ func (s *Summary) Moments(i int) Moments {
 }
 
 // Summarize computes the summary of loaded responses. The frequencies are
-// counted at once; the pair sums when first needed (see Summary).
+// counted at once; the pair sums when first needed (see Summary), so r must
+// not change afterwards.
 func Summarize(r *Responses) (*Summary, error) {
 	p := len(r.Bank.Items)
 	s := &Summary{Respondents: int64(r.Respondents), Bank: r.Bank.Hash(), Items: make([]ItemSummary, p)}

@@ -15,8 +15,8 @@ import (
 func dataFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "bank", Required: true, Usage: "item bank `FILE` (YAML): scales and items"},
-		&cli.StringSliceFlag{Name: "previous", Usage: "answers of the older wave: a `FILE` (.csv, .xlsx, .sav; repeat to pool several files)"},
-		&cli.StringSliceFlag{Name: "current", Usage: "answers of the newer wave: a `FILE` (.csv, .xlsx, .sav; repeat to pool several files)"},
+		&cli.StringSliceFlag{Name: "previous", Usage: "answers of the older wave: a `FILE` (.csv, .xlsx, .sav, or a .summary.json made by summarize; repeat to pool several files)"},
+		&cli.StringSliceFlag{Name: "current", Usage: "answers of the newer wave: a `FILE` (.csv, .xlsx, .sav, or a .summary.json made by summarize; repeat to pool several files)"},
 		&cli.StringSliceFlag{Name: "data", Usage: "answers of every wave in one `FILE` (instead of --previous and --current; needs --wave-column)"},
 		&cli.StringFlag{Name: "wave-column", Usage: "with --data: the `COLUMN` that tells the waves apart, e.g. jaar"},
 		&cli.StringFlag{Name: "previous-wave", Usage: "with --data: the `VALUE` of the wave column for the older wave, e.g. 2016"},

@@ -36,7 +36,9 @@ they pool the files of answers themselves, and give the same results.
 
 A summary records the item bank it was made for: it can only be used with that bank
 (changing item texts is fine; adding, removing or reordering items, or changing a
-scale, is not). It refuses to describe fewer respondents than --min-respondents.`,
+scale, is not). It refuses to describe fewer respondents than --min-respondents.
+
+A file holding every wave is summarised one wave at a time: --where jaar=2017.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "bank", Required: true, Usage: "item bank `FILE` (YAML): scales and items"},
 			&cli.StringSliceFlag{Name: "data", Required: true, Usage: "answers of one wave: a `FILE` (.csv, .xlsx, .sav; repeat to pool several files)"},
@@ -81,7 +83,7 @@ func runSummarize(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "note: %s\n", n)
 	}
 	if s.Respondents < min {
-		return fmt.Errorf("only %d respondent(s) to summarise; a summary needs at least %d (--min-respondents), so that no one's answers can be recognised in it. Pool this group with another, or share it with a larger selection", s.Respondents, min)
+		return fmt.Errorf("only %d respondent(s) to summarise; a summary needs at least %d (--min-respondents), so that no one's answers can be recognised in it. Summarise this group together with another one", s.Respondents, min)
 	}
 	if err := writeOutput(out, c.App.Writer, s.WriteJSON); err != nil {
 		return err
