@@ -1,11 +1,9 @@
 package itembank
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -87,47 +85,33 @@ var missingCandidates = []int64{9, 99, 98, 97, 96, 999, -1, -9, -99, -8, -7}
 // code. Columns with the same scale share one. Every inferred scale is
 // listed in Inferred, to be said next to it in the written draft.
 func DraftFile(path string, opt DraftOptions) (*Draft, error) {
-	f, err := os.Open(path)
+	f, err := openDataFile(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	head := make([]byte, 512)
-	n, _ := io.ReadFull(f, head)
-	format, err := DetectFormat(path, head[:n])
-	if err != nil {
-		return nil, err
-	}
 	var t table
 	var dict *sav.File
-	switch format {
+	switch f.format {
 	case FormatXLSX:
-		xt, err := newXLSXTable(f, st.Size(), path, opt.Sheet)
+		xt, err := newXLSXTable(f, f.size, path, opt.Sheet)
 		if err != nil {
 			return nil, err
 		}
 		defer xt.close()
 		t = xt
 	case FormatSAV:
-		sv, err := newSAVTable(f, st.Size(), path)
+		sv, err := newSAVTable(f, f.size, path)
 		if err != nil {
 			return nil, err
 		}
 		t, dict = sv, sv.r.File()
 	default:
-		data := make([]byte, st.Size())
-		if _, err := f.ReadAt(data, 0); err != nil && err != io.EOF {
-			return nil, err
-		}
-		text, _, err := decodeText(data, path)
+		text, _, err := openText(f, f.size, path)
 		if err != nil {
 			return nil, err
 		}
-		if t, err = newCSVTable(bytes.NewReader(text), path, nil); err != nil {
+		if t, err = newCSVTable(text, path, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -136,7 +120,7 @@ func DraftFile(path string, opt DraftOptions) (*Draft, error) {
 		return nil, err
 	}
 	d := draftBank(cols, title(path, dict))
-	d.Source, d.Format, d.Rows = path, format, rows
+	d.Source, d.Format, d.Rows = path, f.format, rows
 	return d, nil
 }
 

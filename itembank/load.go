@@ -138,36 +138,50 @@ func formatName(format string) string {
 // windows-1252), Excel workbooks (.xlsx) and SPSS system files (.sav,
 // .zsav). See DetectFormat for how the format is chosen.
 func LoadFile(path string, bank *Bank, opt LoadOptions) (*Responses, error) {
+	d, err := openDataFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	switch d.format {
+	case FormatXLSX:
+		return LoadXLSX(d, d.size, path, bank, opt)
+	case FormatSAV:
+		return LoadSAV(d, d.size, path, bank, opt)
+	}
+	text, _, err := openText(d, d.size, path)
+	if err != nil {
+		return nil, err
+	}
+	return LoadCSV(text, path, bank, opt)
+}
+
+// dataFile is an open response file and the format its name and first
+// bytes say it has (see DetectFormat).
+type dataFile struct {
+	*os.File
+	size   int64
+	format string
+}
+
+func openDataFile(path string) (*dataFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
+		f.Close()
 		return nil, err
 	}
 	head := make([]byte, 512)
-	n, _ := io.ReadFull(f, head)
+	n, _ := f.ReadAt(head, 0)
 	format, err := DetectFormat(path, head[:n])
 	if err != nil {
+		f.Close()
 		return nil, err
 	}
-	switch format {
-	case FormatXLSX:
-		return LoadXLSX(f, st.Size(), path, bank, opt)
-	case FormatSAV:
-		return LoadSAV(f, st.Size(), path, bank, opt)
-	}
-	data := make([]byte, st.Size())
-	if _, err := f.ReadAt(data, 0); err != nil && err != io.EOF {
-		return nil, err
-	}
-	text, _, err := decodeText(data, path)
-	if err != nil {
-		return nil, err
-	}
-	return LoadCSV(bytes.NewReader(text), path, bank, opt)
+	return &dataFile{File: f, size: st.Size(), format: format}, nil
 }
 
 // load reads every row of t into Responses for bank.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -26,11 +27,29 @@ const (
 	EncodingUTF16BE     = "UTF-16BE"
 )
 
-// decodeText returns the UTF-8 text of a delimited file and the encoding it
-// was read in. The rules, in order:
+// decodeText returns the UTF-8 text of a delimited file held in memory and
+// the encoding it was read in; see openText for the rules.
+func decodeText(data []byte, name string) ([]byte, string, error) {
+	r, enc, err := openText(bytes.NewReader(data), int64(len(data)), name)
+	if err != nil {
+		return nil, "", err
+	}
+	if enc == EncodingUTF8 {
+		return data, enc, nil
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return nil, "", &ParseError{File: name, Err: fmt.Errorf("%w: %s: %v", ErrEncoding, enc, err)}
+	}
+	return out, enc, nil
+}
+
+// openText decides the encoding of a delimited text file of the given size
+// and returns a reader of its text as UTF-8, decoding while it is read, so
+// that a large file is never held whole in memory. The rules, in order:
 //
 //   - a UTF-16 byte-order mark (Excel's "Unicode text"): decoded as UTF-16;
-//   - valid UTF-8, with or without a byte-order mark: returned as is;
+//   - valid UTF-8, with or without a byte-order mark: read as is;
 //   - a UTF-8 byte-order mark but invalid bytes: an error, since the file
 //     claims UTF-8;
 //   - a NUL byte: an error, since text files hold none (UTF-16 without a
@@ -40,64 +59,152 @@ const (
 //   - otherwise windows-1252 (what Excel and SPSS on a Dutch Windows save),
 //     except the five bytes windows-1252 leaves undefined.
 //
-// Errors are *ParseErrors giving the line and byte column of the first
-// offending byte. Line ends are counted at '\n', so CRLF files count alike.
-func decodeText(data []byte, name string) ([]byte, string, error) {
+// Deciding takes one pass over the file (a fast validity check per
+// megabyte for UTF-8). Errors are *ParseErrors giving the line and byte
+// column of the first offending byte; lines end at '\n', so CRLF files
+// count alike.
+func openText(r io.ReaderAt, size int64, name string) (io.Reader, string, error) {
+	whole := io.NewSectionReader(r, 0, size)
+	head := make([]byte, 3)
+	n, _ := r.ReadAt(head, 0)
+	head = head[:n]
 	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return decodeUTF16(data, name, unicode.LittleEndian, EncodingUTF16LE)
-	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeUTF16(data, name, unicode.BigEndian, EncodingUTF16BE)
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return openUTF16(whole, size, name, unicode.LittleEndian, EncodingUTF16LE)
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return openUTF16(whole, size, name, unicode.BigEndian, EncodingUTF16BE)
 	}
-	bad, multibyte := firstInvalidUTF8(data)
-	if bad < 0 {
-		return data, EncodingUTF8, nil
+	s, err := scanText(r, size)
+	if err != nil {
+		return nil, "", &ParseError{File: name, Err: err}
 	}
-	if bytes.HasPrefix(data, utf8BOM) {
-		return nil, "", textError(data, name, bad, fmt.Errorf("%w: the file starts as UTF-8 but byte 0x%02X is not UTF-8; save it again as CSV UTF-8", ErrEncoding, data[bad]))
+	switch {
+	case s.bad < 0:
+		return sized{whole, whole}, EncodingUTF8, nil
+	case bytes.HasPrefix(head, utf8BOM):
+		return nil, "", textErrorAt(r, name, s.bad, fmt.Errorf("%w: the file starts as UTF-8 but byte 0x%02X is not UTF-8; save it again as CSV UTF-8", ErrEncoding, s.badByte))
+	case s.nul >= 0:
+		return nil, "", textErrorAt(r, name, s.nul, fmt.Errorf("%w: it holds a NUL byte; save it as CSV (UTF-8), or give it its own extension (.xlsx, .sav)", ErrBinary))
+	case s.multibyte >= 0:
+		line, _ := positionAt(r, s.multibyte)
+		return nil, "", textErrorAt(r, name, s.bad, fmt.Errorf("%w: byte 0x%02X is not UTF-8, yet line %d holds UTF-8 text: the file mixes two encodings; save it again as CSV UTF-8", ErrEncoding, s.badByte, line))
+	case s.undef >= 0:
+		return nil, "", textErrorAt(r, name, s.undef, fmt.Errorf("%w: byte 0x%02X is neither UTF-8 nor windows-1252; save the file again as CSV UTF-8", ErrEncoding, s.undefByte))
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, "", textError(data, name, i, fmt.Errorf("%w: it holds a NUL byte; save it as CSV (UTF-8), or give it its own extension (.xlsx, .sav)", ErrBinary))
-	}
-	if multibyte >= 0 {
-		return nil, "", textError(data, name, bad, fmt.Errorf("%w: byte 0x%02X is not UTF-8, yet line %d holds UTF-8 text: the file mixes two encodings; save it again as CSV UTF-8", ErrEncoding, data[bad], lineOfOffset(data, multibyte)))
-	}
-	for i, b := range data {
-		if undefined1252(b) {
-			return nil, "", textError(data, name, i, fmt.Errorf("%w: byte 0x%02X is neither UTF-8 nor windows-1252; save the file again as CSV UTF-8", ErrEncoding, b))
-		}
-	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil { // cannot happen: every other byte is defined
-		return nil, "", &ParseError{File: name, Err: fmt.Errorf("%w: %v", ErrEncoding, err)}
-	}
-	return out, EncodingWindows1252, nil
+	return sized{charmap.Windows1252.NewDecoder().Reader(whole), whole}, EncodingWindows1252, nil
 }
 
-// firstInvalidUTF8 returns the offset of the first byte that is not part of
-// a valid UTF-8 sequence (-1 if none) and the offset of the first valid
-// multi-byte sequence (-1 if none).
-func firstInvalidUTF8(data []byte) (bad, multibyte int) {
-	bad, multibyte = -1, -1
+// sized is a reader of decoded text that tells how much of the file is left
+// (Len), so that the CSV reader can size the answer columns up front
+// instead of growing them.
+type sized struct {
+	io.Reader
+	file *io.SectionReader
+}
+
+// Len returns the bytes of the file not yet read.
+func (s sized) Len() int {
+	pos, _ := s.file.Seek(0, io.SeekCurrent)
+	return int(s.file.Size() - pos)
+}
+
+func openUTF16(r *io.SectionReader, size int64, name string, order unicode.Endianness, enc string) (io.Reader, string, error) {
+	if size%2 != 0 {
+		return nil, "", &ParseError{File: name, Err: fmt.Errorf("%w: %s text with an odd number of bytes; the file is cut off", ErrEncoding, enc)}
+	}
+	return sized{unicode.UTF16(order, unicode.ExpectBOM).NewDecoder().Reader(r), r}, enc, nil
+}
+
+// textScan holds the first offsets (-1 for none) that decide an encoding.
+type textScan struct {
+	bad, multibyte, nul, undef int64 // invalid UTF-8, valid multi-byte UTF-8, NUL, undefined in windows-1252
+	badByte, undefByte         byte
+}
+
+// scanText reads the file once, a megabyte at a time, carrying an
+// incomplete UTF-8 sequence over to the next chunk.
+func scanText(r io.ReaderAt, size int64) (textScan, error) {
+	const chunk = 1 << 20
+	s := textScan{bad: -1, multibyte: -1, nul: -1, undef: -1}
+	buf := make([]byte, chunk+utf8.UTFMax)
+	var base int64 // file offset of buf[0]
+	keep := 0      // bytes carried over at the start of buf
+	for {
+		want := int(min(int64(chunk), size-base-int64(keep)))
+		n, err := r.ReadAt(buf[keep:keep+want], base+int64(keep))
+		if err != nil && err != io.EOF {
+			return s, err
+		}
+		end := keep + n
+		atEOF := base+int64(end) >= size || n == 0
+		cut := end
+		if !atEOF {
+			cut = completeRunes(buf[:end])
+		}
+		s.scan(buf[:cut], base)
+		keep = copy(buf, buf[cut:end])
+		base += int64(cut)
+		if atEOF {
+			return s, nil
+		}
+	}
+}
+
+// completeRunes returns the length of data without an incomplete UTF-8
+// sequence at its end.
+func completeRunes(data []byte) int {
+	for i := len(data) - 1; i >= 0 && i >= len(data)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(data[i]) {
+			if !utf8.FullRune(data[i:]) {
+				return i
+			}
+			break
+		}
+	}
+	return len(data)
+}
+
+// scan records the first offsets in data, which starts at file offset base.
+func (s *textScan) scan(data []byte, base int64) {
+	if s.nul < 0 {
+		if i := bytes.IndexByte(data, 0); i >= 0 {
+			s.nul = base + int64(i)
+		}
+	}
+	if utf8.Valid(data) { // the common case: no byte-by-byte loop
+		if s.multibyte < 0 {
+			for i, b := range data {
+				if base == 0 && i < len(utf8BOM) && bytes.HasPrefix(data, utf8BOM) {
+					continue // the byte-order mark is not text
+				}
+				if b >= utf8.RuneSelf {
+					s.multibyte = base + int64(i)
+					break
+				}
+			}
+		}
+		return
+	}
 	for i := 0; i < len(data); {
-		if data[i] < utf8.RuneSelf {
+		b := data[i]
+		if b < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			if bad < 0 {
-				bad = i
-			}
-		} else if multibyte < 0 && !(i == 0 && size == 3 && r == '\uFEFF') {
-			multibyte = i
+		if s.undef < 0 && undefined1252(b) {
+			s.undef, s.undefByte = base+int64(i), b
 		}
-		if bad >= 0 && multibyte >= 0 {
-			break
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			if s.bad < 0 {
+				s.bad, s.badByte = base+int64(i), b
+			}
+		case s.multibyte < 0 && !(base == 0 && i == 0 && r == '\uFEFF'):
+			s.multibyte = base + int64(i)
 		}
 		i += size
 	}
-	return bad, multibyte
 }
 
 // undefined1252 reports the bytes that windows-1252 gives no character.
@@ -105,28 +212,28 @@ func undefined1252(b byte) bool {
 	return b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D
 }
 
-func decodeUTF16(data []byte, name string, order unicode.Endianness, enc string) ([]byte, string, error) {
-	if len(data)%2 != 0 {
-		return nil, "", &ParseError{File: name, Err: fmt.Errorf("%w: %s text with an odd number of bytes; the file is cut off", ErrEncoding, enc)}
-	}
-	out, err := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, "", &ParseError{File: name, Err: fmt.Errorf("%w: %s: %v", ErrEncoding, enc, err)}
-	}
-	return out, enc, nil
-}
-
-// textError places err at byte offset off of data.
-func textError(data []byte, name string, off int, err error) *ParseError {
-	line := lineOfOffset(data, off)
-	col := off + 1
-	if i := bytes.LastIndexByte(data[:off], '\n'); i >= 0 {
-		col = off - i
-	}
+// textErrorAt places err at byte offset off of the file.
+func textErrorAt(r io.ReaderAt, name string, off int64, err error) *ParseError {
+	line, col := positionAt(r, off)
 	return &ParseError{File: name, Line: line, Column: col, Err: err}
 }
 
-// lineOfOffset returns the 1-based line holding byte offset off.
-func lineOfOffset(data []byte, off int) int {
-	return bytes.Count(data[:off], []byte{'\n'}) + 1
+// positionAt returns the 1-based line and byte column of offset off.
+func positionAt(r io.ReaderAt, off int64) (line, col int) {
+	line, col = 1, int(off)+1
+	buf := make([]byte, 64<<10)
+	for pos := int64(0); pos < off; {
+		n, err := r.ReadAt(buf[:min(int64(len(buf)), off-pos)], pos)
+		for i, b := range buf[:n] {
+			if b == '\n' {
+				line++
+				col = int(off - (pos + int64(i)))
+			}
+		}
+		pos += int64(n)
+		if n == 0 || (err != nil && err != io.EOF) {
+			break
+		}
+	}
+	return line, col
 }

@@ -3,8 +3,11 @@ package itembank
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -152,4 +155,40 @@ func FuzzDecodeText(f *testing.F) {
 			t.Fatalf("output is not UTF-8: %q", out)
 		}
 	})
+}
+
+// TestOpenTextChunks checks the streaming scan across its 1 MiB chunks: a
+// UTF-8 character split by a chunk boundary is valid, and a windows-1252
+// byte far into the file is found with its line and column.
+func TestOpenTextChunks(t *testing.T) {
+	line := strings.Repeat("x", 99) + "\n" // 100 bytes
+	var b strings.Builder
+	for b.Len() < 1<<20-1 {
+		b.WriteString(line)
+	}
+	prefix := b.String()[:1<<20-1] // ends one byte before the boundary
+	utf := prefix + "é\nmore\n"    // 'é' is 2 bytes: split by the boundary
+	r, enc, err := openText(strings.NewReader(utf), int64(len(utf)), "big.csv")
+	if err != nil || enc != EncodingUTF8 {
+		t.Fatalf("split UTF-8: %v, %s", err, enc)
+	}
+	if got, _ := io.ReadAll(r); string(got) != utf {
+		t.Error("UTF-8 text changed while read")
+	}
+	cp := prefix + "\nco\xf6rdinatie\xe9\n" // windows-1252 ö and é after the boundary
+	r, enc, err = openText(strings.NewReader(cp), int64(len(cp)), "big.csv")
+	if err != nil || enc != EncodingWindows1252 {
+		t.Fatalf("windows-1252: %v, %s", err, enc)
+	}
+	got, _ := io.ReadAll(r)
+	if !strings.HasSuffix(string(got), "coördinatieé\n") {
+		t.Errorf("decoded tail %q", got[len(got)-20:])
+	}
+	mixed := prefix + "\nok é\nbad \xf6\n"
+	_, _, err = openText(strings.NewReader(mixed), int64(len(mixed)), "big.csv")
+	lines := strings.Count(prefix, "\n") + 1
+	want := fmt.Sprintf("big.csv:%d:5: unreadable characters: byte 0xF6 is not UTF-8, yet line %d holds UTF-8 text", lines+2, lines+1)
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("mixed: %v\nwant %s", err, want)
+	}
 }

@@ -72,8 +72,9 @@ func summarizeFile(path string, bank *Bank, opt LoadOptions) (*Summary, string, 
 		return nil, "", fmt.Errorf("%s: %w", path, err)
 	}
 	if st, err := os.Stat(path); err == nil && st.Size() > bigFile {
-		// The file's text, read whole, is garbage now: collect it before the
-		// next file is read, so that memory holds one file's text at a time.
+		// The file's answers are garbage now that they are summarised:
+		// collect them before the next file is read, so that memory holds
+		// one file's answers at a time.
 		runtime.GC()
 	}
 	return s, notice, nil
