@@ -12,8 +12,12 @@ import (
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise
-// the module version recorded by `go install` is used.
+// the module version recorded by `go install` is used, and for a build from
+// a checkout the version under development.
 var version = ""
+
+// developmentVersion names a build from a checkout of the source.
+const developmentVersion = "0.1.0-dev"
 
 func appVersion() string {
 	if version != "" {
@@ -22,7 +26,7 @@ func appVersion() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
-	return "devel"
+	return developmentVersion
 }
 
 // exitError carries the exit code of a failure; its message has already
