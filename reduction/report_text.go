@@ -99,13 +99,17 @@ func (r *Result) writeTally(w io.Writer) {
 }
 
 // WriteCSV writes one row per item; rule columns hold 1 (fired), 0 (did
-// not fire) or are empty (undecided); undefined statistics are empty.
+// not fire) or are empty (undecided); undefined statistics are empty. The
+// last columns give the thresholds in force for the item's scale, so that
+// a spreadsheet says by itself what the ticks mean.
 func (r *Result) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"id", "scale", "n", "mean", "sd", "previous_n", "previous_mean", "shift",
-		"stable", "ceiling", "low_spread", "redundant", "ticks", "correlated"})
+		"stable", "ceiling", "low_spread", "redundant", "ticks", "correlated",
+		"stable_if_shift_below", "ceiling_if_mean_above", "low_spread_if_sd_below", "redundant_if_r_above"})
 	for i := range r.Items {
 		it := &r.Items[i]
+		l := r.limitsOf(it)
 		var partners []string
 		for _, p := range it.Correlated {
 			partners = append(partners, fmt.Sprintf("%s (r=%s, n=%d)", p.ID, fullFloat(p.R), p.N))
@@ -113,7 +117,8 @@ func (r *Result) WriteCSV(w io.Writer) error {
 		cw.Write([]string{it.Item.ID, it.Item.Scale.Name, strconv.FormatInt(it.N, 10), fullFloat(it.Mean), fullFloat(it.SD),
 			strconv.FormatInt(it.PreviousN, 10), fullFloat(it.PreviousMean), fullFloat(it.Shift),
 			it.mark(Stable, "1", "0", ""), it.mark(Ceiling, "1", "0", ""), it.mark(LowSpread, "1", "0", ""), it.mark(Redundant, "1", "0", ""),
-			strconv.Itoa(it.Ticks()), strings.Join(partners, "; ")})
+			strconv.Itoa(it.Ticks()), strings.Join(partners, "; "),
+			l.Stable.String(), l.Ceiling.String(), l.LowSpread.String(), r.Thresholds.Redundant.String()})
 	}
 	cw.Flush()
 	return cw.Error()
