@@ -97,6 +97,9 @@ func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt itembank.Loa
 	if err != nil {
 		return nil, err
 	}
+	if wave == "current" { // the redundancy rule needs its pairs
+		computePairs(c.App.ErrWriter, s)
+	}
 	if c.App.Metadata == nil {
 		c.App.Metadata = map[string]any{}
 	}

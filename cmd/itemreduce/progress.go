@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"sync"
@@ -73,4 +74,21 @@ func (p *progress) finish() {
 	if p.bar != nil {
 		p.bar.Finish()
 	}
+}
+
+// pairWork is the number of respondent-pair steps (respondents × pairs of
+// items) from which counting the pairs takes long enough to announce: at
+// 1,000 items and 1,000,000 respondents it takes tens of seconds.
+const pairWork = 2e10
+
+// computePairs counts the pair statistics of the newer wave up front, with
+// a line on the terminal while it runs when there are many; nothing is
+// printed when stderr is not a terminal.
+func computePairs(stderr io.Writer, s *itembank.Summary) {
+	p := float64(len(s.Items))
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) && float64(s.Respondents)*p*(p-1)/2 > pairWork {
+		fmt.Fprintf(stderr, "correlating %d items over %d respondents ...", len(s.Items), s.Respondents)
+		defer fmt.Fprint(stderr, "\r\033[K")
+	}
+	s.Pairs()
 }
