@@ -11,13 +11,31 @@ import (
 func (a *Audit) WriteMarkdown(w io.Writer) error {
 	v := a.view()
 	b := bufio.NewWriter(w)
+	mdTotals(b, &v)
+	mdSources(b, &v)
+	mdOverrides(b, &v)
+	mdCosts(b, &v)
+	mdAdded(b, &v)
+	mdItems(b, &v)
+	mdReproduction(b, &v.Reproducibility)
+	mdWarnings(b, &v)
+	return b.Flush()
+}
+
+// mdTotals writes the heading, naming the questionnaire, and the totals
+// line in bold.
+func mdTotals(b *bufio.Writer, v *auditView) {
 	title := v.Title
 	if title == "" {
 		title = "the questionnaire"
 	}
 	fmt.Fprintf(b, "# Audit of the item reduction: %s\n\n", mdText(title))
 	fmt.Fprintf(b, "**%s.**\n\n", mdText(v.Summary))
+}
 
+// mdSources writes the combine rule and a table of the sources that voted:
+// the researchers and each proposal, with the items each keeps.
+func mdSources(b *bufio.Writer, v *auditView) {
 	fmt.Fprintf(b, "## Sources\n\nCombine rule `%s`: %s.\n\n", v.Combine, v.CombineRule)
 	b.WriteString("| source | file | items kept | target length |\n|---|---|--:|--:|\n")
 	for _, s := range v.Sources {
@@ -27,7 +45,12 @@ func (a *Audit) WriteMarkdown(w io.Writer) error {
 		}
 		fmt.Fprintf(b, "| %s | %s (%s) | %d | %s |\n", mdText(s.Name), mdText(s.File), s.Kind, s.Kept, target)
 	}
+}
 
+// mdOverrides writes the items where the researchers' decision or the final
+// decision differs from the suggestion of the statistics, or a sentence
+// saying there are none.
+func mdOverrides(b *bufio.Writer, v *auditView) {
 	b.WriteString("\n## Where judgement overrode the statistics\n\n")
 	var over []viewItem
 	for _, it := range v.Items {
@@ -37,19 +60,24 @@ func (a *Audit) WriteMarkdown(w io.Writer) error {
 	}
 	if len(over) == 0 {
 		b.WriteString("Nowhere: every final decision follows the suggestion of the statistics.\n")
-	} else {
-		b.WriteString("Items whose researchers' decision or final decision differs from the suggestion of the statistics. ")
-		b.WriteString("Votes: K = keep, D = drop, in the order of the sources above, with the number of keeps.\n\n")
-		b.WriteString("| item | ticks | suggestion | researchers | reason | votes | final |\n|---|--:|---|---|---|---|---|\n")
-		for _, it := range over {
-			dec := "(follows the suggestion)"
-			if it.Decision != "" {
-				dec = string(it.Decision)
-			}
-			fmt.Fprintf(b, "| %s | %d | %s | %s | %s | %s | %s |\n", mdText(it.ID), len(it.Flags), it.Suggestion, dec, mdText(it.Reason), votesText(it), finalText(it))
-		}
+		return
 	}
+	b.WriteString("Items whose researchers' decision or final decision differs from the suggestion of the statistics. ")
+	b.WriteString("Votes: K = keep, D = drop, in the order of the sources above, with the number of keeps.\n\n")
+	b.WriteString("| item | ticks | suggestion | researchers | reason | votes | final |\n|---|--:|---|---|---|---|---|\n")
+	for _, it := range over {
+		dec := "(follows the suggestion)"
+		if it.Decision != "" {
+			dec = string(it.Decision)
+		}
+		fmt.Fprintf(b, "| %s | %d | %s | %s | %s | %s | %s |\n", mdText(it.ID), len(it.Flags), it.Suggestion, dec, mdText(it.Reason), votesText(it), finalText(it))
+	}
+}
 
+// mdCosts writes what the decision costs: the time series that end, the
+// composite indicators that can no longer be computed and the merged
+// items, which are not comparable with the items they replace.
+func mdCosts(b *bufio.Writer, v *auditView) {
 	b.WriteString("\n## What the decision costs\n\n")
 	fmt.Fprintf(b, "**Time series that end** (%d items dropped, no comparison with earlier waves): %s\n\n", len(v.Costs.SeriesEnd), mdList(v.Costs.SeriesEnd))
 	if len(v.Costs.Composites) == 0 {
@@ -63,48 +91,72 @@ func (a *Audit) WriteMarkdown(w io.Writer) error {
 	}
 	if len(v.Merged) == 0 {
 		b.WriteString("**Merged items**: none.\n")
-	} else {
-		b.WriteString("**Merged items, not comparable one-to-one with the items they replace:**\n\n")
-		for _, m := range v.Merged {
-			fmt.Fprintf(b, "- %s \"%s\" replaces %s. %s\n", mdText(m.ID), mdText(m.Text), strings.Join(m.From, ", "), mdText(m.Reason))
-		}
+		return
 	}
-
-	if len(v.Added) > 0 {
-		b.WriteString("\n## New items\n\n| item | text | scale | theme | reason |\n|---|---|---|---|---|\n")
-		for _, n := range v.Added {
-			fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", mdText(n.ID), mdText(n.Text), mdText(n.Scale), mdText(n.Theme), mdText(n.Reason))
-		}
+	b.WriteString("**Merged items, not comparable one-to-one with the items they replace:**\n\n")
+	for _, m := range v.Merged {
+		fmt.Fprintf(b, "- %s \"%s\" replaces %s. %s\n", mdText(m.ID), mdText(m.Text), strings.Join(m.From, ", "), mdText(m.Reason))
 	}
+}
 
+// mdAdded writes the table of new items; nothing when there are none.
+func mdAdded(b *bufio.Writer, v *auditView) {
+	if len(v.Added) == 0 {
+		return
+	}
+	b.WriteString("\n## New items\n\n| item | text | scale | theme | reason |\n|---|---|---|---|---|\n")
+	for _, n := range v.Added {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", mdText(n.ID), mdText(n.Text), mdText(n.Scale), mdText(n.Theme), mdText(n.Reason))
+	}
+}
+
+// mdItems writes one row per item of the bank, with its ticks and their
+// evidence, the suggestion, the researchers' decision, the votes and the
+// final decision; then the items of the review file that have left the
+// bank.
+func mdItems(b *bufio.Writer, v *auditView) {
 	b.WriteString("\n## Every item\n\n")
 	b.WriteString("Ticks show the statistic, the threshold it crossed and the number of answers (n). ")
 	b.WriteString("Votes: K = keep, D = drop, in the order of the sources above.\n\n")
 	b.WriteString("| item | text | ticks with evidence | suggestion | researchers | reason | votes | final |\n|---|---|---|---|---|---|---|---|\n")
 	for _, it := range v.Items {
-		dec := "—"
-		if it.Decision != "" {
-			dec = string(it.Decision)
-			if it.Overridden {
-				dec = "**" + dec + "** (override)"
-			}
-		}
-		ticks := make([]string, len(it.Ticks))
-		for i, t := range it.Ticks {
-			ticks[i] = mdText(t)
-		}
-		for _, u := range it.Undecided {
-			ticks = append(ticks, "undecided: "+mdText(u))
-		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", mdText(it.ID), mdText(it.Text), strings.Join(ticks, "<br>"),
-			it.Suggestion, dec, mdText(it.Reason), votesText(it), finalText(it))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", mdText(it.ID), mdText(it.Text), ticksText(it),
+			it.Suggestion, decisionText(it), mdText(it.Reason), votesText(it), finalText(it))
 	}
-
 	if len(v.Left) > 0 {
 		fmt.Fprintf(b, "\nIn the review file but no longer in the bank (not decided): %s\n", strings.Join(v.Left, ", "))
 	}
+}
 
-	r := v.Reproducibility
+// ticksText is the ticks cell of an item: each tick with its evidence,
+// then each rule that could not be decided and why, one per line.
+func ticksText(it viewItem) string {
+	ticks := make([]string, len(it.Ticks))
+	for i, t := range it.Ticks {
+		ticks[i] = mdText(t)
+	}
+	for _, u := range it.Undecided {
+		ticks = append(ticks, "undecided: "+mdText(u))
+	}
+	return strings.Join(ticks, "<br>")
+}
+
+// decisionText is the researchers' cell of an item: their decision, in bold
+// when it overrides the suggestion, or a dash when they gave none.
+func decisionText(it viewItem) string {
+	if it.Decision == "" {
+		return "—"
+	}
+	if it.Overridden {
+		return "**" + string(it.Decision) + "** (override)"
+	}
+	return string(it.Decision)
+}
+
+// mdReproduction writes how to reproduce the decision: the tools, the
+// screening and its respondents, the suggestion rule, the thresholds per
+// scale and the SHA-256 of every input file.
+func mdReproduction(b *bufio.Writer, r *viewReproduction) {
 	b.WriteString("\n## How to reproduce\n\n")
 	fmt.Fprintf(b, "- decided with: %s, combine rule `%s`\n", mdText(r.Tool), r.Combine)
 	fmt.Fprintf(b, "- screened with: %s; %d respondents in the older wave, %d in the newer", mdText(r.Screening), r.Respondents.Previous, r.Respondents.Current)
@@ -122,13 +174,18 @@ func (a *Audit) WriteMarkdown(w io.Writer) error {
 	for _, in := range r.Inputs {
 		fmt.Fprintf(b, "| %s | %s | `%s` |\n", in.Role, mdText(in.File), in.SHA256)
 	}
-	if len(v.Warnings) > 0 {
-		b.WriteString("\n## Warnings\n\n")
-		for _, w := range v.Warnings {
-			fmt.Fprintf(b, "- %s\n", mdText(w))
-		}
+}
+
+// mdWarnings writes the caveats of the decision; nothing when there are
+// none.
+func mdWarnings(b *bufio.Writer, v *auditView) {
+	if len(v.Warnings) == 0 {
+		return
 	}
-	return b.Flush()
+	b.WriteString("\n## Warnings\n\n")
+	for _, w := range v.Warnings {
+		fmt.Fprintf(b, "- %s\n", mdText(w))
+	}
 }
 
 // finalText is the final decision in words.
@@ -159,6 +216,7 @@ func mdText(s string) string {
 	return r.Replace(s)
 }
 
+// mdList joins item ids with commas, or says none.
 func mdList(ids []string) string {
 	if len(ids) == 0 {
 		return "none"

@@ -60,6 +60,37 @@ func LoadProposalFile(path string, bank *itembank.Bank) (*Proposal, error) {
 // drop:, and a proposal that lists no items are errors giving the file
 // and line.
 func LoadProposal(r io.Reader, name string, bank *itembank.Bank) (*Proposal, error) {
+	root, err := proposalRoot(r, name)
+	if err != nil {
+		return nil, err
+	}
+	rd := nodeReader{file: name}
+	p := &Proposal{File: name}
+	lists, err := p.readKeys(rd, root)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := p.chooseList(rd, root, lists)
+	if err != nil {
+		return nil, err
+	}
+	listed, err := listedIDs(rd, entries, p.Listed, bank)
+	if err != nil {
+		return nil, err
+	}
+	p.keep = map[string]bool{}
+	for _, it := range bank.Items {
+		_, in := listed[it.ID]
+		if in == (p.Listed == "keep") {
+			p.keep[it.ID] = true
+		}
+	}
+	return p, nil
+}
+
+// proposalRoot reads a proposal file whole and returns the root of its
+// YAML document; an empty file is ErrEmpty.
+func proposalRoot(r io.Reader, name string) (*yaml.Node, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, &itembank.ParseError{File: name, Err: err}
@@ -67,15 +98,21 @@ func LoadProposal(r io.Reader, name string, bank *itembank.Bank) (*Proposal, err
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &itembank.ParseError{File: name, Err: itembank.ErrEmpty}
 	}
-	root, err := documentRoot(data, name)
-	if err != nil {
-		return nil, err
-	}
-	rd := nodeReader{file: name}
-	p := &Proposal{File: name}
-	var lists = map[string]*yaml.Node{}
-	var listKeys []*yaml.Node
-	err = rd.pairs(root, "", "a proposal", []string{"by", "target_length", "keep", "drop"}, func(key string, k, v *yaml.Node) (err error) {
+	return documentRoot(data, name)
+}
+
+// proposalLists are the keep: and drop: keys of a proposal as written,
+// before it is known which of the two the proposal gives.
+type proposalLists struct {
+	values map[string]*yaml.Node // by key, "keep" or "drop"
+	keys   []*yaml.Node          // the key nodes in file order, for positions
+}
+
+// readKeys reads the top-level keys of a proposal: by: and target_length:
+// into p, and keep: and drop: into the returned lists.
+func (p *Proposal) readKeys(rd nodeReader, root *yaml.Node) (proposalLists, error) {
+	lists := proposalLists{values: map[string]*yaml.Node{}}
+	err := rd.pairs(root, "", "a proposal", []string{"by", "target_length", "keep", "drop"}, func(key string, k, v *yaml.Node) (err error) {
 		switch key {
 		case "by":
 			p.By, err = rd.text(v, "", key)
@@ -87,41 +124,52 @@ func LoadProposal(r io.Reader, name string, bank *itembank.Bank) (*Proposal, err
 			}
 			p.TargetLength = int(n)
 		default:
-			lists[key] = v
-			listKeys = append(listKeys, k)
+			lists.values[key] = v
+			lists.keys = append(lists.keys, k)
 		}
 		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	if len(listKeys) == 2 && !isNull(lists["keep"]) && !isNull(lists["drop"]) {
-		return nil, rd.errorf(listKeys[1], "", ErrBothLists, "give the items to keep or the items to drop, not both")
+	return lists, err
+}
+
+// chooseList sets p.Listed to the list the proposal gives (keep unless it
+// gives drop:) and returns its entries. Both lists, or no entries, is an
+// error.
+func (p *Proposal) chooseList(rd nodeReader, root *yaml.Node, lists proposalLists) ([]*yaml.Node, error) {
+	if len(lists.keys) == 2 && !isNull(lists.values["keep"]) && !isNull(lists.values["drop"]) {
+		return nil, rd.errorf(lists.keys[1], "", ErrBothLists, "give the items to keep or the items to drop, not both")
 	}
 	p.Listed = "keep"
-	if !isNull(lists["drop"]) {
+	if !isNull(lists.values["drop"]) {
 		p.Listed = "drop"
 	}
-	entries, err := rd.list(lists[p.Listed], "", p.Listed)
+	entries, err := rd.list(lists.values[p.Listed], "", p.Listed)
 	if err != nil {
 		return nil, err
 	}
 	if len(entries) == 0 {
 		n := root
-		if len(listKeys) > 0 {
-			n = listKeys[0]
+		if len(lists.keys) > 0 {
+			n = lists.keys[0]
 		}
 		return nil, rd.errorf(n, "", ErrEmptyList, "the proposal lists no items: list the items to keep under keep:")
 	}
+	return entries, nil
+}
+
+// listedIDs checks the entries of the list key (keep or drop) against the
+// bank and returns the line of each id: an empty entry, an id that is not
+// an item of the bank and an id listed twice are errors.
+func listedIDs(rd nodeReader, entries []*yaml.Node, key string, bank *itembank.Bank) (map[string]int, error) {
 	listed := map[string]int{}
 	for _, e := range entries {
-		id, err := rd.text(e, "", p.Listed)
+		id, err := rd.text(e, "", key)
 		if err != nil {
 			return nil, err
 		}
 		switch {
 		case id == "":
-			return nil, rd.errorf(e, "", ErrBadValue, "empty entry in %s:", p.Listed)
+			return nil, rd.errorf(e, "", ErrBadValue, "empty entry in %s:", key)
 		case bank.Item(id) == nil:
 			return nil, rd.errorf(e, id, ErrUnknownItem, "")
 		}
@@ -130,14 +178,7 @@ func LoadProposal(r io.Reader, name string, bank *itembank.Bank) (*Proposal, err
 		}
 		listed[id] = e.Line
 	}
-	p.keep = map[string]bool{}
-	for _, it := range bank.Items {
-		_, in := listed[it.ID]
-		if in == (p.Listed == "keep") {
-			p.keep[it.ID] = true
-		}
-	}
-	return p, nil
+	return listed, nil
 }
 
 // WriteProposalTemplate writes a checklist for a team leader: every item

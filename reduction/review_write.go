@@ -83,6 +83,26 @@ func dropFrom(cfg Config) int {
 	return cfg.DropFromTicks
 }
 
+// Suggest returns the review's suggestion for an item: drop when it has at
+// least DropFromTicks ticks (1 when unset), else keep.
+func (cfg Config) Suggest(it *ItemResult) Verdict {
+	if it.Ticks() >= dropFrom(cfg) {
+		return Drop
+	}
+	return Keep
+}
+
+// SuggestedDrops counts the items the review suggests to drop.
+func (cfg Config) SuggestedDrops(res *Result) int {
+	n := 0
+	for i := range res.Items {
+		if cfg.Suggest(&res.Items[i]) == Drop {
+			n++
+		}
+	}
+	return n
+}
+
 // computed holds the fields of one review item that the program writes.
 type computed struct {
 	ID         string
@@ -102,11 +122,7 @@ func computedItems(res *Result, cfg Config) []computed {
 	out := make([]computed, len(res.Items))
 	for i := range res.Items {
 		it := &res.Items[i]
-		c := computed{ID: it.Item.ID, InBank: true, Text: it.Item.Text, Flags: it.Flags, Evidence: res.Evidence(i), Suggestion: Keep}
-		if it.Ticks() >= dropFrom(cfg) {
-			c.Suggestion = Drop
-		}
-		out[i] = c
+		out[i] = computed{ID: it.Item.ID, InBank: true, Text: it.Item.Text, Flags: it.Flags, Evidence: res.Evidence(i), Suggestion: cfg.Suggest(it)}
 	}
 	return out
 }

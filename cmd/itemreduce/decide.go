@@ -60,6 +60,8 @@ var auditRenderers = map[string]func(*reduction.Audit, io.Writer) error{
 	".json":     (*reduction.Audit).WriteJSON,
 }
 
+// runDecide writes next year's bank and, with --audit, the audit, then
+// summarizes the decision.
 func runDecide(c *cli.Context) error {
 	auditPath := c.String("audit")
 	render := auditRenderers[strings.ToLower(filepath.Ext(auditPath))]
@@ -70,26 +72,7 @@ func runDecide(c *cli.Context) error {
 	if err != nil {
 		return usageError("--combine: %v", err)
 	}
-	bank, err := itembank.LoadBankFile(c.String("bank"))
-	if err != nil {
-		return err
-	}
-	review, err := reduction.LoadReviewFile(c.String("review"))
-	if err != nil {
-		return err
-	}
-	var proposals []*reduction.Proposal
-	for _, path := range c.StringSlice("proposal") {
-		p, err := reduction.LoadProposalFile(path, bank)
-		if err != nil {
-			return err
-		}
-		proposals = append(proposals, p)
-	}
-	if err := combine.Check(1 + len(proposals)); err != nil {
-		return usageError("%v", err)
-	}
-	d, err := reduction.Decide(bank, review, proposals, combine)
+	d, err := decide(c, combine)
 	if err != nil {
 		return err
 	}
@@ -101,21 +84,15 @@ func runDecide(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	var auditData bytes.Buffer
-	if auditPath != "" {
-		a, err := newAudit(c, d)
-		if err != nil {
-			return err
-		}
-		if err := render(a, &auditData); err != nil {
-			return err
-		}
+	auditData, err := renderAudit(c, d, render)
+	if err != nil {
+		return err
 	}
 	if err := writeFileAtomic(c.String("out"), nextYAML); err != nil {
 		return err
 	}
 	if auditPath != "" {
-		if err := writeFileAtomic(auditPath, auditData.Bytes()); err != nil {
+		if err := writeFileAtomic(auditPath, auditData); err != nil {
 			return err
 		}
 	}
@@ -123,6 +100,49 @@ func runDecide(c *cli.Context) error {
 	return nil
 }
 
+// decide loads the bank, the review file and the proposals, and combines
+// their votes by the combine rule.
+func decide(c *cli.Context, combine reduction.Combine) (*reduction.Decision, error) {
+	bank, err := itembank.LoadBankFile(c.String("bank"))
+	if err != nil {
+		return nil, err
+	}
+	review, err := reduction.LoadReviewFile(c.String("review"))
+	if err != nil {
+		return nil, err
+	}
+	var proposals []*reduction.Proposal
+	for _, path := range c.StringSlice("proposal") {
+		p, err := reduction.LoadProposalFile(path, bank)
+		if err != nil {
+			return nil, err
+		}
+		proposals = append(proposals, p)
+	}
+	if err := combine.Check(1 + len(proposals)); err != nil {
+		return nil, usageError("%v", err)
+	}
+	return reduction.Decide(bank, review, proposals, combine)
+}
+
+// renderAudit renders the audit of d with render, before anything is
+// written; nil when no --audit is asked for.
+func renderAudit(c *cli.Context, d *reduction.Decision, render func(*reduction.Audit, io.Writer) error) ([]byte, error) {
+	if c.String("audit") == "" {
+		return nil, nil
+	}
+	a, err := newAudit(c, d)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := render(a, &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// newAudit builds the audit of d, with the SHA-256 of every input file.
 func newAudit(c *cli.Context, d *reduction.Decision) (*reduction.Audit, error) {
 	bank, err := digestFile(c.String("bank"))
 	if err != nil {
@@ -161,6 +181,8 @@ the review file %s and %d proposal(s), combine rule %s:
 	return buf.Bytes(), nil
 }
 
+// writeDecideSummary says what was decided and written, and prints the
+// warnings of the decision to the error writer.
 func writeDecideSummary(c *cli.Context, d *reduction.Decision, auditPath string) {
 	w := c.App.Writer
 	t := d.Totals()

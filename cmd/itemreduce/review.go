@@ -46,84 +46,110 @@ reported with its line and left untouched.`,
 	}
 }
 
+// runReview screens both waves and writes a new review file, or refreshes
+// the one at --out.
 func runReview(c *cli.Context) error {
-	out := c.String("out")
 	bank, err := itembank.LoadBankFile(c.String("bank"))
 	if err != nil {
 		return err
 	}
-	cfg := reduction.DefaultConfig()
-	in := reduction.ReviewInputs{Tool: "itemreduce " + appVersion(), Where: c.StringSlice("where")}
-	if in.Bank, err = digestFile(c.String("bank")); err != nil {
-		return err
-	}
-	if path := c.String("config"); path != "" {
-		if cfg, err = reduction.LoadConfigFile(path, bank); err != nil {
-			return err
-		}
-		d, err := digestFile(path)
-		if err != nil {
-			return err
-		}
-		in.Config = &d
-	}
-	if in.Previous, err = digestFiles(c.StringSlice("previous")); err != nil {
-		return err
-	}
-	if in.Current, err = digestFiles(c.StringSlice("current")); err != nil {
-		return err
-	}
-	opt, err := loadOptions(c)
+	cfg, in, err := reviewInputs(c, bank)
 	if err != nil {
 		return err
 	}
-	previous, err := loadWave(c, "previous", bank, opt)
-	if err != nil {
-		return err
-	}
-	current, err := loadWave(c, "current", bank, opt)
-	if err != nil {
-		return err
-	}
-	res, err := reduction.Screen(bank, previous, current, cfg.Thresholds)
+	res, err := screenWaves(c, bank, cfg)
 	if err != nil {
 		return err
 	}
 	s := reduction.NewScreening(res, cfg, in)
-
+	out := c.String("out")
 	old, err := os.ReadFile(out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		var buf bytes.Buffer
-		if err := reduction.WriteReview(&buf, res, cfg, s); err != nil {
-			return err
-		}
-		if err := writeFileAtomic(out, buf.Bytes()); err != nil {
-			return err
-		}
-		drop := 0
-		for i := range res.Items {
-			if res.Items[i].Ticks() >= s.DropFromTicks {
-				drop++
-			}
-		}
-		fmt.Fprintf(c.App.Writer, "Wrote %s: %d items, %d suggested for removal (%d or more ticks).\n", out, len(res.Items), drop, s.DropFromTicks)
-		fmt.Fprintf(c.App.Writer, "Fill in decision (keep or drop) and reason where you disagree, then run itemreduce decide.\n")
-		return nil
+		return writeNewReview(c.App.Writer, out, res, cfg, s)
 	case err != nil:
 		return err
 	}
-	updated, rep, err := reduction.RefreshReview(old, out, res, cfg, s)
+	return refreshReview(c.App.Writer, out, old, res, cfg, s)
+}
+
+// reviewInputs loads the rules (the defaults without --config) and
+// records every input file with its SHA-256, for the review file.
+func reviewInputs(c *cli.Context, bank *itembank.Bank) (reduction.Config, reduction.ReviewInputs, error) {
+	cfg := reduction.DefaultConfig()
+	in := reduction.ReviewInputs{Tool: "itemreduce " + appVersion(), Where: c.StringSlice("where")}
+	var err error
+	if in.Bank, err = digestFile(c.String("bank")); err != nil {
+		return cfg, in, err
+	}
+	if path := c.String("config"); path != "" {
+		if cfg, err = reduction.LoadConfigFile(path, bank); err != nil {
+			return cfg, in, err
+		}
+		d, err := digestFile(path)
+		if err != nil {
+			return cfg, in, err
+		}
+		in.Config = &d
+	}
+	if in.Previous, err = digestFiles(c.StringSlice("previous")); err != nil {
+		return cfg, in, err
+	}
+	if in.Current, err = digestFiles(c.StringSlice("current")); err != nil {
+		return cfg, in, err
+	}
+	return cfg, in, nil
+}
+
+// screenWaves loads both waves and applies the rules of cfg.
+func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*reduction.Result, error) {
+	opt, err := loadOptions(c)
 	if err != nil {
+		return nil, err
+	}
+	previous, err := loadWave(c, "previous", bank, opt)
+	if err != nil {
+		return nil, err
+	}
+	current, err := loadWave(c, "current", bank, opt)
+	if err != nil {
+		return nil, err
+	}
+	return reduction.Screen(bank, previous, current, cfg.Thresholds)
+}
+
+// writeNewReview writes a new review file to path and says how many items
+// it suggests to drop.
+func writeNewReview(w io.Writer, path string, res *reduction.Result, cfg reduction.Config, s reduction.Screening) error {
+	var buf bytes.Buffer
+	if err := reduction.WriteReview(&buf, res, cfg, s); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(out, updated); err != nil {
+	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
 		return err
 	}
-	writeRefreshReport(c.App.Writer, out, rep)
+	fmt.Fprintf(w, "Wrote %s: %d items, %d suggested for removal (%d or more ticks).\n", path, len(res.Items), cfg.SuggestedDrops(res), s.DropFromTicks)
+	fmt.Fprintf(w, "Fill in decision (keep or drop) and reason where you disagree, then run itemreduce decide.\n")
 	return nil
 }
 
+// refreshReview rewrites the existing review file at path, old being its
+// content, with the new screening, and reports what changed.
+func refreshReview(w io.Writer, path string, old []byte, res *reduction.Result, cfg reduction.Config, s reduction.Screening) error {
+	updated, rep, err := reduction.RefreshReview(old, path, res, cfg, s)
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(path, updated); err != nil {
+		return err
+	}
+	writeRefreshReport(w, path, rep)
+	return nil
+}
+
+// writeRefreshReport reports a refresh: the items whose ticks or suggestion
+// changed, that joined, left or returned to the bank, and the decisions
+// that still lack a reason.
 func writeRefreshReport(w io.Writer, name string, rep *reduction.RefreshReport) {
 	fmt.Fprintf(w, "Refreshed %s: %d items; your decisions, reasons and comments are kept.\n", name, rep.Items)
 	list := func(what string, ids []string) {
@@ -154,6 +180,7 @@ func digestFile(path string) (reduction.FileDigest, error) {
 	return reduction.FileDigest{File: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}, nil
 }
 
+// digestFiles is digestFile for each path, in order.
 func digestFiles(paths []string) ([]reduction.FileDigest, error) {
 	var out []reduction.FileDigest
 	for _, p := range paths {
