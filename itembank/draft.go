@@ -5,11 +5,8 @@ import (
 	"io"
 	"math"
 	"path/filepath"
-	"sort"
 	"strings"
 	"unicode"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/itemreduce/itemreduce/itembank/sav"
 )
@@ -64,9 +61,6 @@ var backgroundWords = map[string]bool{
 	"datum": true, "date": true, "tijd": true, "time": true, "duur": true, "duration": true,
 	"postcode": true, "zip": true, "gewicht": true, "weight": true, "email": true, "naam": true, "name": true,
 }
-
-// Codes that surveys commonly use for "don't know" or "no answer".
-var missingCandidates = []int64{9, 99, 98, 97, 96, 999, -1, -9, -99, -8, -7}
 
 // DraftFile drafts an item bank from a response file in any format
 // LoadFile reads. Item ids are the column (variable) names, item texts the
@@ -124,6 +118,7 @@ func DraftFile(path string, opt DraftOptions) (*Draft, error) {
 	return d, nil
 }
 
+// title is the SPSS file label, or else a title naming the file.
 func title(path string, dict *sav.File) string {
 	if dict != nil && strings.TrimSpace(dict.Label) != "" {
 		return strings.TrimSpace(dict.Label)
@@ -207,6 +202,7 @@ func describeVariable(c *draftColumn, v *sav.Variable) {
 	}
 }
 
+// rangeEnd formats an end of an SPSS missing range, which may be open.
 func rangeEnd(x float64) string {
 	switch {
 	case math.IsInf(x, -1):
@@ -223,6 +219,8 @@ func valueOf(x float64) (Value, bool) {
 	return v, err == nil
 }
 
+// add takes one cell of the column: a number is an answer, anything else
+// marks the column as text.
 func (c *draftColumn) add(cell string) {
 	if c.text || strings.TrimSpace(cell) == "" {
 		return
@@ -240,95 +238,34 @@ func (c *draftColumn) add(cell string) {
 	}
 }
 
-// draftScale is a scale found for one column, before columns share scales.
-type draftScale struct {
-	min, max int64
-	missing  []Value
-	labels   map[int64]string
-	inferred string // how it was inferred; "" when from value labels
-	note     string
-}
-
-// key says which columns share a scale: inferred scales by range alone
-// (their missing codes are pooled), declared ones by range, missing codes
-// and labels.
-func (s *draftScale) key() string {
-	if s.inferred != "" {
-		return fmt.Sprintf("inferred|%d|%d", s.min, s.max)
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d|%d|", s.min, s.max)
-	for _, m := range s.missing {
-		fmt.Fprintf(&b, "%s,", m)
-	}
-	b.WriteString("|")
-	keys := make([]int64, 0, len(s.labels))
-	for k := range s.labels {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	for _, k := range keys {
-		fmt.Fprintf(&b, "%d=%q,", k, s.labels[k])
-	}
-	fmt.Fprintf(&b, "|%s", s.note)
-	return b.String()
-}
-
 // draftBank turns the described columns into a bank.
 func draftBank(cols []*draftColumn, title string) *Draft {
 	d := &Draft{Inferred: map[*Scale]string{}, Notes: map[*Scale]string{}}
-	var scales []*Scale
+	var scales sharedScales
 	var items []*Item
-	byKey := map[string]*Scale{}
 	inferredFrom := map[*Scale][]string{}
 	seen := map[string]bool{}
 	for _, c := range cols {
-		reason := ""
-		var ds *draftScale
-		switch {
-		case c.name == "":
+		if c.name == "" {
 			continue
-		case seen[c.name]:
-			reason = "a second column with this name"
-		case !validID.MatchString(c.name):
-			reason = "the name cannot be an item id (letters, digits and _ . @ # $ - only): rename the column to use it"
-		case c.text:
-			reason = "text answers (free text or categories)"
-		case isBackground(c.name):
-			reason = "a background variable, going by its name"
-		default:
-			ds, reason = c.scale()
 		}
+		ds, reason := c.classify(seen)
 		seen[c.name] = true
 		if ds == nil {
 			d.Left = append(d.Left, LeftOut{Name: c.name, Label: c.label, Reason: reason})
 			continue
 		}
-		s := byKey[ds.key()]
-		if s == nil {
-			s = &Scale{Name: scaleName(ds, scales), Min: ds.min, Max: ds.max, Missing: ds.missing, Labels: ds.labels}
-			byKey[ds.key()] = s
-			scales = append(scales, s)
-		} else {
-			s.Missing = append(s.Missing, ds.missing...)
-			sortValues(s.Missing)
-			s.Missing = dedupValues(s.Missing)
-		}
-		if ds.note != "" && !strings.Contains(d.Notes[s], ds.note) {
-			if d.Notes[s] != "" {
-				d.Notes[s] += "\n"
-			}
-			d.Notes[s] += ds.note
-		}
+		s := scales.add(ds)
+		d.addNote(s, ds.note)
 		if ds.inferred != "" {
 			inferredFrom[s] = append(inferredFrom[s], ds.inferred)
 		}
 		items = append(items, &Item{ID: c.name, Text: c.label, Scale: s})
 	}
 	for s, how := range inferredFrom {
-		d.Inferred[s] = summarizeInferred(s, how)
+		d.Inferred[s] = summarizeInferred(how)
 	}
-	b, err := NewBank(title, scales, items, nil)
+	b, err := NewBank(title, scales.list, items, nil)
 	if err != nil { // cannot happen: ids are valid and unique, scales checked
 		panic(err)
 	}
@@ -336,235 +273,42 @@ func draftBank(cols []*draftColumn, title string) *Draft {
 	return d
 }
 
-func summarizeInferred(s *Scale, how []string) string {
+// classify finds c's scale, or says why c is left out; seen holds the
+// names of the columns before it.
+func (c *draftColumn) classify(seen map[string]bool) (*draftScale, string) {
+	switch {
+	case seen[c.name]:
+		return nil, "a second column with this name"
+	case !validID.MatchString(c.name):
+		return nil, "the name cannot be an item id (letters, digits and _ . @ # $ - only): rename the column to use it"
+	case c.text:
+		return nil, "text answers (free text or categories)"
+	case isBackground(c.name):
+		return nil, "a background variable, going by its name"
+	}
+	return c.scale()
+}
+
+// addNote adds a remark on s, unless it is empty or already made.
+func (d *Draft) addNote(s *Scale, note string) {
+	if note == "" || strings.Contains(d.Notes[s], note) {
+		return
+	}
+	if d.Notes[s] != "" {
+		d.Notes[s] += "\n"
+	}
+	d.Notes[s] += note
+}
+
+// summarizeInferred says how a scale was inferred, given how it was for
+// each of its columns.
+func summarizeInferred(how []string) string {
 	msg := fmt.Sprintf("inferred from the answers seen, not declared in the file (%d column(s)", len(how))
 	if len(how) == 1 {
 		msg = fmt.Sprintf("inferred from the answers seen, not declared in the file (%s", how[0])
 	}
 	msg += "): check min, max and missing against the questionnaire"
 	return msg
-}
-
-// scale finds c's scale, or says why c is not a rating item.
-func (c *draftColumn) scale() (*draftScale, string) {
-	if c.many {
-		return nil, fmt.Sprintf("more than %d different answers: not a rating scale", maxDraftLevels)
-	}
-	values := map[Value]bool{}
-	for v := range c.values {
-		values[v] = true
-	}
-	for v := range c.labels {
-		values[v] = true
-	}
-	for _, m := range c.missing {
-		delete(values, m)
-	}
-	if len(values) == 0 {
-		return nil, "no answers to infer a scale from"
-	}
-	ds := &draftScale{missing: append([]Value(nil), c.missing...), note: c.missingNote}
-	// Codes like 9 ("weet niet") that lie apart from the other answers.
-	var codes []Value
-	for _, m := range missingCandidates {
-		v := Int(m)
-		if !values[v] || len(values) < 2 {
-			continue
-		}
-		delete(values, v)
-		if lo, hi := bounds(values); !roundScale(lo, hi).contains(v) {
-			codes = append(codes, v)
-		} else {
-			values[v] = true
-		}
-	}
-	lo, hi := bounds(values)
-	if len(c.labels) == 0 && (subset(values, 0, 1) || subset(values, 1, 2)) {
-		return nil, fmt.Sprintf("only the answers %s: a yes/no question or a category, not a rating scale", valuesString(sortedKeys(values)))
-	}
-	labelled := keysOf(c.labels)
-	for _, v := range codes {
-		delete(labelled, v)
-	}
-	if len(labelled) >= 2 {
-		llo, lhi := bounds(labelled)
-		ds.min, ds.max = floorInt(minValue(lo, llo)), ceilInt(maxValue(hi, lhi))
-		ds.labels = map[int64]string{}
-		for v, l := range c.labels {
-			if v.Places == 0 && !isIn(v, codes) {
-				ds.labels[v.Units] = l
-			}
-		}
-	} else {
-		r := roundScale(lo, hi)
-		ds.min, ds.max = r.min, r.max
-		ds.inferred = fmt.Sprintf("%s: answers %s to %s", c.name, lo, hi)
-	}
-	if len(codes) > 0 {
-		var cs []string
-		for _, v := range codes {
-			cs = append(cs, v.String())
-		}
-		if ds.note != "" {
-			ds.note += "; "
-		}
-		ds.note += fmt.Sprintf("%s taken as missing (a code apart from the answers, like 'weet niet')", strings.Join(cs, ", "))
-		ds.missing = append(ds.missing, codes...)
-	}
-	sortValues(ds.missing)
-	ds.missing = dedupValues(ds.missing)
-	switch {
-	case ds.min < 0 || ds.min > 1:
-		return nil, fmt.Sprintf("answers %s to %s: not a rating scale starting at 0 or 1", lo, hi)
-	case ds.max-ds.min < 2:
-		return nil, fmt.Sprintf("answers %s to %s: fewer than three points, not a rating scale", lo, hi)
-	case ds.max > 11:
-		return nil, fmt.Sprintf("answers %s to %s: too wide for a rating scale", lo, hi)
-	}
-	var inside []Value
-	kept := ds.missing[:0]
-	for _, m := range ds.missing {
-		if m.Cmp(Int(ds.min)) >= 0 && m.Cmp(Int(ds.max)) <= 0 {
-			inside = append(inside, m)
-		} else {
-			kept = append(kept, m)
-		}
-	}
-	ds.missing = kept
-	if len(inside) > 0 {
-		if ds.note != "" {
-			ds.note += "; "
-		}
-		ds.note += fmt.Sprintf("missing code(s) %s lie inside the scale and are not listed", valuesString(inside))
-	}
-	if len(ds.labels) == 0 {
-		ds.labels = nil
-	}
-	return ds, ""
-}
-
-// span is a scale's whole-number range.
-type span struct{ min, max int64 }
-
-func (s span) contains(v Value) bool { return v.Cmp(Int(s.min)) >= 0 && v.Cmp(Int(s.max)) <= 0 }
-
-// roundScale widens the answers seen to a usual rating scale: from 0 when
-// an answer is below 1, else from 1; up to 5, 7 or 10, the first at or
-// above the highest answer, or the highest answer itself beyond 10.
-func roundScale(lo, hi Value) span {
-	s := span{min: 1, max: ceilInt(hi)}
-	if lo.Cmp(Int(1)) < 0 {
-		s.min = floorInt(lo)
-	}
-	for _, m := range []int64{5, 7, 10} {
-		if s.max <= m {
-			s.max = m
-			break
-		}
-	}
-	return s
-}
-
-func bounds(set map[Value]bool) (lo, hi Value) {
-	first := true
-	for v := range set {
-		if first || v.Cmp(lo) < 0 {
-			lo = v
-		}
-		if first || v.Cmp(hi) > 0 {
-			hi = v
-		}
-		first = false
-	}
-	return lo, hi
-}
-
-// subset reports whether every value in set is a or b.
-func subset(set map[Value]bool, a, b int64) bool {
-	for v := range set {
-		if v.Cmp(Int(a)) != 0 && v.Cmp(Int(b)) != 0 {
-			return false
-		}
-	}
-	return true
-}
-
-func sortedKeys(set map[Value]bool) []Value {
-	vs := make([]Value, 0, len(set))
-	for v := range set {
-		vs = append(vs, v)
-	}
-	sortValues(vs)
-	return vs
-}
-
-func keysOf(m map[Value]string) map[Value]bool {
-	s := make(map[Value]bool, len(m))
-	for k := range m {
-		s[k] = true
-	}
-	return s
-}
-
-func minValue(a, b Value) Value {
-	if a.Cmp(b) <= 0 {
-		return a
-	}
-	return b
-}
-
-func maxValue(a, b Value) Value {
-	if a.Cmp(b) >= 0 {
-		return a
-	}
-	return b
-}
-
-func floorInt(v Value) int64 {
-	q := v.Units / pow10[v.Places]
-	if v.Units < 0 && v.Units%pow10[v.Places] != 0 {
-		q--
-	}
-	return q
-}
-
-func ceilInt(v Value) int64 {
-	q := v.Units / pow10[v.Places]
-	if v.Units > 0 && v.Units%pow10[v.Places] != 0 {
-		q++
-	}
-	return q
-}
-
-func isIn(v Value, list []Value) bool {
-	for _, x := range list {
-		if x.Cmp(v) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func sortValues(vs []Value) {
-	sort.Slice(vs, func(i, j int) bool { return vs[i].Cmp(vs[j]) < 0 })
-}
-
-func dedupValues(vs []Value) []Value {
-	out := vs[:0]
-	for i, v := range vs {
-		if i == 0 || v.Cmp(vs[i-1]) != 0 {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-func valuesString(vs []Value) string {
-	s := make([]string, len(vs))
-	for i, v := range vs {
-		s[i] = v.String()
-	}
-	return strings.Join(s, ", ")
 }
 
 // isBackground reports whether a column name starts with a background
@@ -577,85 +321,4 @@ func isBackground(name string) bool {
 	}
 	w := words[0]
 	return backgroundWords[w] || strings.HasPrefix(w, "respondent") || (w == "jaren" && len(words) > 1 && backgroundWords[words[1]])
-}
-
-// scaleName names a scale after its range: likert5 for 1-5, likert7 for
-// 1-7, grade10 for 1-10, scale0_10 for 0-10, with a suffix when several
-// scales share a range.
-func scaleName(ds *draftScale, taken []*Scale) string {
-	base := fmt.Sprintf("scale%d_%d", ds.min, ds.max)
-	switch {
-	case ds.min == 1 && (ds.max == 5 || ds.max == 7):
-		base = fmt.Sprintf("likert%d", ds.max)
-	case ds.min == 1 && ds.max == 10:
-		base = "grade10"
-	}
-	name := base
-	for k := 2; ; k++ {
-		free := true
-		for _, s := range taken {
-			if s.Name == name {
-				free = false
-			}
-		}
-		if free {
-			return name
-		}
-		name = fmt.Sprintf("%s_%d", base, k)
-	}
-}
-
-// Node returns the draft as a bank file with comments for the reader: what
-// it was made from, which columns were left out and why, and how each
-// scale was found.
-func (d *Draft) Node() *yaml.Node {
-	doc := d.Bank.Node()
-	root := doc.Content[0]
-	head := []string{
-		fmt.Sprintf("Draft item bank made from %s (%d respondents).", filepath.Base(d.Source), d.Rows),
-		"Check it before use: item texts, scales, missing codes, and the columns left out below.",
-	}
-	if d.Format != FormatSAV {
-		head = append(head, "This file type holds no question texts: fill in each item's text.")
-	}
-	if len(d.Left) > 0 {
-		head = append(head, "", "Columns left out, not taken as rating items (add any that is one by hand):")
-		w := 0
-		for _, l := range d.Left {
-			w = max(w, len(l.Name))
-		}
-		for _, l := range d.Left {
-			line := fmt.Sprintf("  %-*s  %s", w, l.Name, l.Reason)
-			if l.Label != "" {
-				line += fmt.Sprintf(" [%s]", l.Label)
-			}
-			head = append(head, line)
-		}
-	}
-	root.HeadComment = strings.Join(head, "\n")
-	scales := mappingValue(root, "scales")
-	for i := 0; scales != nil && i+1 < len(scales.Content); i += 2 {
-		s := d.Bank.Scale(scales.Content[i].Value)
-		var parts []string
-		if how := d.Inferred[s]; how != "" {
-			parts = append(parts, how)
-		} else {
-			parts = append(parts, "from the value labels in the file")
-		}
-		if note := d.Notes[s]; note != "" {
-			parts = append(parts, note)
-		}
-		scales.Content[i].HeadComment = strings.Join(parts, "\n")
-	}
-	return doc
-}
-
-// WriteYAML writes the draft as a commented bank file that LoadBank reads.
-func (d *Draft) WriteYAML(w io.Writer) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(d.Node()); err != nil {
-		return err
-	}
-	return enc.Close()
 }
