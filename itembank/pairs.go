@@ -270,9 +270,8 @@ func countPair(s *pairAcc, buf []uint64, W int, x, y *planeItem) {
 	}
 }
 
-// andCounts sets out[q] to the number of bits set in both b and plane q of
-// a, which holds len(out) planes of len(b) words one after the other.
-func andCounts(a, b []uint64, out []int64) {
+// andCountsGeneric is andCounts one plane at a time.
+func andCountsGeneric(a, b []uint64, out []int64) {
 	w := len(b)
 	for q := range out {
 		out[q] = andCount(a[q*w:(q+1)*w], b)
