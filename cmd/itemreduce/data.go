@@ -6,6 +6,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/reduction"
 )
 
 // dataFlags are the options that select a bank and the two waves of
@@ -112,4 +113,29 @@ func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt itembank.Loa
 		fmt.Fprintf(c.App.ErrWriter, "note: %s\n", n)
 	}
 	return s, nil
+}
+
+// loadConfig reads the rules file of --config, or gives the defaults.
+func loadConfig(c *cli.Context, bank *itembank.Bank) (reduction.Config, error) {
+	if path := c.String("config"); path != "" {
+		return reduction.LoadConfigFile(path, bank)
+	}
+	return reduction.DefaultConfig(), nil
+}
+
+// screenWaves loads both waves and applies the rules of cfg.
+func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*reduction.Result, error) {
+	opt, err := loadOptions(c)
+	if err != nil {
+		return nil, err
+	}
+	previous, err := loadWave(c, "previous", bank, opt)
+	if err != nil {
+		return nil, err
+	}
+	current, err := loadWave(c, "current", bank, opt)
+	if err != nil {
+		return nil, err
+	}
+	return reduction.Screen(bank, previous, current, cfg.Thresholds)
 }

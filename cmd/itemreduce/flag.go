@@ -63,23 +63,9 @@ func screen(c *cli.Context) (*reduction.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg := reduction.DefaultConfig()
-	if path := c.String("config"); path != "" {
-		if cfg, err = reduction.LoadConfigFile(path, bank); err != nil {
-			return nil, err
-		}
-	}
-	opt, err := loadOptions(c)
+	cfg, err := loadConfig(c, bank)
 	if err != nil {
 		return nil, err
 	}
-	previous, err := loadWave(c, "previous", bank, opt)
-	if err != nil {
-		return nil, err
-	}
-	current, err := loadWave(c, "current", bank, opt)
-	if err != nil {
-		return nil, err
-	}
-	return reduction.Screen(bank, previous, current, cfg.Thresholds)
+	return screenWaves(c, bank, cfg)
 }

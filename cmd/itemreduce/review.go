@@ -76,46 +76,39 @@ func runReview(c *cli.Context) error {
 // reviewInputs loads the rules (the defaults without --config) and
 // records every input file with its SHA-256, for the review file.
 func reviewInputs(c *cli.Context, bank *itembank.Bank) (reduction.Config, reduction.ReviewInputs, error) {
-	cfg := reduction.DefaultConfig()
 	in := reduction.ReviewInputs{Tool: "itemreduce " + appVersion(), Where: c.StringSlice("where")}
-	var err error
+	cfg, err := loadConfig(c, bank)
+	if err != nil {
+		return cfg, in, err
+	}
 	if in.Bank, err = digestFile(c.String("bank")); err != nil {
 		return cfg, in, err
 	}
 	if path := c.String("config"); path != "" {
-		if cfg, err = reduction.LoadConfigFile(path, bank); err != nil {
-			return cfg, in, err
-		}
 		d, err := digestFile(path)
 		if err != nil {
 			return cfg, in, err
 		}
 		in.Config = &d
 	}
-	if in.Previous, err = digestFiles(c.StringSlice("previous")); err != nil {
+	previous, prevOpt := waveFiles(c, "previous", itembank.LoadOptions{})
+	current, curOpt := waveFiles(c, "current", itembank.LoadOptions{})
+	if in.Previous, err = digestFiles(previous); err != nil {
 		return cfg, in, err
 	}
-	if in.Current, err = digestFiles(c.StringSlice("current")); err != nil {
+	if in.Current, err = digestFiles(current); err != nil {
 		return cfg, in, err
+	}
+	// With all waves in one file, each wave is a selection of its rows.
+	for _, w := range []struct {
+		opt  itembank.LoadOptions
+		wave string
+	}{{prevOpt, "older wave"}, {curOpt, "newer wave"}} {
+		for _, cond := range w.opt.Where {
+			in.Where = append(in.Where, fmt.Sprintf("%s for the %s", cond, w.wave))
+		}
 	}
 	return cfg, in, nil
-}
-
-// screenWaves loads both waves and applies the rules of cfg.
-func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*reduction.Result, error) {
-	opt, err := loadOptions(c)
-	if err != nil {
-		return nil, err
-	}
-	previous, err := loadWave(c, "previous", bank, opt)
-	if err != nil {
-		return nil, err
-	}
-	current, err := loadWave(c, "current", bank, opt)
-	if err != nil {
-		return nil, err
-	}
-	return reduction.Screen(bank, previous, current, cfg.Thresholds)
 }
 
 // writeNewReview writes a new review file to path and says how many items

@@ -110,3 +110,28 @@ func TestReviewRefusesBrokenFile(t *testing.T) {
 		t.Errorf("left %d files behind", len(entries))
 	}
 }
+
+// TestReviewAllWavesFile checks that a review made from one file holding
+// both waves records that file and how each wave was selected.
+func TestReviewAllWavesFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "review.yaml")
+	r := runRoot(t, "review", "--bank", "examples/wijkteams/bank.yaml",
+		"--data", "examples/wijkteams/responses-alle-jaren.csv", "--wave-column", "jaar",
+		"--previous-wave", "2016", "--current-wave", "2017", "--where", "gemeente=Zwolle", "--out", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"  previous:\n    - file: responses-alle-jaren.csv\n",
+		"  current:\n    - file: responses-alle-jaren.csv\n",
+		"  where:\n    - gemeente=Zwolle\n    - jaar=2016 for the older wave\n    - jaar=2017 for the newer wave\n",
+	} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("review file lacks %q", want)
+		}
+	}
+}
