@@ -1,9 +1,12 @@
 package itembank
 
 import (
+	"crypto/md5"
 	"encoding/csv"
+	"fmt"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -143,5 +146,65 @@ func checkRef(t *testing.T, what string, got float64, want string) {
 	}
 	if math.IsNaN(got) || math.Abs(got-w) > refTolerance*math.Max(1, math.Abs(w)) {
 		t.Errorf("%s = %.17g, R says %.17g", what, got, w)
+	}
+}
+
+// TestReferenceInputsUnchanged checks that every reference was computed
+// from the data file as it is now: each *-versions.txt records the MD5 of
+// its input. A mismatch means the data changed and the reference must be
+// rebuilt with testdata/reference/regenerate.sh.
+func TestReferenceInputsUnchanged(t *testing.T) {
+	for prefix, input := range map[string]string{
+		"tricky":         "testdata/reference/tricky.csv",
+		"wijkteams-2016": "../examples/wijkteams/responses-2016.csv",
+		"wijkteams-2017": "../examples/wijkteams/responses-2017.csv",
+	} {
+		versions, err := os.ReadFile("testdata/reference/" + prefix + "-versions.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := fmt.Sprintf("md5 %x", md5.Sum(data))
+		if !strings.Contains(string(versions), sum) {
+			t.Errorf("%s changed since its R reference was computed (want %s in %s-versions.txt): run testdata/reference/regenerate.sh", input, sum, prefix)
+		}
+	}
+}
+
+// TestReferenceLive recomputes the reference of tricky.csv with R when
+// Rscript is installed and checks that the committed files are what R
+// writes today. REQUIRE_R=1 turns the skip into a failure.
+func TestReferenceLive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	if _, err := exec.LookPath("Rscript"); err != nil {
+		if os.Getenv("REQUIRE_R") == "1" {
+			t.Fatal("REQUIRE_R=1 but Rscript is not installed")
+		}
+		t.Skip("Rscript not installed")
+	}
+	if err := exec.Command("Rscript", "-e", "library(psych)").Run(); err != nil {
+		if os.Getenv("REQUIRE_R") == "1" {
+			t.Fatal("REQUIRE_R=1 but the R package psych is not installed")
+		}
+		t.Skip("R package psych not installed")
+	}
+	dir := t.TempDir()
+	script, _ := filepath.Abs("testdata/reference/reference.R")
+	input, _ := filepath.Abs("testdata/reference/tricky.csv")
+	cmd := exec.Command("Rscript", script, input, filepath.Join(dir, "tricky"), "T01=9", "T03=9", "T06=9", "T07=9")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("Rscript: %v\n%s", err, out)
+	}
+	for _, name := range []string{"tricky-items.csv", "tricky-pairs.csv"} {
+		got, _ := os.ReadFile(filepath.Join(dir, name))
+		want, _ := os.ReadFile("testdata/reference/" + name)
+		if string(got) != string(want) {
+			t.Errorf("R now writes a different %s than the committed one", name)
+		}
 	}
 }
