@@ -59,7 +59,10 @@ func (p *progress) add(n int64) {
 		p.bar = progressbar.NewOptions64(p.total,
 			progressbar.OptionSetWriter(p.w),
 			progressbar.OptionSetDescription(p.label),
-			progressbar.OptionShowBytes(true),
+			// The bar appears only after progressDelay, so a rate or time
+			// estimate from its own start would be wrong: percent only.
+			progressbar.OptionSetPredictTime(false),
+			progressbar.OptionSetElapsedTime(false),
 			progressbar.OptionSetWidth(30),
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionClearOnFinish(),
