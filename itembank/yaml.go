@@ -62,6 +62,30 @@ func YAMLError(name string, err error) error {
 	return &ParseError{File: name, Err: fmt.Errorf("%w: %s", ErrSyntax, strings.TrimPrefix(msg, "yaml: "))}
 }
 
+// goType matches the Go type at the end of a yaml.v3 type error.
+var goType = regexp.MustCompile(` into ([][*.\w]+)$`)
+
+// expected says in words what a Go type asks of the YAML text.
+func expected(t string) string {
+	switch {
+	case strings.HasPrefix(t, "[]"):
+		return "a list is expected"
+	case strings.HasPrefix(t, "map["):
+		return "keys with values are expected"
+	case strings.Contains(t, "."):
+		return "keys with values are expected (is this the right file?)"
+	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
+		return "a whole number is expected"
+	case strings.HasPrefix(t, "float"):
+		return "a number is expected"
+	case t == "bool":
+		return "true or false is expected"
+	case t == "string":
+		return "text is expected"
+	}
+	return "something else is expected"
+}
+
 // parserError reports whether msg comes from yaml.v3's parser, which (unlike
 // its scanner) reports 0-based line numbers.
 func parserError(msg string) bool {
@@ -85,6 +109,9 @@ func friendlyYAML(msg string) string {
 	if strings.HasPrefix(msg, "cannot unmarshal ") {
 		msg = strings.Replace(msg, "cannot unmarshal", "cannot read", 1)
 		msg = strings.NewReplacer("!!str", "text", "!!int", "number", "!!float", "number", "!!seq", "list", "!!map", "mapping", "!!bool", "true/false").Replace(msg)
+		if m := goType.FindStringSubmatch(msg); m != nil {
+			msg = msg[:len(msg)-len(m[0])] + " where " + expected(m[1])
+		}
 	}
 	return msg
 }
