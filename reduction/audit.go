@@ -125,6 +125,7 @@ type jsonPartEvd struct {
 	R         string `json:"r"`
 	Threshold string `json:"threshold"`
 	N         int64  `json:"n"`
+	Keep      string `json:"keep,omitempty"`
 }
 
 type viewNew struct {
@@ -225,7 +226,7 @@ func evidenceJSON(e *Evidence, red string) jsonEvid {
 	}
 	j.Stable, j.Ceiling, j.LowSpread = stat(Stable), stat(Ceiling), stat(LowSpread)
 	for _, p := range e.Redundant {
-		j.Redundant = append(j.Redundant, jsonPartEvd{ID: p.ID, R: p.R, Threshold: red, N: p.N})
+		j.Redundant = append(j.Redundant, jsonPartEvd{ID: p.ID, R: p.R, Threshold: red, N: p.N, Keep: p.Keep})
 	}
 	return j
 }

@@ -30,9 +30,10 @@ type StatEvidence struct {
 
 // PartnerEvidence is another item correlating beyond the threshold.
 type PartnerEvidence struct {
-	ID string
-	R  string
-	N  int64 // respondents who answered both items
+	ID   string
+	R    string
+	N    int64  // respondents who answered both items
+	Keep string // the item of the pair suggested for keeping (PreferToKeep); may be empty in older files
 }
 
 // statName is the name of the statistic each single-item rule compares.
@@ -82,7 +83,7 @@ func (r *Result) Evidence(i int) Evidence {
 		e.LowSpread = &StatEvidence{Value: formatAgainst(it.SD, l.LowSpread.Rat(), false), Threshold: l.LowSpread.String(), N: it.N}
 	}
 	for _, p := range it.Correlated {
-		e.Redundant = append(e.Redundant, PartnerEvidence{ID: p.ID, R: formatAgainst(p.R, r.Thresholds.Redundant.Rat(), true), N: p.N})
+		e.Redundant = append(e.Redundant, PartnerEvidence{ID: p.ID, R: formatAgainst(p.R, r.Thresholds.Redundant.Rat(), true), N: p.N, Keep: p.Keep})
 	}
 	e.Undecided = append(e.Undecided, it.Undefined...)
 	return e
@@ -170,7 +171,7 @@ func (e *Evidence) Summaries(flags []Rule, redundant string) []string {
 				if i > 0 {
 					s += ","
 				}
-				s += fmt.Sprintf(" %s (r %s, n %d)", p.ID, p.R, p.N)
+				s += fmt.Sprintf(" %s (r %s, n %d%s)", p.ID, p.R, p.N, p.keepNote())
 			}
 			out = append(out, s)
 			continue
@@ -182,4 +183,12 @@ func (e *Evidence) Summaries(flags []Rule, redundant string) []string {
 		}
 	}
 	return out
+}
+
+// keepNote says which item of the pair the statistics suggest keeping.
+func (p PartnerEvidence) keepNote() string {
+	if p.Keep == "" {
+		return ""
+	}
+	return ", keep " + p.Keep
 }

@@ -87,9 +87,10 @@ type jsonItem struct {
 }
 
 type jsonPartner struct {
-	ID string    `json:"id"`
-	R  jsonFloat `json:"r"`
-	N  int64     `json:"n"`
+	ID   string    `json:"id"`
+	R    jsonFloat `json:"r"`
+	N    int64     `json:"n"`
+	Keep string    `json:"keep"`
 }
 
 type jsonTally struct {
@@ -130,7 +131,7 @@ func (r *Result) WriteJSON(w io.Writer) error {
 			PreviousN: it.PreviousN, PreviousMean: jsonFloat(it.PreviousMean), Shift: jsonFloat(it.Shift),
 			Flags: append([]Rule{}, it.Flags...), Correlated: []jsonPartner{}, Undefined: it.Undefined}
 		for _, p := range it.Correlated {
-			ji.Correlated = append(ji.Correlated, jsonPartner{ID: p.ID, R: jsonFloat(p.R), N: p.N})
+			ji.Correlated = append(ji.Correlated, jsonPartner{ID: p.ID, R: jsonFloat(p.R), N: p.N, Keep: p.Keep})
 		}
 		out.Items[i] = ji
 	}

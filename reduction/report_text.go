@@ -112,7 +112,7 @@ func (r *Result) WriteCSV(w io.Writer) error {
 		l := r.limitsOf(it)
 		var partners []string
 		for _, p := range it.Correlated {
-			partners = append(partners, fmt.Sprintf("%s (r=%s, n=%d)", p.ID, fullFloat(p.R), p.N))
+			partners = append(partners, fmt.Sprintf("%s (r=%s, n=%d, keep=%s)", p.ID, fullFloat(p.R), p.N, p.Keep))
 		}
 		cw.Write([]string{it.Item.ID, it.Item.Scale.Name, strconv.FormatInt(it.N, 10), fullFloat(it.Mean), fullFloat(it.SD),
 			strconv.FormatInt(it.PreviousN, 10), fullFloat(it.PreviousMean), fullFloat(it.Shift),

@@ -263,10 +263,12 @@ func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 			}
 			for _, pn := range entries {
 				var p PartnerEvidence
-				err := rd.pairs(pn, item, "evidence: redundant", []string{"id", "r", "n"}, func(key string, _, v *yaml.Node) (err error) {
+				err := rd.pairs(pn, item, "evidence: redundant", []string{"id", "r", "n", "keep"}, func(key string, _, v *yaml.Node) (err error) {
 					switch key {
 					case "id":
 						p.ID, err = rd.text(v, item, key)
+					case "keep":
+						p.Keep, err = rd.text(v, item, key)
 					case "r":
 						p.R, err = rd.text(v, item, key)
 					case "n":

@@ -171,6 +171,9 @@ func (e *Evidence) lines(indent string) []string {
 		parts := make([]string, len(e.Redundant))
 		for i, p := range e.Redundant {
 			parts[i] = fmt.Sprintf("{id: %s, r: %s, n: %d}", plain(p.ID), p.R, p.N)
+			if p.Keep != "" {
+				parts[i] = fmt.Sprintf("{id: %s, r: %s, n: %d, keep: %s}", plain(p.ID), p.R, p.N, plain(p.Keep))
+			}
 		}
 		out = append(out, sub+"redundant: ["+strings.Join(parts, ", ")+"]")
 	}

@@ -40,6 +40,8 @@ type Partner struct {
 	ID string
 	R  float64
 	N  int64
+	// Keep is the item of the pair that PreferToKeep suggests keeping.
+	Keep string
 }
 
 // Has reports whether rule r fired for the item.
@@ -160,8 +162,9 @@ func redundancy(res *Result, current *itembank.Summary, t Number) {
 			}
 			if ps.RExceeds(t.Rat()) {
 				a, b := &res.Items[i], &res.Items[j]
-				a.Correlated = append(a.Correlated, Partner{ID: b.Item.ID, R: r, N: ps.N})
-				b.Correlated = append(b.Correlated, Partner{ID: a.Item.ID, R: r, N: ps.N})
+				keep := PreferToKeep(a, b).Item.ID
+				a.Correlated = append(a.Correlated, Partner{ID: b.Item.ID, R: r, N: ps.N, Keep: keep})
+				b.Correlated = append(b.Correlated, Partner{ID: a.Item.ID, R: r, N: ps.N, Keep: keep})
 			}
 		}
 	}
