@@ -100,11 +100,4 @@ func (d *Draft) scaleComment(s *Scale) string {
 }
 
 // WriteYAML writes the draft as a commented bank file that LoadBank reads.
-func (d *Draft) WriteYAML(w io.Writer) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(d.Node()); err != nil {
-		return err
-	}
-	return enc.Close()
-}
+func (d *Draft) WriteYAML(w io.Writer) error { return writeNode(w, d.Node()) }
