@@ -6,8 +6,11 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/itemreduce/itemreduce/internal/yamlfile"
 )
 
 // A Bank is a questionnaire's item bank: the answer scales, the items in
@@ -84,12 +87,12 @@ func LoadBank(r io.Reader, name string) (*Bank, error) {
 		return nil, &ParseError{File: name, Err: err}
 	}
 	var bf bankFile
-	if err := DecodeYAML(bytes.NewReader(data), name, &bf); err != nil {
+	if err := yamlfile.Decode(bytes.NewReader(data), name, &bf); err != nil {
 		return nil, err
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, YAMLError(name, err)
+		return nil, yamlfile.Error(name, err)
 	}
 	b, err := buildBank(&bf, &doc)
 	if err != nil {
@@ -111,20 +114,20 @@ func buildBank(bf *bankFile, doc *yaml.Node) (*Bank, error) {
 	}
 	b := &Bank{Title: bf.Title}
 	byScale := map[string]*Scale{}
-	scalesNode := mappingValue(root, "scales")
-	for _, key := range mappingKeys(scalesNode) {
+	scalesNode := yamlfile.MapValue(root, "scales")
+	for _, key := range yamlfile.MapKeys(scalesNode) {
 		sf := bf.Scales[key.Value]
 		s, err := newScale(key.Value, sf)
 		if err != nil {
-			return nil, nodeError(key, "", err)
+			return nil, yamlfile.NodeError(key, "", err)
 		}
 		s.Line = key.Line
 		byScale[s.Name] = s
 		b.Scales = append(b.Scales, s)
 	}
-	itemsNode := mappingValue(root, "items")
+	itemsNode := yamlfile.MapValue(root, "items")
 	if len(bf.Items) == 0 {
-		return nil, &ParseError{Line: lineOf(root), Err: fmt.Errorf("%w: the bank lists no items", ErrNoItems)}
+		return nil, &ParseError{Line: yamlfile.Line(root), Err: fmt.Errorf("%w: the bank lists no items", ErrNoItems)}
 	}
 	b.index = make(map[string]int, len(bf.Items))
 	for i, f := range bf.Items {
@@ -134,27 +137,27 @@ func buildBank(bf *bankFile, doc *yaml.Node) (*Bank, error) {
 		}
 		switch {
 		case f.ID == "":
-			return nil, nodeError(n, "", fmt.Errorf("%w: item without id", ErrBadItem))
+			return nil, yamlfile.NodeError(n, "", fmt.Errorf("%w: item without id", ErrBadItem))
 		case !validID.MatchString(f.ID):
-			return nil, nodeError(n, f.ID, fmt.Errorf("%w: id may hold only letters, digits and _ . @ # $ -", ErrBadItem))
+			return nil, yamlfile.NodeError(n, f.ID, fmt.Errorf("%w: id may hold only letters, digits and _ . @ # $ -", ErrBadItem))
 		case f.Scale == "":
-			return nil, nodeError(n, f.ID, fmt.Errorf("%w: no scale given", ErrUnknownScale))
+			return nil, yamlfile.NodeError(n, f.ID, fmt.Errorf("%w: no scale given", ErrUnknownScale))
 		}
 		if _, dup := b.index[f.ID]; dup {
-			return nil, nodeError(n, f.ID, fmt.Errorf("%w (first on line %d)", ErrDuplicateItem, b.Items[b.index[f.ID]].Line))
+			return nil, yamlfile.NodeError(n, f.ID, fmt.Errorf("%w (first on line %d)", ErrDuplicateItem, b.Items[b.index[f.ID]].Line))
 		}
 		s := byScale[f.Scale]
 		if s == nil {
-			return nil, nodeError(n, f.ID, fmt.Errorf("%w %q (declared: %s)", ErrUnknownScale, f.Scale, scaleNames(b.Scales)))
+			return nil, yamlfile.NodeError(n, f.ID, fmt.Errorf("%w %q (declared: %s)", ErrUnknownScale, f.Scale, scaleNames(b.Scales)))
 		}
 		b.index[f.ID] = len(b.Items)
 		b.Items = append(b.Items, &Item{ID: f.ID, Text: f.Text, Scale: s, Reverse: f.Reverse, Theme: f.Theme, Line: n.Line})
 	}
-	for _, key := range mappingKeys(mappingValue(root, "composites")) {
+	for _, key := range yamlfile.MapKeys(yamlfile.MapValue(root, "composites")) {
 		c := Composite{Name: key.Value, Items: bf.Composites[key.Value], Line: key.Line}
 		for _, id := range c.Items {
 			if _, ok := b.index[id]; !ok {
-				return nil, nodeError(key, id, fmt.Errorf("%w: composite %q names an item that is not in the bank", ErrBadItem, c.Name))
+				return nil, yamlfile.NodeError(key, id, fmt.Errorf("%w: composite %q names an item that is not in the bank", ErrBadItem, c.Name))
 			}
 		}
 		b.Composites = append(b.Composites, c)
@@ -181,46 +184,11 @@ func scaleNames(scales []*Scale) string {
 	if len(scales) == 0 {
 		return "none"
 	}
-	s := ""
+	names := make([]string, len(scales))
 	for i, sc := range scales {
-		if i > 0 {
-			s += ", "
-		}
-		s += sc.Name
+		names[i] = sc.Name
 	}
-	return s
-}
-
-// mappingValue returns the value node of key in mapping n, or nil.
-func mappingValue(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}
-
-// mappingKeys returns the key nodes of mapping n in file order.
-func mappingKeys(n *yaml.Node) []*yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	keys := make([]*yaml.Node, 0, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		keys = append(keys, n.Content[i])
-	}
-	return keys
-}
-
-func lineOf(n *yaml.Node) int {
-	if n == nil {
-		return 0
-	}
-	return n.Line
+	return strings.Join(names, ", ")
 }
 
 // Index returns the position of the item with the given id in Items.

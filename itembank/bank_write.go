@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/itemreduce/itemreduce/internal/yamlfile"
 )
 
 // NewBank builds a bank from parts, checking it as LoadBank would: unique
@@ -44,17 +46,7 @@ func NewBank(title string, scales []*Scale, items []*Item, composites []Composit
 // WriteYAML writes the bank in the format LoadBank reads, so that a bank
 // made by a program (next year's questionnaire, a draft from data) loads
 // as it is written.
-func (b *Bank) WriteYAML(w io.Writer) error { return writeNode(w, b.Node()) }
-
-// writeNode writes a YAML document with the indentation of bank files.
-func writeNode(w io.Writer, n *yaml.Node) error {
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(n); err != nil {
-		return err
-	}
-	return enc.Close()
-}
+func (b *Bank) WriteYAML(w io.Writer) error { return yamlfile.Write(w, b.Node()) }
 
 // Node returns the bank as a YAML node tree, for callers that add comments.
 func (b *Bank) Node() *yaml.Node {

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/itemreduce/itemreduce/internal/yamlfile"
 )
 
 // scaleName names a scale after its range: likert5 for 1-5, likert7 for
@@ -42,7 +44,7 @@ func (d *Draft) Node() *yaml.Node {
 	doc := d.Bank.Node()
 	root := doc.Content[0]
 	root.HeadComment = d.headComment()
-	scales := mappingValue(root, "scales")
+	scales := yamlfile.MapValue(root, "scales")
 	for i := 0; scales != nil && i+1 < len(scales.Content); i += 2 {
 		key := scales.Content[i]
 		key.HeadComment = d.scaleComment(d.Bank.Scale(key.Value))
@@ -100,4 +102,4 @@ func (d *Draft) scaleComment(s *Scale) string {
 }
 
 // WriteYAML writes the draft as a commented bank file that LoadBank reads.
-func (d *Draft) WriteYAML(w io.Writer) error { return writeNode(w, d.Node()) }
+func (d *Draft) WriteYAML(w io.Writer) error { return yamlfile.Write(w, d.Node()) }

@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/itemreduce/itemreduce/internal/yamlfile"
 	"github.com/itemreduce/itemreduce/itembank"
 )
 
@@ -64,7 +65,7 @@ func LoadProposal(r io.Reader, name string, bank *itembank.Bank) (*Proposal, err
 	if err != nil {
 		return nil, err
 	}
-	rd := nodeReader{file: name}
+	rd := nodeReader{yamlfile.Reader{File: name}}
 	p := &Proposal{File: name}
 	lists, err := p.readKeys(rd, root)
 	if err != nil {
@@ -98,7 +99,7 @@ func proposalRoot(r io.Reader, name string) (*yaml.Node, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &itembank.ParseError{File: name, Err: itembank.ErrEmpty}
 	}
-	return documentRoot(data, name)
+	return yamlfile.DocumentRoot(data, name)
 }
 
 // proposalLists are the keep: and drop: keys of a proposal as written,
@@ -112,15 +113,15 @@ type proposalLists struct {
 // into p, and keep: and drop: into the returned lists.
 func (p *Proposal) readKeys(rd nodeReader, root *yaml.Node) (proposalLists, error) {
 	lists := proposalLists{values: map[string]*yaml.Node{}}
-	err := rd.pairs(root, "", "a proposal", []string{"by", "target_length", "keep", "drop"}, func(key string, k, v *yaml.Node) (err error) {
+	err := rd.Pairs(root, "", "a proposal", []string{"by", "target_length", "keep", "drop"}, func(key string, k, v *yaml.Node) (err error) {
 		switch key {
 		case "by":
-			p.By, err = rd.text(v, "", key)
+			p.By, err = rd.Text(v, "", key)
 		case "target_length":
 			var n int64
-			n, err = rd.integer(v, "", key)
-			if err == nil && (n < 0 || (n == 0 && !isNull(v)) || n > 1<<20) {
-				err = rd.errorf(v, "", ErrBadValue, "target_length must be a positive number of items")
+			n, err = rd.Integer(v, "", key)
+			if err == nil && (n < 0 || (n == 0 && !yamlfile.IsNull(v)) || n > 1<<20) {
+				err = rd.Errorf(v, "", ErrBadValue, "target_length must be a positive number of items")
 			}
 			p.TargetLength = int(n)
 		default:
@@ -136,14 +137,14 @@ func (p *Proposal) readKeys(rd nodeReader, root *yaml.Node) (proposalLists, erro
 // gives drop:) and returns its entries. Both lists, or no entries, is an
 // error.
 func (p *Proposal) chooseList(rd nodeReader, root *yaml.Node, lists proposalLists) ([]*yaml.Node, error) {
-	if len(lists.keys) == 2 && !isNull(lists.values["keep"]) && !isNull(lists.values["drop"]) {
-		return nil, rd.errorf(lists.keys[1], "", ErrBothLists, "give the items to keep or the items to drop, not both")
+	if len(lists.keys) == 2 && !yamlfile.IsNull(lists.values["keep"]) && !yamlfile.IsNull(lists.values["drop"]) {
+		return nil, rd.Errorf(lists.keys[1], "", ErrBothLists, "give the items to keep or the items to drop, not both")
 	}
 	p.Listed = "keep"
-	if !isNull(lists.values["drop"]) {
+	if !yamlfile.IsNull(lists.values["drop"]) {
 		p.Listed = "drop"
 	}
-	entries, err := rd.list(lists.values[p.Listed], "", p.Listed)
+	entries, err := rd.List(lists.values[p.Listed], "", p.Listed)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +153,7 @@ func (p *Proposal) chooseList(rd nodeReader, root *yaml.Node, lists proposalList
 		if len(lists.keys) > 0 {
 			n = lists.keys[0]
 		}
-		return nil, rd.errorf(n, "", ErrEmptyList, "the proposal lists no items: list the items to keep under keep:")
+		return nil, rd.Errorf(n, "", ErrEmptyList, "the proposal lists no items: list the items to keep under keep:")
 	}
 	return entries, nil
 }
@@ -163,18 +164,18 @@ func (p *Proposal) chooseList(rd nodeReader, root *yaml.Node, lists proposalList
 func listedIDs(rd nodeReader, entries []*yaml.Node, key string, bank *itembank.Bank) (map[string]int, error) {
 	listed := map[string]int{}
 	for _, e := range entries {
-		id, err := rd.text(e, "", key)
+		id, err := rd.Text(e, "", key)
 		if err != nil {
 			return nil, err
 		}
 		switch {
 		case id == "":
-			return nil, rd.errorf(e, "", ErrBadValue, "empty entry in %s:", key)
+			return nil, rd.Errorf(e, "", ErrBadValue, "empty entry in %s:", key)
 		case bank.Item(id) == nil:
-			return nil, rd.errorf(e, id, ErrUnknownItem, "")
+			return nil, rd.Errorf(e, id, ErrUnknownItem, "")
 		}
 		if first, dup := listed[id]; dup {
-			return nil, rd.errorf(e, id, ErrDuplicateID, "also on line %d", first)
+			return nil, rd.Errorf(e, id, ErrDuplicateID, "also on line %d", first)
 		}
 		listed[id] = e.Line
 	}

@@ -8,6 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/itemreduce/itemreduce/internal/yamlfile"
 	"github.com/itemreduce/itemreduce/itembank"
 )
 
@@ -120,15 +121,15 @@ func LoadReview(r io.Reader, name string) (*Review, error) {
 		return nil, &itembank.ParseError{File: name, Err: err}
 	}
 	var rf reviewFile
-	if err := itembank.DecodeYAML(bytes.NewReader(data), name, &rf); err != nil {
+	if err := yamlfile.Decode(bytes.NewReader(data), name, &rf); err != nil {
 		return nil, err
 	}
-	rd := nodeReader{file: name}
+	rd := nodeReader{yamlfile.Reader{File: name}}
 	rv := &Review{File: name, Screening: rf.Screening}
-	if isNull(&rf.Items) {
+	if yamlfile.IsNull(&rf.Items) {
 		return nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w: the review file has no items: list", ErrEmptyList)}
 	}
-	items, err := rd.list(&rf.Items, "", "items")
+	items, err := rd.List(&rf.Items, "", "items")
 	if err != nil {
 		return nil, err
 	}
@@ -139,12 +140,12 @@ func LoadReview(r io.Reader, name string) (*Review, error) {
 			return nil, err
 		}
 		if first, dup := seen[it.ID]; dup {
-			return nil, rd.errorf(n, it.ID, ErrDuplicateID, "also on line %d", first)
+			return nil, rd.Errorf(n, it.ID, ErrDuplicateID, "also on line %d", first)
 		}
 		seen[it.ID] = it.Line
 		rv.Items = append(rv.Items, it)
 	}
-	adds, err := rd.list(&rf.Add, "", "add")
+	adds, err := rd.List(&rf.Add, "", "add")
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +156,7 @@ func LoadReview(r io.Reader, name string) (*Review, error) {
 		}
 		rv.Add = append(rv.Add, ni)
 	}
-	merges, err := rd.list(&rf.Merge, "", "merge")
+	merges, err := rd.List(&rf.Merge, "", "merge")
 	if err != nil {
 		return nil, err
 	}
@@ -175,20 +176,20 @@ var reviewItemKeys = []string{"id", "in_bank", "text", "flags", "evidence", "sug
 func (rd nodeReader) reviewItem(n *yaml.Node) (ReviewItem, error) {
 	it := ReviewItem{InBank: true, Line: n.Line}
 	if n.Kind != yaml.MappingNode {
-		return it, rd.errorf(n, "", ErrBadValue, "each entry of items: must be a mapping with id:, decision:, reason: …")
+		return it, rd.Errorf(n, "", ErrBadValue, "each entry of items: must be a mapping with id:, decision:, reason: …")
 	}
-	if idNode := mapValue(n, "id"); idNode != nil && idNode.Kind == yaml.ScalarNode {
+	if idNode := yamlfile.MapValue(n, "id"); idNode != nil && idNode.Kind == yaml.ScalarNode {
 		it.ID = idNode.Value
 	}
 	if it.ID == "" {
-		return it, rd.errorf(n, "", ErrBadValue, "item without id")
+		return it, rd.Errorf(n, "", ErrBadValue, "item without id")
 	}
-	err := rd.pairs(n, it.ID, "an item", reviewItemKeys, func(key string, k, v *yaml.Node) (err error) {
+	err := rd.Pairs(n, it.ID, "an item", reviewItemKeys, func(key string, k, v *yaml.Node) (err error) {
 		switch key {
 		case "in_bank":
-			it.InBank, err = rd.boolean(v, it.ID, key, true)
+			it.InBank, err = rd.Boolean(v, it.ID, key, true)
 		case "text":
-			it.Text, err = rd.text(v, it.ID, key)
+			it.Text, err = rd.Text(v, it.ID, key)
 		case "flags":
 			it.Flags, err = rd.flags(v, it.ID)
 		case "evidence":
@@ -196,30 +197,30 @@ func (rd nodeReader) reviewItem(n *yaml.Node) (ReviewItem, error) {
 		case "suggestion":
 			it.Suggestion, err = rd.verdict(v, it.ID, key)
 			if err == nil && it.Suggestion == "" {
-				err = rd.errorf(k, it.ID, ErrBadValue, "suggestion is empty: run itemreduce review again to fill it in")
+				err = rd.Errorf(k, it.ID, ErrBadValue, "suggestion is empty: run itemreduce review again to fill it in")
 			}
 		case "decision":
 			it.DecisionLine = k.Line
 			it.Decision, err = rd.verdict(v, it.ID, key)
 		case "reason":
-			it.Reason, err = rd.text(v, it.ID, key)
+			it.Reason, err = rd.Text(v, it.ID, key)
 		case "note":
-			it.Note, err = rd.text(v, it.ID, key)
+			it.Note, err = rd.Text(v, it.ID, key)
 		}
 		return err
 	})
 	if err != nil {
 		return it, err
 	}
-	if mapValue(n, "suggestion") == nil {
-		return it, rd.errorf(n, it.ID, ErrBadValue, "no suggestion: run itemreduce review again to fill it in")
+	if yamlfile.MapValue(n, "suggestion") == nil {
+		return it, rd.Errorf(n, it.ID, ErrBadValue, "no suggestion: run itemreduce review again to fill it in")
 	}
 	return it, nil
 }
 
 // verdict reads keep, drop or nothing.
 func (rd nodeReader) verdict(n *yaml.Node, item, key string) (Verdict, error) {
-	s, err := rd.text(n, item, key)
+	s, err := rd.Text(n, item, key)
 	if err != nil {
 		return "", err
 	}
@@ -227,23 +228,23 @@ func (rd nodeReader) verdict(n *yaml.Node, item, key string) (Verdict, error) {
 	case "", Keep, Drop:
 		return Verdict(s), nil
 	}
-	return "", rd.errorf(n, item, ErrBadValue, "%s: %q is neither keep nor drop (leave it empty to follow the suggestion)", key, s)
+	return "", rd.Errorf(n, item, ErrBadValue, "%s: %q is neither keep nor drop (leave it empty to follow the suggestion)", key, s)
 }
 
 func (rd nodeReader) flags(n *yaml.Node, item string) ([]Rule, error) {
-	entries, err := rd.list(n, item, "flags")
+	entries, err := rd.List(n, item, "flags")
 	if err != nil {
 		return nil, err
 	}
 	var out []Rule
 	for _, e := range entries {
-		s, err := rd.text(e, item, "flags")
+		s, err := rd.Text(e, item, "flags")
 		if err != nil {
 			return nil, err
 		}
 		r, perr := ParseRule(s)
 		if perr != nil {
-			return nil, rd.errorf(e, item, ErrBadValue, "flags: %v", perr)
+			return nil, rd.Errorf(e, item, ErrBadValue, "flags: %v", perr)
 		}
 		out = append(out, r)
 	}
@@ -254,25 +255,25 @@ var evidenceKeys = []string{"stable", "ceiling", "low_spread", "redundant", "und
 
 func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 	var e Evidence
-	err := rd.pairs(n, item, "evidence", evidenceKeys, func(key string, k, v *yaml.Node) error {
+	err := rd.Pairs(n, item, "evidence", evidenceKeys, func(key string, k, v *yaml.Node) error {
 		switch key {
 		case "redundant":
-			entries, err := rd.list(v, item, "evidence: redundant")
+			entries, err := rd.List(v, item, "evidence: redundant")
 			if err != nil {
 				return err
 			}
 			for _, pn := range entries {
 				var p PartnerEvidence
-				err := rd.pairs(pn, item, "evidence: redundant", []string{"id", "r", "n", "keep"}, func(key string, _, v *yaml.Node) (err error) {
+				err := rd.Pairs(pn, item, "evidence: redundant", []string{"id", "r", "n", "keep"}, func(key string, _, v *yaml.Node) (err error) {
 					switch key {
 					case "id":
-						p.ID, err = rd.text(v, item, key)
+						p.ID, err = rd.Text(v, item, key)
 					case "keep":
-						p.Keep, err = rd.text(v, item, key)
+						p.Keep, err = rd.Text(v, item, key)
 					case "r":
-						p.R, err = rd.text(v, item, key)
+						p.R, err = rd.Text(v, item, key)
 					case "n":
-						p.N, err = rd.integer(v, item, key)
+						p.N, err = rd.Integer(v, item, key)
 					}
 					return err
 				})
@@ -282,12 +283,12 @@ func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 				e.Redundant = append(e.Redundant, p)
 			}
 		case "undecided":
-			entries, err := rd.list(v, item, "evidence: undecided")
+			entries, err := rd.List(v, item, "evidence: undecided")
 			if err != nil {
 				return err
 			}
 			for _, u := range entries {
-				s, err := rd.text(u, item, key)
+				s, err := rd.Text(u, item, key)
 				if err != nil {
 					return err
 				}
@@ -312,16 +313,16 @@ func (rd nodeReader) statEvidence(n *yaml.Node, item string, rule Rule) (*StatEv
 	if rule == Stable {
 		known = append(known, "previous_n")
 	}
-	err := rd.pairs(n, item, "evidence: "+rule.String(), known, func(key string, _, v *yaml.Node) (err error) {
+	err := rd.Pairs(n, item, "evidence: "+rule.String(), known, func(key string, _, v *yaml.Node) (err error) {
 		switch key {
 		case "threshold":
-			st.Threshold, err = rd.text(v, item, key)
+			st.Threshold, err = rd.Text(v, item, key)
 		case "n":
-			st.N, err = rd.integer(v, item, key)
+			st.N, err = rd.Integer(v, item, key)
 		case "previous_n":
-			st.PreviousN, err = rd.integer(v, item, key)
+			st.PreviousN, err = rd.Integer(v, item, key)
 		default:
-			st.Value, err = rd.text(v, item, key)
+			st.Value, err = rd.Text(v, item, key)
 		}
 		return err
 	})
@@ -335,35 +336,35 @@ func (rd nodeReader) newItem(n *yaml.Node, section string, merge bool) (NewItem,
 	ni := NewItem{Line: n.Line}
 	var from []string
 	if n.Kind != yaml.MappingNode {
-		return ni, nil, rd.errorf(n, "", ErrBadValue, "each entry of %s: must be a mapping with id:, text:, scale: …", section)
+		return ni, nil, rd.Errorf(n, "", ErrBadValue, "each entry of %s: must be a mapping with id:, text:, scale: …", section)
 	}
 	known := newItemKeys
 	if merge {
 		known = append(append([]string{}, newItemKeys...), "from")
 	}
-	err := rd.pairs(n, "", "an entry of "+section+":", known, func(key string, _, v *yaml.Node) (err error) {
+	err := rd.Pairs(n, "", "an entry of "+section+":", known, func(key string, _, v *yaml.Node) (err error) {
 		switch key {
 		case "id":
-			ni.ID, err = rd.text(v, "", key)
+			ni.ID, err = rd.Text(v, "", key)
 		case "text":
-			ni.Text, err = rd.text(v, ni.ID, key)
+			ni.Text, err = rd.Text(v, ni.ID, key)
 		case "scale":
-			ni.Scale, err = rd.text(v, ni.ID, key)
+			ni.Scale, err = rd.Text(v, ni.ID, key)
 		case "theme":
-			ni.Theme, err = rd.text(v, ni.ID, key)
+			ni.Theme, err = rd.Text(v, ni.ID, key)
 		case "reverse":
-			ni.Reverse, err = rd.boolean(v, ni.ID, key, false)
+			ni.Reverse, err = rd.Boolean(v, ni.ID, key, false)
 		case "after":
-			ni.After, err = rd.text(v, ni.ID, key)
+			ni.After, err = rd.Text(v, ni.ID, key)
 		case "reason":
-			ni.Reason, err = rd.text(v, ni.ID, key)
+			ni.Reason, err = rd.Text(v, ni.ID, key)
 		case "from":
-			entries, lerr := rd.list(v, ni.ID, key)
+			entries, lerr := rd.List(v, ni.ID, key)
 			if lerr != nil {
 				return lerr
 			}
 			for _, e := range entries {
-				s, terr := rd.text(e, ni.ID, key)
+				s, terr := rd.Text(e, ni.ID, key)
 				if terr != nil {
 					return terr
 				}
@@ -377,26 +378,14 @@ func (rd nodeReader) newItem(n *yaml.Node, section string, merge bool) (NewItem,
 	}
 	switch {
 	case ni.ID == "":
-		return ni, nil, rd.errorf(n, "", ErrBadValue, "an entry of %s: needs an id", section)
+		return ni, nil, rd.Errorf(n, "", ErrBadValue, "an entry of %s: needs an id", section)
 	case ni.Text == "":
-		return ni, nil, rd.errorf(n, ni.ID, ErrBadValue, "needs a text")
+		return ni, nil, rd.Errorf(n, ni.ID, ErrBadValue, "needs a text")
 	case ni.Scale == "":
-		return ni, nil, rd.errorf(n, ni.ID, ErrBadValue, "needs a scale")
+		return ni, nil, rd.Errorf(n, ni.ID, ErrBadValue, "needs a scale")
 	case merge && len(from) < 2:
-		return ni, nil, rd.errorf(n, ni.ID, ErrBadValue, "a merge needs at least two items under from:")
+		return ni, nil, rd.Errorf(n, ni.ID, ErrBadValue, "a merge needs at least two items under from:")
 	}
 	return ni, from, nil
 }
 
-// mapValue returns the value of key in mapping n, or nil.
-func mapValue(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}

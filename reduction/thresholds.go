@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/itemreduce/itemreduce/internal/yamlfile"
 	"github.com/itemreduce/itemreduce/itembank"
 )
 
@@ -152,7 +153,7 @@ func LoadConfigFile(path string, bank *itembank.Bank) (Config, error) {
 // default. name is used in error messages.
 func LoadConfig(r io.Reader, name string, bank *itembank.Bank) (Config, error) {
 	c := DefaultConfig()
-	if err := itembank.DecodeYAML(r, name, &c); err != nil {
+	if err := yamlfile.Decode(r, name, &c); err != nil {
 		return Config{}, err
 	}
 	if err := c.Validate(bank); err != nil {

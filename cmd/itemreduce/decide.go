@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
-	"gopkg.in/yaml.v3"
 
+	"github.com/itemreduce/itemreduce/internal/yamlfile"
 	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/reduction"
 )
@@ -170,12 +170,7 @@ the review file %s and %d proposal(s), combine rule %s:
 		filepath.Base(c.String("bank")), filepath.Base(c.String("review")), len(d.Proposals), d.Combine,
 		t.Bank, t.Kept, t.Dropped, t.Merged, t.Merges, t.Added, t.Next)
 	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
+	if err := yamlfile.Write(&buf, doc); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

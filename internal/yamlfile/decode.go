@@ -1,4 +1,11 @@
-package itembank
+// Package yamlfile reads and edits the YAML files people write by hand (item
+// banks, review files, proposals, rules): strict decoding that refuses
+// unknown keys, errors that name the file, line and column in words a
+// non-programmer understands, a reader that walks the node tree reporting
+// every problem at its position, a writer with the project's indentation,
+// and a splicer that changes some lines of a file and keeps every other
+// byte.
+package yamlfile
 
 import (
 	"bytes"
@@ -10,36 +17,41 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/itemreduce/itemreduce/internal/parseerr"
 )
 
-// DecodeYAML decodes one YAML document from r into v, rejecting unknown
+// ParseError is the positioned error this package returns.
+type ParseError = parseerr.Error
+
+// Decode decodes one YAML document from r into v, rejecting unknown
 // keys. Errors are *ParseError values naming the file (name) and the line.
-// An empty document is an error wrapping ErrEmpty.
-func DecodeYAML(r io.Reader, name string, v any) error {
+// An empty document is an error wrapping parseerr.ErrEmpty.
+func Decode(r io.Reader, name string, v any) error {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return &ParseError{File: name, Err: err}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return &ParseError{File: name, Err: ErrEmpty}
+		return &ParseError{File: name, Err: parseerr.ErrEmpty}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil {
 		if errors.Is(err, io.EOF) {
-			return &ParseError{File: name, Err: ErrEmpty}
+			return &ParseError{File: name, Err: parseerr.ErrEmpty}
 		}
-		return YAMLError(name, err)
+		return Error(name, err)
 	}
 	return nil
 }
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
-// YAMLError turns an error from gopkg.in/yaml.v3 into a *ParseError that
+// Error turns an error from gopkg.in/yaml.v3 into a *ParseError that
 // names the file and the line. The first problem is reported; a *ParseError
 // returned by a custom unmarshaler is passed through with the file name set.
-func YAMLError(name string, err error) error {
+func Error(name string, err error) error {
 	var pe *ParseError
 	if errors.As(err, &pe) {
 		if pe.File == "" {
@@ -57,9 +69,9 @@ func YAMLError(name string, err error) error {
 		if parserError(m[2]) {
 			line++
 		}
-		return &ParseError{File: name, Line: line, Err: fmt.Errorf("%w: %s", ErrSyntax, friendlyYAML(m[2]))}
+		return &ParseError{File: name, Line: line, Err: fmt.Errorf("%w: %s", parseerr.ErrSyntax, friendlyYAML(m[2]))}
 	}
-	return &ParseError{File: name, Err: fmt.Errorf("%w: %s", ErrSyntax, strings.TrimPrefix(msg, "yaml: "))}
+	return &ParseError{File: name, Err: fmt.Errorf("%w: %s", parseerr.ErrSyntax, strings.TrimPrefix(msg, "yaml: "))}
 }
 
 // goType matches the Go type at the end of a yaml.v3 type error.
@@ -116,7 +128,7 @@ func friendlyYAML(msg string) string {
 	return msg
 }
 
-// nodeError reports a problem at a YAML node's position.
-func nodeError(n *yaml.Node, item string, err error) *ParseError {
+// NodeError reports a problem at a YAML node's position.
+func NodeError(n *yaml.Node, item string, err error) *ParseError {
 	return &ParseError{Line: n.Line, Column: n.Column, Item: item, Err: err}
 }
