@@ -388,4 +388,3 @@ func (rd nodeReader) newItem(n *yaml.Node, section string, merge bool) (NewItem,
 	}
 	return ni, from, nil
 }
-
