@@ -67,6 +67,10 @@ type itemFile struct {
 
 var validID = regexp.MustCompile(`^[\p{L}\p{N}_.@#$-]+$`)
 
+// ValidID reports whether id can be an item id: letters, digits and
+// _ . @ # $ - only, so that it is also a valid column or SPSS variable name.
+func ValidID(id string) bool { return validID.MatchString(id) }
+
 // LoadBankFile reads a bank from a YAML file.
 func LoadBankFile(path string) (*Bank, error) {
 	f, err := os.Open(path)

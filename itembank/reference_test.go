@@ -1,4 +1,4 @@
-package itembank
+package itembank_test
 
 import (
 	"crypto/md5"
@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/files"
 )
 
 // The reference values in testdata/reference were computed with R 4.2.2 and
@@ -47,7 +50,7 @@ items:
 `
 
 func TestReferenceTricky(t *testing.T) {
-	bank, err := LoadBank(strings.NewReader(trickyBank), "tricky-bank.yaml")
+	bank, err := itembank.LoadBank(strings.NewReader(trickyBank), "tricky-bank.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +58,7 @@ func TestReferenceTricky(t *testing.T) {
 }
 
 func TestReferenceExample(t *testing.T) {
-	bank, err := LoadBankFile("../examples/wijkteams/bank.yaml")
+	bank, err := itembank.LoadBankFile("../examples/wijkteams/bank.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,12 +69,12 @@ func TestReferenceExample(t *testing.T) {
 	}
 }
 
-func compareWithReference(t *testing.T, bank *Bank, data, prefix string) {
-	r, err := LoadFile(data, bank, LoadOptions{})
+func compareWithReference(t *testing.T, bank *itembank.Bank, data, prefix string) {
+	r, err := files.LoadFile(data, bank, files.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Summarize(r)
+	s, err := itembank.Summarize(r, itembank.WithPairs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +105,7 @@ func compareWithReference(t *testing.T, bank *Bank, data, prefix string) {
 			t.Errorf("%s: n = %d, R says %d", name, p.N, want)
 		}
 		want := row[3]
-		if p.N < MinPairN {
+		if p.N < itembank.MinPairN {
 			want = "NA" // the toolkit needs 3 common respondents; R answers from 2
 		}
 		checkRef(t, name+" r", p.Pearson(), want)

@@ -1,16 +1,13 @@
 package itembank
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // MaxLevels is the most distinct answers one item may have in one load:
 // answers are stored as one byte each, 0 meaning missing.
 const MaxLevels = 255
 
 // Responses hold one wave's answers to the bank's items, one byte per
-// answer: loaded once, then summarised.
+// answer: loaded once, then summarised (Summarize) and dropped.
 type Responses struct {
 	Bank        *Bank
 	Sources     []string  // the files the answers came from
@@ -25,44 +22,17 @@ type Column struct {
 	Item   *Item
 	Codes  []uint8
 	Levels []Value
-
-	// Cell texts seen before and their codes, to skip parsing repeats:
-	// one-byte texts (most answers) in a table, others in a map.
-	oneByte [256]uint16 // code+1, 0 when not seen
-	lookup  map[string]uint8
 }
 
-// cached returns the code of a cell text seen before; an empty cell is
-// always missing.
-func (c *Column) cached(cell string) (uint8, bool) {
-	switch len(cell) {
-	case 0:
-		return 0, true
-	case 1:
-		k := c.oneByte[cell[0]]
-		return uint8(k - 1), k != 0
-	}
-	k, ok := c.lookup[cell]
-	return k, ok
+// NewColumn returns an empty column for item it with room for capacity
+// answers.
+func NewColumn(it *Item, capacity int) *Column {
+	return &Column{Item: it, Codes: make([]uint8, 0, capacity)}
 }
 
-// remember notes the code of a cell text. The map keeps a copy of the
-// text, not the row it came from, and stops growing at 4·MaxLevels texts.
-func (c *Column) remember(cell string, k uint8) {
-	switch {
-	case len(cell) == 1:
-		c.oneByte[cell[0]] = uint16(k) + 1
-	case len(c.lookup) < 4*MaxLevels:
-		c.lookup[strings.Clone(cell)] = k
-	}
-}
-
-func newColumn(it *Item, capacity int) *Column {
-	return &Column{Item: it, Codes: make([]uint8, 0, capacity), lookup: map[string]uint8{}}
-}
-
-// code returns the code for an answer, adding a level when it is new.
-func (c *Column) code(v Value) (uint8, error) {
+// Code returns the code for an answer, adding a level when it is new; an
+// error wrapping ErrTooManyLevels when the column has MaxLevels already.
+func (c *Column) Code(v Value) (uint8, error) {
 	for k, l := range c.Levels {
 		if l.Cmp(v) == 0 {
 			return uint8(k + 1), nil
@@ -82,15 +52,4 @@ func (c *Column) Value(r int) (Value, bool) {
 		return Value{}, false
 	}
 	return c.Levels[k-1], true
-}
-
-// trim gives back the room the answers were allocated beyond their number
-// (a loader's estimate of the rows): the answers of a wave may be kept
-// until its pair sums are needed.
-func (r *Responses) trim() {
-	for _, c := range r.Columns {
-		if c != nil && cap(c.Codes) > len(c.Codes)+len(c.Codes)/32+64 {
-			c.Codes = append(make([]uint8, 0, len(c.Codes)), c.Codes...)
-		}
-	}
 }

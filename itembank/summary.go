@@ -4,7 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"sync"
+
+	"github.com/itemreduce/itemreduce/itembank/internal/planes"
 )
 
 // A Summary holds the additive statistics of one wave that the screening
@@ -16,25 +17,28 @@ import (
 // Sums are exact integers in units of 10^-Places, so every threshold
 // decision made from them is exact.
 //
-// The pair sums of loaded answers are computed on first use (Pair, Pairs,
-// WriteJSON): a wave whose correlations are never asked for, such as the
-// previous wave of a screening, costs no pair statistics at all.
+// A summary holds pair sums only when they were asked for (WithPairs): a
+// wave whose correlations are not needed, such as the previous wave of a
+// screening, costs no pair statistics at all. A summary never keeps the
+// answers it was made from.
 type Summary struct {
 	Respondents int64
 	Places      int           // answers are counted in units of 10^-Places
 	Bank        string        // Hash of the bank the summary was made for
 	Items       []ItemSummary // one per bank item, in bank order
 
-	pairs *pairState
+	pairs []PairSums // upper triangle in units of 10^-Places; nil without pairs
 }
 
-// pairState holds the pair sums known so far and the answers whose pair
-// sums are still to be added.
-type pairState struct {
-	mu      sync.Mutex
-	sums    []PairSums   // upper triangle in units of 10^-Places; nil while all zero
-	pending []*Responses // answers not yet counted in sums
-}
+// Detail says what Summarize counts.
+type Detail int
+
+const (
+	// ItemsOnly counts each item's answers: enough for means and SDs.
+	ItemsOnly Detail = iota
+	// WithPairs also counts the pair sums that correlations need.
+	WithPairs
+)
 
 // An ItemSummary is the frequency table of one item's answers.
 type ItemSummary struct {
@@ -79,44 +83,38 @@ var (
 	ErrOverflow = errors.New("sums too large for exact arithmetic")
 	// ErrOtherBank reports summaries made for different item banks.
 	ErrOtherBank = errors.New("made for a different item bank")
+	// ErrNoPairs reports pooling a summary that has pair sums with one
+	// that has none.
+	ErrNoPairs = errors.New("one summary has pair statistics, the other not")
 )
 
-// pairIndex returns the position of pair (i, j), i < j, among p items.
-func pairIndex(i, j, p int) int { return i*p - i*(i+1)/2 + j - i - 1 }
+// HasPairs reports whether the summary holds pair sums.
+func (s *Summary) HasPairs() bool { return s.pairs != nil }
 
 // Pair returns the sums for items i and j with X = item i and Y = item j.
+// It panics when the summary has no pair sums (see HasPairs).
 func (s *Summary) Pair(i, j int) PairSums {
 	if i == j {
 		panic("itembank: Pair of an item with itself")
 	}
-	pairs := s.Pairs()
-	if i < j {
-		return pairs[pairIndex(i, j, len(s.Items))]
+	if s.pairs == nil {
+		panic("itembank: Pair of a summary made without pairs")
 	}
-	p := pairs[pairIndex(j, i, len(s.Items))]
+	if i < j {
+		return s.pairs[planes.Index(i, j, len(s.Items))]
+	}
+	p := s.pairs[planes.Index(j, i, len(s.Items))]
 	return PairSums{N: p.N, SumX: p.SumY, SumY: p.SumX, SumXX: p.SumYY, SumYY: p.SumXX, SumXY: p.SumXY}
 }
 
 // Pairs returns the sums of every pair of items, the upper triangle i < j
-// row by row (pair (0,1), (0,2), …, (1,2), …), computing them first if
-// needed. The slice is shared: do not modify it.
-func (s *Summary) Pairs() []PairSums {
-	p := len(s.Items)
-	if s.pairs == nil {
-		s.pairs = &pairState{}
-	}
-	ps := s.pairs
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	if ps.sums == nil {
-		ps.sums = make([]PairSums, p*(p-1)/2)
-	}
-	for _, r := range ps.pending {
-		addPairSums(ps.sums, r, s.Places)
-	}
-	ps.pending = nil
-	return ps.sums
-}
+// row by row (pair (0,1), (0,2), …, (1,2), …), or nil when the summary has
+// none. The slice is shared: do not modify it.
+func (s *Summary) Pairs() []PairSums { return s.pairs }
+
+// DropPairs removes the pair sums, for pooling with summaries made
+// without them.
+func (s *Summary) DropPairs() { s.pairs = nil }
 
 // Moments returns item i's count, sum and sum of squares.
 func (s *Summary) Moments(i int) Moments {
@@ -129,10 +127,11 @@ func (s *Summary) Moments(i int) Moments {
 	return m
 }
 
-// Summarize computes the summary of loaded responses. The frequencies are
-// counted at once; the pair sums when first needed (see Summary), so r must
-// not change afterwards.
-func Summarize(r *Responses) (*Summary, error) {
+// Summarize computes the summary of loaded responses: each item's
+// frequencies, and with WithPairs the pair sums of every pair of items
+// (counted exactly by bit planes on all cores; see package planes). The
+// summary keeps nothing of r.
+func Summarize(r *Responses, detail Detail) (*Summary, error) {
 	p := len(r.Bank.Items)
 	s := &Summary{Respondents: int64(r.Respondents), Bank: r.Bank.Hash(), Items: make([]ItemSummary, p)}
 	for _, c := range r.Columns {
@@ -152,8 +151,26 @@ func Summarize(r *Responses) (*Summary, error) {
 	if err := s.checkRange(); err != nil {
 		return nil, err
 	}
-	s.pairs = &pairState{pending: []*Responses{r}}
+	if detail == WithPairs {
+		s.pairs = countPairs(r, s.Places)
+	}
 	return s, nil
+}
+
+// countPairs returns the pair sums of r's answers in units of 10^-places.
+func countPairs(r *Responses, places int) []PairSums {
+	items := make([]*planes.Item, len(r.Columns))
+	for i, c := range r.Columns {
+		if c != nil {
+			items[i] = &planes.Item{Codes: c.Codes, Values: c.values(places)}
+		}
+	}
+	counted := planes.Count(items, r.Respondents)
+	sums := make([]PairSums, len(counted))
+	for k, c := range counted {
+		sums[k] = PairSums(c)
+	}
+	return sums
 }
 
 func (c *Column) levels() []Value {
@@ -221,6 +238,9 @@ func (s *Summary) Add(t *Summary) error {
 			return fmt.Errorf("cannot pool summaries: item %d is %s in one and %s in the other", i+1, s.Items[i].ID, t.Items[i].ID)
 		}
 	}
+	if s.HasPairs() != t.HasPairs() {
+		return fmt.Errorf("cannot pool summaries: %w", ErrNoPairs)
+	}
 	places := max(s.Places, t.Places)
 	t = t.rescaled(places)
 	*s = *s.rescaled(places)
@@ -232,35 +252,13 @@ func (s *Summary) Add(t *Summary) error {
 		s.Items[i].Asked = s.Items[i].Asked || t.Items[i].Asked
 		s.Items[i].Counts = mergeCounts(s.Items[i].Counts, t.Items[i].Counts)
 	}
-	if err := s.checkRange(); err != nil {
-		return err
+	for k := range s.pairs {
+		s.pairs[k].add(t.pairs[k])
 	}
-	if t.pairs == nil {
-		return nil
-	}
-	if s.pairs == nil {
-		s.pairs = &pairState{}
-	}
-	t.pairs.mu.Lock()
-	sums, pending := t.pairs.sums, t.pairs.pending
-	t.pairs.mu.Unlock()
-	s.pairs.mu.Lock()
-	defer s.pairs.mu.Unlock()
-	if sums != nil {
-		if s.pairs.sums == nil {
-			s.pairs.sums = make([]PairSums, len(sums))
-		}
-		for k := range s.pairs.sums {
-			s.pairs.sums[k].add(sums[k])
-		}
-	}
-	s.pairs.pending = append(s.pairs.pending, pending...)
-	return nil
+	return s.checkRange()
 }
 
 // rescaled returns s with its units changed to 10^-places (places >= s.Places).
-// Answers whose pair sums are pending are counted in the new units when
-// their turn comes, so they need no change.
 func (s *Summary) rescaled(places int) *Summary {
 	if places == s.Places {
 		return s
@@ -273,16 +271,10 @@ func (s *Summary) rescaled(places int) *Summary {
 			out.Items[i].Counts[k] = ValueCount{Value: c.Value * f, Count: c.Count}
 		}
 	}
-	if s.pairs == nil {
-		return out
-	}
-	s.pairs.mu.Lock()
-	defer s.pairs.mu.Unlock()
-	out.pairs = &pairState{pending: append([]*Responses(nil), s.pairs.pending...)}
-	if s.pairs.sums != nil {
-		out.pairs.sums = make([]PairSums, len(s.pairs.sums))
-		for k, p := range s.pairs.sums {
-			out.pairs.sums[k] = PairSums{N: p.N, SumX: p.SumX * f, SumY: p.SumY * f, SumXX: p.SumXX * f * f, SumYY: p.SumYY * f * f, SumXY: p.SumXY * f * f}
+	if s.pairs != nil {
+		out.pairs = make([]PairSums, len(s.pairs))
+		for k, p := range s.pairs {
+			out.pairs[k] = PairSums{N: p.N, SumX: p.SumX * f, SumY: p.SumY * f, SumXX: p.SumXX * f * f, SumYY: p.SumYY * f * f, SumXY: p.SumXY * f * f}
 		}
 	}
 	return out

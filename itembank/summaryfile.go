@@ -63,11 +63,14 @@ type summaryItem struct {
 
 var pairFields = []string{"n", "sum_x", "sum_y", "sum_xx", "sum_yy", "sum_xy"}
 
-// WriteJSON writes s as a summary file (see LoadSummary), computing the
-// pair sums first if needed. It holds counts and sums only: no answer of
-// any one respondent.
+// WriteJSON writes s as a summary file (see LoadSummary). It holds counts
+// and sums only: no answer of any one respondent. s must have pair sums
+// (Summarize with WithPairs), since a summary file always carries them.
 func (s *Summary) WriteJSON(w io.Writer) error {
 	pairs := s.Pairs()
+	if pairs == nil && len(s.Items) > 1 {
+		return fmt.Errorf("summary without pair statistics: make it with WithPairs")
+	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"bank\": %q,\n  \"respondents\": %d,\n  \"places\": %d,\n  \"items\": [\n",
 		summaryFormat, summaryVersion, s.Bank, s.Respondents, s.Places)
@@ -227,7 +230,7 @@ func (f *summaryFile) summary(bank *Bank) (*Summary, error) {
 			k++
 		}
 	}
-	s.pairs = &pairState{sums: sums}
+	s.pairs = sums
 	return s, nil
 }
 

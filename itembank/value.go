@@ -2,7 +2,6 @@ package itembank
 
 import (
 	"errors"
-	"math/big"
 	"strconv"
 	"strings"
 )
@@ -73,6 +72,24 @@ func ParseValue(s string) (Value, error) {
 	return Value{Units: units, Places: places}, nil
 }
 
+// Floor returns the largest whole number at or below v.
+func (v Value) Floor() int64 {
+	q := v.Units / pow10[v.Places]
+	if v.Units < 0 && v.Units%pow10[v.Places] != 0 {
+		q--
+	}
+	return q
+}
+
+// Ceil returns the smallest whole number at or above v.
+func (v Value) Ceil() int64 {
+	q := v.Units / pow10[v.Places]
+	if v.Units > 0 && v.Units%pow10[v.Places] != 0 {
+		q++
+	}
+	return q
+}
+
 // Int returns the whole number n as a Value.
 func Int(n int64) Value { return Value{Units: n} }
 
@@ -91,12 +108,6 @@ func (v Value) Cmp(w Value) int {
 	}
 	return 0
 }
-
-// Rat returns v as an exact rational.
-func (v Value) Rat() *big.Rat { return big.NewRat(v.Units, pow10[v.Places]) }
-
-// Float returns v as the nearest float64.
-func (v Value) Float() float64 { return float64(v.Units) / float64(pow10[v.Places]) }
 
 // String formats v with a decimal point, e.g. "7.5".
 func (v Value) String() string {

@@ -3,7 +3,6 @@ package reduction
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/itemreduce/itemreduce/itembank"
@@ -136,7 +135,7 @@ func (d *Decision) checkNewItems(fail func(int, string, string, ...any)) map[str
 		switch {
 		case bank.Item(ni.ID) != nil:
 			fail(ni.Line, ni.ID, "%w: %s item needs a new id; %s is already an item of the bank", ErrBadValue, what, ni.ID)
-		case !validNewID(ni.ID):
+		case !itembank.ValidID(ni.ID):
 			fail(ni.Line, ni.ID, "%w: an id may hold only letters, digits and _ . @ # $ -", ErrBadValue)
 		case bank.Scale(ni.Scale) == nil:
 			fail(ni.Line, ni.ID, "%w: scale %q is not a scale of the bank", ErrBadValue, ni.Scale)
@@ -166,11 +165,6 @@ func (d *Decision) checkNewItems(fail func(int, string, string, ...any)) map[str
 	}
 	return merged
 }
-
-// newID is the form of an item id, as the bank requires it.
-var newID = regexp.MustCompile(`^[\p{L}\p{N}_.@#$-]+$`)
-
-func validNewID(id string) bool { return newID.MatchString(id) }
 
 // Totals count the items of a decision.
 type Totals struct {

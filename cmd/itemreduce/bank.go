@@ -6,7 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/draft"
 )
 
 func bankCommand() *cli.Command {
@@ -50,7 +50,7 @@ func runBankInit(c *cli.Context) error {
 			return usageError("%s already exists: a draft would replace your bank; choose another name, or add --force", out)
 		}
 	}
-	d, err := itembank.DraftFile(c.String("from"), itembank.DraftOptions{Sheet: c.String("sheet")})
+	d, err := draft.FromFile(c.String("from"), draft.Options{Sheet: c.String("sheet")})
 	if err != nil {
 		return err
 	}

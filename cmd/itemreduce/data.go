@@ -6,6 +6,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/files"
 	"github.com/itemreduce/itemreduce/reduction"
 )
 
@@ -27,21 +28,28 @@ func dataFlags() []cli.Flag {
 	}
 }
 
-// loadOptions checks the data options and returns the row selection common
-// to both waves.
-func loadOptions(c *cli.Context) (itembank.LoadOptions, error) {
-	opt := itembank.LoadOptions{Sheet: c.String("sheet")}
+// whereOptions returns the worksheet and the row selection of --sheet and
+// --where.
+func whereOptions(c *cli.Context) (files.LoadOptions, error) {
+	opt := files.LoadOptions{Sheet: c.String("sheet")}
 	for _, w := range c.StringSlice("where") {
-		cond, err := itembank.ParseCondition(w)
+		cond, err := files.ParseCondition(w)
 		if err != nil {
 			return opt, usageError("--where: %v", err)
 		}
 		opt.Where = append(opt.Where, cond)
 	}
-	if err := checkWaveFlags(c); err != nil {
+	return opt, nil
+}
+
+// loadOptions checks the data options of both waves and returns the row
+// selection common to them.
+func loadOptions(c *cli.Context) (files.LoadOptions, error) {
+	opt, err := whereOptions(c)
+	if err != nil {
 		return opt, err
 	}
-	return opt, nil
+	return opt, checkWaveFlags(c)
 }
 
 // checkWaveFlags accepts exactly one of the two ways to give the waves.
@@ -76,30 +84,32 @@ func checkWaveFlags(c *cli.Context) error {
 // waveFiles returns the files of one wave ("previous" or "current") and
 // the options that pick its rows: with --data, the wave is a condition on
 // the wave column added to the --where conditions.
-func waveFiles(c *cli.Context, wave string, opt itembank.LoadOptions) ([]string, itembank.LoadOptions) {
+func waveFiles(c *cli.Context, wave string, opt files.LoadOptions) ([]string, files.LoadOptions) {
 	if len(c.StringSlice("data")) == 0 {
 		return c.StringSlice(wave), opt
 	}
-	where := append([]itembank.Condition(nil), opt.Where...)
-	opt.Where = append(where, itembank.Condition{Column: c.String("wave-column"), Value: c.String(wave + "-wave")})
+	where := append([]files.Condition(nil), opt.Where...)
+	opt.Where = append(where, files.Condition{Column: c.String("wave-column"), Value: c.String(wave + "-wave")})
 	return c.StringSlice("data"), opt
 }
 
 // loadWave pools the files given for one wave; notices go to stderr, each
 // once even when both waves come from the same file.
-func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt itembank.LoadOptions) (*itembank.Summary, error) {
+func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOptions) (*itembank.Summary, error) {
 	if err := checkWaveFlags(c); err != nil {
 		return nil, err
 	}
 	paths, opt := waveFiles(c, wave, opt)
-	done := showProgress(c.App.ErrWriter, "reading "+wave+" wave", paths, &opt)
-	s, notices, err := itembank.SummarizeFiles(paths, bank, opt)
+	// Only the newer wave's correlations are used (the redundancy rule).
+	detail, label := itembank.ItemsOnly, "reading "+wave+" wave"
+	if wave == "current" {
+		detail, label = itembank.WithPairs, "reading and correlating "+wave+" wave"
+	}
+	done := showProgress(c.App.ErrWriter, label, paths, &opt)
+	s, notices, err := files.SummarizeFiles(paths, bank, opt, detail)
 	done()
 	if err != nil {
 		return nil, err
-	}
-	if wave == "current" { // the redundancy rule needs its pairs
-		computePairs(c.App.ErrWriter, s)
 	}
 	if c.App.Metadata == nil {
 		c.App.Metadata = map[string]any{}

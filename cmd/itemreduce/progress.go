@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"sync"
@@ -10,7 +9,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
-	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/files"
 )
 
 // progressDelay is how long a load runs before its bar appears: short
@@ -33,7 +32,7 @@ type progress struct {
 
 // showProgress sets opt.Progress to follow the reading of paths, and
 // returns the function that ends the bar.
-func showProgress(stderr io.Writer, label string, paths []string, opt *itembank.LoadOptions) (done func()) {
+func showProgress(stderr io.Writer, label string, paths []string, opt *files.LoadOptions) (done func()) {
 	f, ok := stderr.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return func() {}
@@ -77,21 +76,4 @@ func (p *progress) finish() {
 	if p.bar != nil {
 		p.bar.Finish()
 	}
-}
-
-// pairWork is the number of respondent-pair steps (respondents × pairs of
-// items) from which counting the pairs takes long enough to announce: at
-// 1,000 items and 1,000,000 respondents it takes tens of seconds.
-const pairWork = 2e10
-
-// computePairs counts the pair statistics of the newer wave up front, with
-// a line on the terminal while it runs when there are many; nothing is
-// printed when stderr is not a terminal.
-func computePairs(stderr io.Writer, s *itembank.Summary) {
-	p := float64(len(s.Items))
-	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) && float64(s.Respondents)*p*(p-1)/2 > pairWork {
-		fmt.Fprintf(stderr, "correlating %d items over %d respondents ...", len(s.Items), s.Respondents)
-		defer fmt.Fprint(stderr, "\r\033[K")
-	}
-	s.Pairs()
 }

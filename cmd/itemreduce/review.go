@@ -15,6 +15,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/files"
 	"github.com/itemreduce/itemreduce/reduction"
 )
 
@@ -91,8 +92,8 @@ func reviewInputs(c *cli.Context, bank *itembank.Bank) (reduction.Config, reduct
 		}
 		in.Config = &d
 	}
-	previous, prevOpt := waveFiles(c, "previous", itembank.LoadOptions{})
-	current, curOpt := waveFiles(c, "current", itembank.LoadOptions{})
+	previous, prevOpt := waveFiles(c, "previous", files.LoadOptions{})
+	current, curOpt := waveFiles(c, "current", files.LoadOptions{})
 	if in.Previous, err = digestFiles(previous); err != nil {
 		return cfg, in, err
 	}
@@ -101,7 +102,7 @@ func reviewInputs(c *cli.Context, bank *itembank.Bank) (reduction.Config, reduct
 	}
 	// With all waves in one file, each wave is a selection of its rows.
 	for _, w := range []struct {
-		opt  itembank.LoadOptions
+		opt  files.LoadOptions
 		wave string
 	}{{prevOpt, "older wave"}, {curOpt, "newer wave"}} {
 		for _, cond := range w.opt.Where {

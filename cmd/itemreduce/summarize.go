@@ -6,6 +6,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/files"
 )
 
 // defaultMinRespondents is the fewest respondents a summary may describe:
@@ -53,7 +54,7 @@ A file holding every wave is summarised one wave at a time: --where jaar=2017.`,
 
 func runSummarize(c *cli.Context) error {
 	out := c.String("output")
-	if out != "" && out != "-" && !itembank.IsSummaryFile(out) {
+	if out != "" && out != "-" && !files.IsSummaryFile(out) {
 		return usageError("-o %s: the name of a summary file must end in %s, so that flag and the other commands read it as one", out, itembank.SummaryExt)
 	}
 	min := c.Int64("min-respondents")
@@ -64,17 +65,13 @@ func runSummarize(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opt := itembank.LoadOptions{Sheet: c.String("sheet")}
-	for _, w := range c.StringSlice("where") {
-		cond, err := itembank.ParseCondition(w)
-		if err != nil {
-			return usageError("--where: %v", err)
-		}
-		opt.Where = append(opt.Where, cond)
+	opt, err := whereOptions(c)
+	if err != nil {
+		return err
 	}
 	paths := c.StringSlice("data")
 	done := showProgress(c.App.ErrWriter, "reading", paths, &opt)
-	s, notices, err := itembank.SummarizeFiles(paths, bank, opt)
+	s, notices, err := files.SummarizeFiles(paths, bank, opt, itembank.WithPairs)
 	done()
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/files"
 )
 
 // TestGenerate checks that the same flags give the same files, and that
@@ -38,7 +39,7 @@ func TestGenerate(t *testing.T) {
 	if len(bank.Items) != 7 {
 		t.Errorf("bank has %d items, want 7", len(bank.Items))
 	}
-	r, err := itembank.LoadFile(filepath.Join(a, "current.csv"), bank, itembank.LoadOptions{})
+	r, err := files.LoadFile(filepath.Join(a, "current.csv"), bank, files.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

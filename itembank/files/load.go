@@ -1,4 +1,4 @@
-package itembank
+package files
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
 // LoadOptions select the rows a loader keeps.
@@ -44,18 +46,6 @@ func (c Condition) String() string { return c.Column + "=" + c.Value }
 
 // ErrNoRespondents reports a file, or a selection, without any respondent.
 var ErrNoRespondents = errors.New("no respondents")
-
-// A table is a source of rows of text cells: a CSV file, a worksheet, an
-// SPSS file rendered as text. Loaders differ only in their table.
-type table interface {
-	// Header returns the column names.
-	Header() ([]string, error)
-	// Next returns the next row's cells, or io.EOF after the last row.
-	Next() ([]string, error)
-	// Pos returns the position of the given cell of the last row (or of
-	// the header before the first Next), for error messages.
-	Pos(field int) *ParseError
-}
 
 // File formats LoadFile reads.
 const (
@@ -105,20 +95,20 @@ func DetectFormat(path string, head []byte) (string, error) {
 	if format == formatNone {
 		if !known || byExt == FormatText {
 			if !known {
-				return "", &ParseError{File: path, Err: fmt.Errorf("%w %q: save the answers as .csv, .xlsx or .sav", ErrFormat, ext)}
+				return "", &itembank.ParseError{File: path, Err: fmt.Errorf("%w %q: save the answers as .csv, .xlsx or .sav", ErrFormat, ext)}
 			}
 			return FormatText, nil
 		}
 		if byExt == FormatXLSX || byExt == FormatSAV {
-			return "", &ParseError{File: path, Err: fmt.Errorf("%w: the name says %s, but the file does not start like one; is it damaged, or renamed?", ErrFormat, formatName(byExt))}
+			return "", &itembank.ParseError{File: path, Err: fmt.Errorf("%w: the name says %s, but the file does not start like one; is it damaged, or renamed?", ErrFormat, formatName(byExt))}
 		}
 		format = byExt
 	}
 	switch format {
 	case formatXLS:
-		return "", &ParseError{File: path, Err: fmt.Errorf("%w: an old Excel workbook (.xls) or one saved with a password; open it in Excel and save it as .xlsx (without password) or as CSV", ErrFormat)}
+		return "", &itembank.ParseError{File: path, Err: fmt.Errorf("%w: an old Excel workbook (.xls) or one saved with a password; open it in Excel and save it as .xlsx (without password) or as CSV", ErrFormat)}
 	case formatODS:
-		return "", &ParseError{File: path, Err: fmt.Errorf("%w: an OpenDocument spreadsheet; save it as .xlsx or as CSV", ErrFormat)}
+		return "", &itembank.ParseError{File: path, Err: fmt.Errorf("%w: an OpenDocument spreadsheet; save it as .xlsx or as CSV", ErrFormat)}
 	}
 	return format, nil
 }
@@ -137,23 +127,13 @@ func formatName(format string) string {
 // (.csv, .tsv, .txt; UTF-8, UTF-16 with a byte-order mark, or
 // windows-1252), Excel workbooks (.xlsx) and SPSS system files (.sav,
 // .zsav). See DetectFormat for how the format is chosen.
-func LoadFile(path string, bank *Bank, opt LoadOptions) (*Responses, error) {
-	d, err := openDataFile(path)
+func LoadFile(path string, bank *itembank.Bank, opt LoadOptions) (*itembank.Responses, error) {
+	src, err := Open(path, opt.Sheet, opt.Progress)
 	if err != nil {
 		return nil, err
 	}
-	defer d.Close()
-	switch d.format {
-	case FormatXLSX:
-		return LoadXLSX(d, d.size, path, bank, opt)
-	case FormatSAV:
-		return LoadSAV(d, d.size, path, bank, opt)
-	}
-	text, _, err := openText(d, d.size, path)
-	if err != nil {
-		return nil, err
-	}
-	return LoadCSV(text, path, bank, opt)
+	defer src.Close()
+	return load(src.Table, path, bank, opt)
 }
 
 // dataFile is an open response file and the format its name and first
@@ -185,13 +165,13 @@ func openDataFile(path string) (*dataFile, error) {
 }
 
 // load reads every row of t into Responses for bank.
-func load(t table, name string, bank *Bank, opt LoadOptions) (*Responses, error) {
+func load(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*itembank.Responses, error) {
 	header, err := t.Header()
 	if err != nil {
 		return nil, err
 	}
-	res := &Responses{Bank: bank, Sources: []string{name}, Columns: make([]*Column, len(bank.Items))}
-	cols := make([]*Column, len(header)) // per field: the item column, or nil
+	res := &itembank.Responses{Bank: bank, Sources: []string{name}, Columns: make([]*itembank.Column, len(bank.Items))}
+	cols := make([]*cellParser, len(header)) // per field: the item column's parser, or nil
 	seen := map[string]int{}
 	for f, h := range header {
 		h = strings.TrimSpace(h)
@@ -201,13 +181,13 @@ func load(t table, name string, bank *Bank, opt LoadOptions) (*Responses, error)
 		if first, dup := seen[h]; dup {
 			pe := t.Pos(f)
 			pe.Item = h
-			pe.Err = fmt.Errorf("%w %q (also column %d)", ErrDuplicateColumn, h, first+1)
+			pe.Err = fmt.Errorf("%w %q (also column %d)", itembank.ErrDuplicateColumn, h, first+1)
 			return nil, pe
 		}
 		seen[h] = f
 		if i, ok := bank.Index(h); ok {
-			cols[f] = newColumn(bank.Items[i], rowsHint(t, opt))
-			res.Columns[i] = cols[f]
+			cols[f] = newCellParser(itembank.NewColumn(bank.Items[i], rowsHint(t, opt)))
+			res.Columns[i] = cols[f].col
 		} else {
 			res.Ignored = append(res.Ignored, h)
 		}
@@ -227,7 +207,7 @@ func load(t table, name string, bank *Bank, opt LoadOptions) (*Responses, error)
 		if len(row) != len(header) {
 			pe := t.Pos(0)
 			pe.Column = 0
-			pe.Err = fmt.Errorf("%w: row has %d fields, header has %d", ErrFieldCount, len(row), len(header))
+			pe.Err = fmt.Errorf("%w: row has %d fields, header has %d", itembank.ErrFieldCount, len(row), len(header))
 			return nil, pe
 		}
 		if !where.match(row) {
@@ -240,17 +220,17 @@ func load(t table, name string, bank *Bank, opt LoadOptions) (*Responses, error)
 			code, err := c.parse(row[f])
 			if err != nil {
 				pe := t.Pos(f)
-				pe.Item = c.Item.ID
+				pe.Item = c.col.Item.ID
 				pe.Err = err
 				return nil, pe
 			}
-			c.Codes = append(c.Codes, code)
+			c.col.Codes = append(c.col.Codes, code)
 		}
 		res.Respondents++
 	}
 	notAsked(res)
 	if res.Respondents == 0 {
-		pe := &ParseError{File: name, Err: ErrNoRespondents}
+		pe := &itembank.ParseError{File: name, Err: ErrNoRespondents}
 		if len(where) > 0 {
 			pe.Err = where.noneMatched(t)
 		}
@@ -264,7 +244,7 @@ func load(t table, name string, bank *Bank, opt LoadOptions) (*Responses, error)
 // one file holding every wave, where an item new in the later wave has an
 // empty column in the earlier wave's rows, read exactly like one file per
 // wave, where that column is absent.
-func notAsked(res *Responses) {
+func notAsked(res *itembank.Responses) {
 	for i, c := range res.Columns {
 		if c != nil && len(c.Levels) == 0 {
 			res.Columns[i] = nil
@@ -272,30 +252,69 @@ func notAsked(res *Responses) {
 	}
 }
 
+// A cellParser turns the cells of one item's column into answer codes.
+// Cell texts seen before are looked up rather than parsed again: one-byte
+// texts (most answers) in a table, others in a map that keeps a copy of
+// the text (a table's cells may be valid only until its next row).
+type cellParser struct {
+	col     *itembank.Column
+	oneByte [256]uint16 // code+1, 0 when not seen
+	lookup  map[string]uint8
+}
+
+func newCellParser(c *itembank.Column) *cellParser {
+	return &cellParser{col: c, lookup: map[string]uint8{}}
+}
+
 // parse returns the code of one cell's answer: 0 for an empty cell or a
 // missing code, an error for text or a number outside the scale.
-func (c *Column) parse(cell string) (uint8, error) {
+func (c *cellParser) parse(cell string) (uint8, error) {
 	if k, ok := c.cached(cell); ok {
 		return k, nil
 	}
-	s := c.Item.Scale
+	s := c.col.Item.Scale
 	var k uint8
 	if strings.TrimSpace(cell) != "" {
-		v, err := ParseValue(cell)
+		v, err := itembank.ParseValue(cell)
 		switch {
 		case err != nil:
-			return 0, fmt.Errorf("%w: %q", ErrNotNumeric, cell)
+			return 0, fmt.Errorf("%w: %q", itembank.ErrNotNumeric, cell)
 		case s.IsMissing(v):
 		case !s.Contains(v):
-			return 0, fmt.Errorf("%w: %s is outside %s", ErrOutOfScale, v, s)
+			return 0, fmt.Errorf("%w: %s is outside %s", itembank.ErrOutOfScale, v, s)
 		default:
-			if k, err = c.code(v); err != nil {
+			if k, err = c.col.Code(v); err != nil {
 				return 0, err
 			}
 		}
 	}
 	c.remember(cell, k)
 	return k, nil
+}
+
+// cached returns the code of a cell text seen before; an empty cell is
+// always missing.
+func (c *cellParser) cached(cell string) (uint8, bool) {
+	switch len(cell) {
+	case 0:
+		return 0, true
+	case 1:
+		k := c.oneByte[cell[0]]
+		return uint8(k - 1), k != 0
+	}
+	k, ok := c.lookup[cell]
+	return k, ok
+}
+
+// remember notes the code of a cell text. The map keeps a copy of the
+// text, and stops growing at 4·MaxLevels texts.
+func (c *cellParser) remember(cell string, k uint8) {
+	switch {
+	case len(cell) == 1:
+		c.oneByte[cell[0]] = uint16(k) + 1
+	case len(c.lookup) < 4*itembank.MaxLevels:
+		c.lookup[strings.Clone(cell)] = k
+	}
 }
 
 // whereSet holds the row conditions resolved to fields.
@@ -318,7 +337,7 @@ type labeledTable interface {
 	labelOf(field int, value string) (string, bool)
 }
 
-func whereFields(conds []Condition, fields map[string]int, t table) (whereSet, error) {
+func whereFields(conds []Condition, fields map[string]int, t Table) (whereSet, error) {
 	var w whereSet
 	for _, c := range conds {
 		f, ok := fields[c.Column]
@@ -347,8 +366,8 @@ func (w whereSet) match(row []string) bool {
 	ok := true
 	for _, c := range w {
 		cell := strings.TrimSpace(row[c.field])
-		if len(c.seen) < maxSeen {
-			c.seen[cell] = true
+		if len(c.seen) < maxSeen && !c.seen[cell] {
+			c.seen[strings.Clone(cell)] = true // the table may reuse the cell's bytes
 		}
 		if cell != c.value && !sameNumber(cell, c.value) {
 			ok = false
@@ -359,7 +378,7 @@ func (w whereSet) match(row []string) bool {
 
 // noneMatched explains an empty selection: the values each condition's
 // column does hold.
-func (w whereSet) noneMatched(t table) error {
+func (w whereSet) noneMatched(t Table) error {
 	lt, _ := t.(labeledTable)
 	var parts []string
 	for _, c := range w {
@@ -394,11 +413,11 @@ func (w whereSet) conditions() []Condition {
 }
 
 func sameNumber(a, b string) bool {
-	x, err := ParseValue(a)
+	x, err := itembank.ParseValue(a)
 	if err != nil {
 		return false
 	}
-	y, err := ParseValue(b)
+	y, err := itembank.ParseValue(b)
 	return err == nil && x.Cmp(y) == 0
 }
 

@@ -1,6 +1,6 @@
 //go:build !purego
 
-package itembank
+package planes
 
 import (
 	"math/rand/v2"

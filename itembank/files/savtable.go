@@ -1,4 +1,4 @@
-package itembank
+package files
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/itembank/sav"
 )
 
@@ -18,7 +19,7 @@ import (
 // 0.30000000000000004) is rounded to 15 significant digits, the precision
 // SPSS shows at most. Case weights are not applied. Errors give the case
 // number (the row in SPSS's Data View) as the line, and the variable.
-func LoadSAV(r io.ReaderAt, size int64, name string, bank *Bank, opt LoadOptions) (*Responses, error) {
+func LoadSAV(r io.ReaderAt, size int64, name string, bank *itembank.Bank, opt LoadOptions) (*itembank.Responses, error) {
 	t, err := newSAVTable(r, size, name)
 	if err != nil {
 		return nil, err
@@ -45,19 +46,28 @@ func newSAVTable(r io.ReaderAt, size int64, name string) (*savTable, error) {
 	return &savTable{name: name, r: sr, vars: vars, row: make([]string, len(vars)), labels: make([]map[string]string, len(vars)), values: make([]map[string]string, len(vars))}, nil
 }
 
-// savError passes on the reader's *sav.ParseError, which names the file,
-// the record (such as "case 31") and its byte offset.
+// savError turns the reader's errors into the project's *ParseError: the
+// file, the record being read (such as "case 31") and its byte offset,
+// wrapping both itembank.ErrSyntax and the reader's own sentinels
+// (sav.ErrFormat, sav.ErrTruncated, sav.ErrUnsupported).
 func savError(name string, err error) error {
-	var pe *sav.ParseError
-	if errors.As(err, &pe) {
-		return err
+	var se *sav.ParseError
+	if errors.As(err, &se) {
+		return &itembank.ParseError{File: name, Record: se.Record, Offset: se.Offset, Err: damaged{se.Err}}
 	}
-	return &ParseError{File: name, Err: fmt.Errorf("%w: %w", ErrSyntax, err)}
+	return &itembank.ParseError{File: name, Err: fmt.Errorf("%w: %w", itembank.ErrSyntax, err)}
 }
+
+// damaged is a problem of an SPSS file: it reads as the reader's message
+// and unwraps to it and to itembank.ErrSyntax.
+type damaged struct{ err error }
+
+func (d damaged) Error() string   { return d.err.Error() }
+func (d damaged) Unwrap() []error { return []error{itembank.ErrSyntax, d.err} }
 
 func (t *savTable) Header() ([]string, error) {
 	if len(t.vars) == 0 {
-		return nil, &ParseError{File: t.name, Err: fmt.Errorf("%w: the file has no variables", ErrEmpty)}
+		return nil, &itembank.ParseError{File: t.name, Err: fmt.Errorf("%w: the file has no variables", itembank.ErrEmpty)}
 	}
 	h := make([]string, len(t.vars))
 	for i, v := range t.vars {
@@ -90,22 +100,22 @@ func savCell(v *sav.Variable, x sav.Value) string {
 	case v.Width > 0:
 		return x.Str
 	}
-	return exactNumber(x.Num)
+	return ExactNumber(x.Num)
 }
 
-// exactNumber formats x as the shortest decimal that reads back as x, or,
+// ExactNumber formats x as the shortest decimal that reads back as x, or,
 // when that is not a decimal ParseValue takes, rounded to 15 significant
 // digits.
-func exactNumber(x float64) string {
+func ExactNumber(x float64) string {
 	s := strconv.FormatFloat(x, 'f', -1, 64)
-	if _, err := ParseValue(s); err == nil {
+	if _, err := itembank.ParseValue(s); err == nil {
 		return s
 	}
 	return xlsxNumber(s)
 }
 
-func (t *savTable) Pos(field int) *ParseError {
-	pe := &ParseError{File: t.name, Line: t.cases}
+func (t *savTable) Pos(field int) *itembank.ParseError {
+	pe := &itembank.ParseError{File: t.name, Line: t.cases}
 	if field >= 0 && field < len(t.vars) {
 		pe.Item = t.vars[field].Name
 	}

@@ -1,12 +1,15 @@
-package itembank
+package files
 
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
 // workbook builds an .xlsx in memory: sheets in order, each a grid of cells
@@ -45,7 +48,7 @@ func workbook(t testing.TB, sheets []string, grids [][][]any, style func(*exceli
 	return buf.Bytes()
 }
 
-func loadXLSXBytes(data []byte, bank *Bank, opt LoadOptions) (*Responses, error) {
+func loadXLSXBytes(data []byte, bank *itembank.Bank, opt LoadOptions) (*itembank.Responses, error) {
 	return LoadXLSX(bytes.NewReader(data), int64(len(data)), "data.xlsx", bank, opt)
 }
 
@@ -89,7 +92,7 @@ func TestLoadXLSX(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if a, b := answersOf(r, 0), answersOf(r, 1); !equalStrings(a, tc.wantA) || !equalStrings(b, tc.wantB) {
+			if a, b := answersOf(r, 0), answersOf(r, 1); !slices.Equal(a, tc.wantA) || !slices.Equal(b, tc.wantB) {
 				t.Errorf("A = %q, B = %q; want %q, %q", a, b, tc.wantA, tc.wantB)
 			}
 			if len(r.Ignored) != 2 || r.Ignored[0] != "id" || r.Ignored[1] != "gemeente" {
@@ -111,17 +114,17 @@ func TestLoadXLSXErrors(t *testing.T) {
 		row, col int
 		message  string
 	}{
-		{"out of scale", one([][]any{{"id", "A"}, {1, 4}, {2, 6}}), LoadOptions{}, ErrOutOfScale, "Blad1", 3, 2, "data.xlsx:Blad1:3:2: item A:"},
-		{"text answer", one([][]any{{"A", "B"}, {"eens", 7}}), LoadOptions{}, ErrNotNumeric, "Blad1", 2, 1, `"eens"`},
-		{"cell right of the header", one([][]any{{"A", "B"}, {4, 7, "x"}}), LoadOptions{}, ErrFieldCount, "Blad1", 2, 3, "right of the last column"},
+		{"out of scale", one([][]any{{"id", "A"}, {1, 4}, {2, 6}}), LoadOptions{}, itembank.ErrOutOfScale, "Blad1", 3, 2, "data.xlsx:Blad1:3:2: item A:"},
+		{"text answer", one([][]any{{"A", "B"}, {"eens", 7}}), LoadOptions{}, itembank.ErrNotNumeric, "Blad1", 2, 1, `"eens"`},
+		{"cell right of the header", one([][]any{{"A", "B"}, {4, 7, "x"}}), LoadOptions{}, itembank.ErrFieldCount, "Blad1", 2, 3, "right of the last column"},
 		{"no such sheet", one([][]any{{"A"}, {4}}), LoadOptions{Sheet: "Data"}, ErrNoSheet, "", 0, 0, "(the workbook has: Blad1)"},
-		{"empty sheet", one(nil), LoadOptions{}, ErrEmpty, "Blad1", 1, 0, "file is empty"},
-		{"not a workbook", []byte("PK\x03\x04 broken"), LoadOptions{}, ErrSyntax, "", 0, 0, "not a readable Excel workbook"},
+		{"empty sheet", one(nil), LoadOptions{}, itembank.ErrEmpty, "Blad1", 1, 0, "file is empty"},
+		{"not a workbook", []byte("PK\x03\x04 broken"), LoadOptions{}, itembank.ErrSyntax, "", 0, 0, "not a readable Excel workbook"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := loadXLSXBytes(tc.file, bank, tc.opt)
-			var pe *ParseError
+			var pe *itembank.ParseError
 			if !errors.As(err, &pe) || !errors.Is(err, tc.sentinel) {
 				t.Fatalf("err = %v, want a *ParseError wrapping %v", err, tc.sentinel)
 			}

@@ -1,4 +1,4 @@
-package itembank
+package draft
 
 import (
 	"fmt"
@@ -9,12 +9,14 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/itemreduce/itemreduce/internal/yamlfile"
+	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/files"
 )
 
 // scaleName names a scale after its range: likert5 for 1-5, likert7 for
 // 1-7, grade10 for 1-10, scale0_10 for 0-10, with a suffix when several
 // scales share a range.
-func scaleName(ds *draftScale, taken []*Scale) string {
+func scaleName(ds *draftScale, taken []*itembank.Scale) string {
 	base := fmt.Sprintf("scale%d_%d", ds.Min, ds.Max)
 	switch {
 	case ds.Min == 1 && (ds.Max == 5 || ds.Max == 7):
@@ -59,7 +61,7 @@ func (d *Draft) headComment() string {
 		fmt.Sprintf("Draft item bank made from %s (%d respondents).", filepath.Base(d.Source), d.Rows),
 		"Check it before use: item texts, scales, missing codes, and the columns left out below.",
 	}
-	if d.Format != FormatSAV {
+	if d.Format != files.FormatSAV {
 		head = append(head, "This file type holds no question texts: fill in each item's text.")
 	}
 	if len(d.Left) > 0 {
@@ -88,7 +90,7 @@ func leftOutLines(left []LeftOut) []string {
 }
 
 // scaleComment says how s was found, and any other remarks on it.
-func (d *Draft) scaleComment(s *Scale) string {
+func (d *Draft) scaleComment(s *itembank.Scale) string {
 	var parts []string
 	if how := d.Inferred[s]; how != "" {
 		parts = append(parts, how)

@@ -1,4 +1,10 @@
-package itembank
+// Package planes counts the pair statistics of many items exactly and fast:
+// for every pair of items, the count N and the sums Σx, Σy, Σx², Σy², Σxy
+// over the respondents who answered both, by AND-and-popcount over bit
+// planes of the answers. It holds the project's assembly; the pure-Go
+// paths (build tag purego, or any architecture but amd64) give the same
+// counts.
+package planes
 
 import (
 	"math/bits"
@@ -51,23 +57,49 @@ type planeItem struct {
 	wide  bool
 }
 
+// An Item is one item's answers, dictionary-coded: Codes[r] is 0 when
+// respondent r gave no answer, else k for the answer Values[k] (an exact
+// integer, e.g. in units of 10^-places; Values[0] is not used).
+type Item struct {
+	Codes  []uint8
+	Values []int64
+}
+
+// Sums are the sums over the respondents who answered both items X and Y.
+type Sums struct {
+	N                   int64
+	SumX, SumY          int64
+	SumXX, SumYY, SumXY int64
+}
+
+// MaxCodes is the number of distinct codes an item may use, 0 included.
+const MaxCodes = 256
+
+// Index returns the position of pair (i, j), i < j, among p items in the
+// upper triangle row by row: (0,1), (0,2), …, (1,2), ….
+func Index(i, j, p int) int { return i*p - i*(i+1)/2 + j - i - 1 }
+
 // pairAcc are the pair sums in x′ units.
 type pairAcc struct{ n, sx, sy, sxx, syy, sxy int64 }
 
-// addPairSums adds the pair sums of r's answers, in units of 10^-places,
-// to sums (the upper triangle over r.Bank.Items).
-func addPairSums(sums []PairSums, r *Responses, places int) {
-	p := len(r.Columns)
-	items := make([]*planeItem, p)
+// Count returns the pair sums of every pair of items over the first n
+// respondents, the upper triangle (see Index). A nil item (not asked) has
+// all-zero sums with every other. The caller makes sure that no sum
+// overflows 64 bits: intermediate terms may wrap around, the results are
+// exact whenever they fit.
+func Count(items []*Item, n int) []Sums {
+	p := len(items)
+	sums := make([]Sums, p*(p-1)/2)
+	pitems := make([]*planeItem, p)
 	var narrow, wide []int
-	w := blockWords(r.Respondents)
+	w := blockWords(n)
 	words := 0
-	for i, c := range r.Columns {
+	for i, c := range items {
 		if c == nil {
 			continue
 		}
-		it := newPlaneItem(c, places)
-		items[i] = it
+		it := newPlaneItem(c)
+		pitems[i] = it
 		if it.wide {
 			wide = append(wide, i)
 			continue
@@ -77,27 +109,28 @@ func addPairSums(sums []PairSums, r *Responses, places int) {
 		narrow = append(narrow, i)
 	}
 	acc := make([]pairAcc, len(sums))
-	countBlocks(acc, items, narrow, w, words, r.Respondents, p)
+	countBlocks(acc, pitems, narrow, w, words, n, p)
 	for _, i := range wide {
 		for j := range p {
-			if j != i && items[j] != nil && (!items[j].wide || j > i) {
+			if j != i && pitems[j] != nil && (!pitems[j].wide || j > i) {
 				lo, hi := min(i, j), max(i, j)
-				acc[pairIndex(lo, hi, p)] = loopPair(items[lo], items[hi])
+				acc[Index(lo, hi, p)] = loopPair(pitems[lo], pitems[hi])
 			}
 		}
 	}
 	for i := range p {
 		for j := i + 1; j < p; j++ {
-			if items[i] != nil && items[j] != nil {
-				k := pairIndex(i, j, p)
-				sums[k].add(finish(acc[k], items[i], items[j]))
+			if pitems[i] != nil && pitems[j] != nil {
+				k := Index(i, j, p)
+				sums[k] = finish(acc[k], pitems[i], pitems[j])
 			}
 		}
 	}
+	return sums
 }
 
-func newPlaneItem(c *Column, places int) *planeItem {
-	vals := c.values(places)
+func newPlaneItem(c *Item) *planeItem {
+	vals := c.Values
 	it := &planeItem{codes: c.Codes, step: 1, xs: make([]int64, len(vals)), pat: make([]uint64, len(vals))}
 	if len(vals) < 2 {
 		return it
@@ -199,7 +232,7 @@ func countBlocks(acc []pairAcc, items []*planeItem, narrow []int, w, words, n, p
 // code (one operation per answer); a plane is then the union of the
 // vectors of the codes that have its bit set.
 func fillPlanes(buf []uint64, items []*planeItem, narrow []int, words, r0, r1 int) {
-	var byCode [MaxLevels + 1]uint64
+	var byCode [MaxCodes]uint64
 	for _, i := range narrow {
 		it := items[i]
 		np := 1 + it.b + it.bq
@@ -228,7 +261,7 @@ func fillPlanes(buf []uint64, items []*planeItem, narrow []int, words, r0, r1 in
 // countPairs adds one block's counts for every pair of narrow items.
 func countPairs(acc []pairAcc, buf []uint64, items []*planeItem, narrow []int, w, p int) {
 	for a, i := range narrow {
-		row := pairIndex(i, i+1, p) - (i + 1)
+		row := Index(i, i+1, p) - (i + 1)
 		for _, j := range narrow[a+1:] {
 			countPair(&acc[row+j], buf[:len(buf):len(buf)], w, items[i], items[j])
 		}
@@ -322,10 +355,10 @@ func loopPair(x, y *planeItem) pairAcc {
 //	Σxy = N·a·c + a·h·Σy′ + c·g·Σx′ + g·h·Σx′y′
 //
 // Intermediate terms may wrap around in 64-bit arithmetic; the results are
-// exact whenever they fit, which Summary.checkRange makes sure of.
-func finish(s pairAcc, x, y *planeItem) PairSums {
+// exact whenever they fit, which the caller makes sure of.
+func finish(s pairAcc, x, y *planeItem) Sums {
 	a, g, c, h := x.base, x.step, y.base, y.step
-	return PairSums{
+	return Sums{
 		N:     s.n,
 		SumX:  s.n*a + g*s.sx,
 		SumY:  s.n*c + h*s.sy,

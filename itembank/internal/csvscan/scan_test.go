@@ -1,4 +1,4 @@
-package itembank
+package csvscan
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/itemreduce/itemreduce/internal/parseerr"
 )
 
 // scanAll reads every record of src with the scanner, the header first.
@@ -16,12 +18,12 @@ func scanAll(r io.Reader) ([][]string, error) { return scan(r, false) }
 
 // scan reads every record, on a second goroutine when piped.
 func scan(r io.Reader, piped bool) ([][]string, error) {
-	t, err := newCSVTable(r, "data.csv", nil)
+	t, err := New(r, "data.csv", nil)
 	if err != nil {
 		return nil, err
 	}
-	t.piped = piped
-	defer t.stop()
+	t.Pipe = piped
+	defer t.Stop()
 	var out [][]string
 	for {
 		row, err := t.Next()
@@ -115,8 +117,8 @@ func TestCSVScannerErrors(t *testing.T) {
 		{"bare quote after BOM", "\xEF\xBB\xBFa,b\"\n", 1, 7, csv.ErrBareQuote},
 		{"text after closing quote", "a,b\n1,\"x\"y\n", 2, 5, csv.ErrQuote},
 		{"quote never closed", "a,b\n1,\"x\n2,3\n", 3, 5, csv.ErrQuote},
-		{"empty", "", 1, 0, ErrEmpty},
-		{"only blanks", " \n", 1, 0, ErrEmpty},
+		{"empty", "", 1, 0, parseerr.ErrEmpty},
+		{"only blanks", " \n", 1, 0, parseerr.ErrEmpty},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -135,50 +137,6 @@ func TestCSVScannerErrors(t *testing.T) {
 	}
 }
 
-// TestCSVCellPositions checks the positions given for a cell's problem.
-func TestCSVCellPositions(t *testing.T) {
-	bank := mustBank(t, csvBank)
-	tests := []struct {
-		name, src string
-		pos       string
-	}{
-		{"plain", "id,A,B\n1,4,x\n", "data.csv:2:5: item B:"},
-		{"after BOM on line 1 is not shifted on line 2", "\xEF\xBB\xBFid,A,B\n1,4,x\n", "data.csv:2:5: item B:"},
-		{"quoted", "id,A,B\n1,\"4\",\"x\"\n", "data.csv:2:7: item B:"},
-		{"after a field over two lines", "id,A,B\n\"1\n2\",4,x\n", "data.csv:3:6: item B:"},
-		{"CRLF", "id,A,B\r\n1,4,x\r\n", "data.csv:2:5: item B:"},
-		{"far down", "id,A,B\n" + strings.Repeat("1,4,7\n", 3000) + "1,4,\"7\"\n2,1,x\n", "data.csv:3003:5: item B:"},
-		{"field count", "id,A,B\n" + strings.Repeat("1,4,7\n", 3000) + "1,4\n", "data.csv:3002: wrong number of fields"},
-		{"syntax error far down", "id,A,B\n" + strings.Repeat("1,4,7\n", 3000) + "1,4,7\"\n", "data.csv:3002:6: syntax error"},
-	}
-	defer func(n int) { pipeFrom = n }(pipeFrom)
-	for _, from := range []int{1 << 30, 0} {
-		pipeFrom = from // first never piped, then always
-		for _, tc := range tests {
-			t.Run(fmt.Sprintf("%s/pipe from %d", tc.name, from), func(t *testing.T) {
-				_, err := LoadCSV(strings.NewReader(tc.src), "data.csv", bank, LoadOptions{})
-				if err == nil || !strings.HasPrefix(err.Error(), tc.pos) {
-					t.Errorf("error %v, want it to start with %q", err, tc.pos)
-				}
-			})
-		}
-	}
-}
-
-// TestCSVProgress checks that progress adds up to the input's size.
-func TestCSVProgress(t *testing.T) {
-	bank := mustBank(t, csvBank)
-	src := "id,A,B\n" + strings.Repeat("1,4,7\n", 100000)
-	var total int64
-	opt := LoadOptions{Progress: func(n int64) { total += n }}
-	if _, err := LoadCSV(strings.NewReader(src), "data.csv", bank, opt); err != nil {
-		t.Fatal(err)
-	}
-	if total != int64(len(src)) {
-		t.Errorf("progress reported %d bytes, the input has %d", total, len(src))
-	}
-}
-
 // FuzzCSVScanner checks the scanner against encoding/csv, with the
 // delimiter the scanner detected: both read the same records, or both
 // fail, at the same position.
@@ -191,7 +149,7 @@ func FuzzCSVScanner(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := scanAll(bytes.NewReader(data))
-		if errors.Is(err, ErrEmpty) {
+		if errors.Is(err, parseerr.ErrEmpty) {
 			return // a blank first line: no header to read
 		}
 		piped, pipedErr := scan(bytes.NewReader(data), true)

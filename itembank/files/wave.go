@@ -1,14 +1,17 @@
-package itembank
+package files
 
 import (
 	"fmt"
 	"os"
-	"runtime"
 	"strings"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
 // SummarizeFiles loads every file of one wave and pools them into one
-// summary. A file whose name ends in SummaryExt is read as a summary made
+// summary, with pair sums when detail is itembank.WithPairs. Each file's
+// answers are summarised and dropped before the next file is read, so
+// memory holds one file's answers at a time. A file whose name ends in SummaryExt is read as a summary made
 // for this bank (LoadSummaryFile), any other as answers (LoadFile); the two
 // may be mixed. Rows can only be selected (opt.Where) in files of answers.
 // Notices name, once per file, the columns that were ignored because they
@@ -16,14 +19,14 @@ import (
 //
 // Pooling is exact: the summary of a wave pooled from summaries is the
 // summary of the same wave pooled from the files they were made of.
-func SummarizeFiles(paths []string, bank *Bank, opt LoadOptions) (*Summary, []string, error) {
+func SummarizeFiles(paths []string, bank *itembank.Bank, opt LoadOptions, detail itembank.Detail) (*itembank.Summary, []string, error) {
 	if len(paths) == 0 {
 		return nil, nil, fmt.Errorf("no data files given")
 	}
-	var pooled *Summary
+	var pooled *itembank.Summary
 	var notices []string
 	for _, path := range paths {
-		s, notice, err := summarizeFile(path, bank, opt)
+		s, notice, err := summarizeFile(path, bank, opt, detail)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -41,15 +44,18 @@ func SummarizeFiles(paths []string, bank *Bank, opt LoadOptions) (*Summary, []st
 
 // IsSummaryFile reports whether path names a summary file.
 func IsSummaryFile(path string) bool {
-	return strings.HasSuffix(strings.ToLower(path), SummaryExt)
+	return strings.HasSuffix(strings.ToLower(path), itembank.SummaryExt)
 }
 
-func summarizeFile(path string, bank *Bank, opt LoadOptions) (*Summary, string, error) {
+func summarizeFile(path string, bank *itembank.Bank, opt LoadOptions, detail itembank.Detail) (*itembank.Summary, string, error) {
 	if IsSummaryFile(path) {
 		if len(opt.Where) > 0 {
 			return nil, "", fmt.Errorf("%s: rows cannot be selected (%s) in a summary file; select them when making the summary", path, conditions(opt.Where))
 		}
-		s, err := LoadSummaryFile(path, bank)
+		s, err := itembank.LoadSummaryFile(path, bank)
+		if err == nil && detail == itembank.ItemsOnly {
+			s.DropPairs()
+		}
 		if err == nil && opt.Progress != nil {
 			if st, err := os.Stat(path); err == nil {
 				opt.Progress(st.Size())
@@ -66,19 +72,9 @@ func summarizeFile(path string, bank *Bank, opt LoadOptions) (*Summary, string, 
 		notice = fmt.Sprintf("%s: ignored %d column(s) that are not bank items: %s",
 			path, len(r.Ignored), strings.Join(r.Ignored, ", "))
 	}
-	r.trim()
-	s, err := Summarize(r)
+	s, err := itembank.Summarize(r, detail)
 	if err != nil {
 		return nil, "", fmt.Errorf("%s: %w", path, err)
 	}
-	if st, err := os.Stat(path); err == nil && st.Size() > bigFile {
-		// The file's answers are garbage now that they are summarised:
-		// collect them before the next file is read, so that memory holds
-		// one file's answers at a time.
-		runtime.GC()
-	}
 	return s, notice, nil
 }
-
-// bigFile is the size from which a file's text is worth collecting at once.
-const bigFile = 32 << 20

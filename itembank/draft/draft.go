@@ -1,4 +1,7 @@
-package itembank
+// Package draft drafts an item bank from a response file (itemreduce bank
+// init): which columns are rating items, on which scales, with a comment
+// for everything a person should check.
+package draft
 
 import (
 	"fmt"
@@ -8,19 +11,21 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/files"
 	"github.com/itemreduce/itemreduce/itembank/sav"
 )
 
 // A Draft is an item bank guessed from a response file, for a person to
 // check before use: which columns are rating items, on which scales.
 type Draft struct {
-	Bank     *Bank
+	Bank     *itembank.Bank
 	Source   string // the file the draft was made from
-	Format   string // FormatText, FormatXLSX or FormatSAV
+	Format   string // files.FormatText, files.FormatXLSX or files.FormatSAV
 	Rows     int    // respondents read
 	Left     []LeftOut
-	Inferred map[*Scale]string // scales guessed from the answers seen, with how
-	Notes    map[*Scale]string // other remarks on a scale, such as a missing code taken from a label
+	Inferred map[*itembank.Scale]string // scales guessed from the answers seen, with how
+	Notes    map[*itembank.Scale]string // other remarks on a scale, such as a missing code taken from a label
 }
 
 // LeftOut is a column of the data that the draft does not take as an item.
@@ -28,21 +33,21 @@ type LeftOut struct {
 	Name, Label, Reason string
 }
 
-// DraftOptions tune DraftFile.
-type DraftOptions struct {
+// Options tune FromFile.
+type Options struct {
 	Sheet string // worksheet of a workbook; empty means the first
 }
 
 // draftColumn gathers what a column tells about itself.
 type draftColumn struct {
 	name, label string
-	text        bool           // a string variable, or a cell that is not a number
-	values      map[Value]bool // distinct numeric answers (capped)
-	n           int            // filled cells
-	many        bool           // more distinct answers than a rating item has
-	labels      map[Value]string
-	missing     []Value // declared missing codes
-	missingNote string  // declared missing codes a bank cannot hold
+	text        bool                    // a string variable, or a cell that is not a number
+	values      map[itembank.Value]bool // distinct numeric answers (capped)
+	n           int                     // filled cells
+	many        bool                    // more distinct answers than a rating item has
+	labels      map[itembank.Value]string
+	missing     []itembank.Value // declared missing codes
+	missingNote string           // declared missing codes a bank cannot hold
 }
 
 // maxDraftLevels is the most distinct answers a column may have to be
@@ -62,7 +67,7 @@ var backgroundWords = map[string]bool{
 	"postcode": true, "zip": true, "gewicht": true, "weight": true, "email": true, "naam": true, "name": true,
 }
 
-// DraftFile drafts an item bank from a response file in any format
+// FromFile drafts an item bank from a response file in any format
 // LoadFile reads. Item ids are the column (variable) names, item texts the
 // SPSS variable labels (empty for other formats). A column is left out,
 // with its reason, when it holds text, when its name starts with a
@@ -78,43 +83,19 @@ var backgroundWords = map[string]bool{
 // 9 or 99 that lies apart from the other answers is taken as a missing
 // code. Columns with the same scale share one. Every inferred scale is
 // listed in Inferred, to be said next to it in the written draft.
-func DraftFile(path string, opt DraftOptions) (*Draft, error) {
-	f, err := openDataFile(path)
+func FromFile(path string, opt Options) (*Draft, error) {
+	src, err := files.Open(path, opt.Sheet, nil)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var t table
-	var dict *sav.File
-	switch f.format {
-	case FormatXLSX:
-		xt, err := newXLSXTable(f, f.size, path, opt.Sheet)
-		if err != nil {
-			return nil, err
-		}
-		defer xt.close()
-		t = xt
-	case FormatSAV:
-		sv, err := newSAVTable(f, f.size, path)
-		if err != nil {
-			return nil, err
-		}
-		t, dict = sv, sv.r.File()
-	default:
-		text, _, err := openText(f, f.size, path)
-		if err != nil {
-			return nil, err
-		}
-		if t, err = newCSVTable(text, path, nil); err != nil {
-			return nil, err
-		}
-	}
+	defer src.Close()
+	t, dict := src.Table, src.Dict
 	cols, rows, err := readDraftColumns(t, dict)
 	if err != nil {
 		return nil, err
 	}
 	d := draftBank(cols, title(path, dict))
-	d.Source, d.Format, d.Rows = path, f.format, rows
+	d.Source, d.Format, d.Rows = path, src.Format, rows
 	return d, nil
 }
 
@@ -127,14 +108,14 @@ func title(path string, dict *sav.File) string {
 }
 
 // readDraftColumns reads every row of t and describes each column.
-func readDraftColumns(t table, dict *sav.File) ([]*draftColumn, int, error) {
+func readDraftColumns(t files.Table, dict *sav.File) ([]*draftColumn, int, error) {
 	header, err := t.Header()
 	if err != nil {
 		return nil, 0, err
 	}
 	cols := make([]*draftColumn, len(header))
 	for i, h := range header {
-		cols[i] = &draftColumn{name: strings.TrimSpace(h), values: map[Value]bool{}}
+		cols[i] = &draftColumn{name: strings.TrimSpace(h), values: map[itembank.Value]bool{}}
 	}
 	if dict != nil {
 		for i, v := range dict.Variables {
@@ -158,7 +139,7 @@ func readDraftColumns(t table, dict *sav.File) ([]*draftColumn, int, error) {
 		}
 	}
 	if rows == 0 {
-		return nil, 0, &ParseError{File: t.Pos(0).File, Err: ErrNoRespondents}
+		return nil, 0, &itembank.ParseError{File: t.Pos(0).File, Err: files.ErrNoRespondents}
 	}
 	return cols, rows, nil
 }
@@ -174,7 +155,7 @@ func describeVariable(c *draftColumn, v *sav.Variable) {
 	for _, vl := range v.ValueLabels {
 		if x, ok := valueOf(vl.Value.Num); ok && !v.IsMissing(vl.Value) {
 			if c.labels == nil {
-				c.labels = map[Value]string{}
+				c.labels = map[itembank.Value]string{}
 			}
 			c.labels[x] = vl.Label
 		}
@@ -184,14 +165,14 @@ func describeVariable(c *draftColumn, v *sav.Variable) {
 		if x, ok := valueOf(m.Num); ok {
 			c.missing = append(c.missing, x)
 		} else {
-			odd = append(odd, exactNumber(m.Num))
+			odd = append(odd, files.ExactNumber(m.Num))
 		}
 	}
 	if r := v.Missing.Range; r != nil {
 		lo, hi := math.Ceil(r.Low), math.Floor(r.High)
 		if hi-lo < 20 {
 			for x := lo; x <= hi; x++ {
-				c.missing = append(c.missing, Int(int64(x)))
+				c.missing = append(c.missing, itembank.Int(int64(x)))
 			}
 		} else {
 			odd = append(odd, fmt.Sprintf("%s to %s", rangeEnd(r.Low), rangeEnd(r.High)))
@@ -210,12 +191,12 @@ func rangeEnd(x float64) string {
 	case math.IsInf(x, 1):
 		return "highest"
 	}
-	return exactNumber(x)
+	return files.ExactNumber(x)
 }
 
 // valueOf returns x as a Value when it is a decimal a scale can hold.
-func valueOf(x float64) (Value, bool) {
-	v, err := ParseValue(exactNumber(x))
+func valueOf(x float64) (itembank.Value, bool) {
+	v, err := itembank.ParseValue(files.ExactNumber(x))
 	return v, err == nil
 }
 
@@ -225,7 +206,7 @@ func (c *draftColumn) add(cell string) {
 	if c.text || strings.TrimSpace(cell) == "" {
 		return
 	}
-	v, err := ParseValue(cell)
+	v, err := itembank.ParseValue(cell)
 	if err != nil {
 		c.text = true
 		return
@@ -240,10 +221,10 @@ func (c *draftColumn) add(cell string) {
 
 // draftBank turns the described columns into a bank.
 func draftBank(cols []*draftColumn, title string) *Draft {
-	d := &Draft{Inferred: map[*Scale]string{}, Notes: map[*Scale]string{}}
+	d := &Draft{Inferred: map[*itembank.Scale]string{}, Notes: map[*itembank.Scale]string{}}
 	var scales sharedScales
-	var items []*Item
-	inferredFrom := map[*Scale][]string{}
+	var items []*itembank.Item
+	inferredFrom := map[*itembank.Scale][]string{}
 	seen := map[string]bool{}
 	for _, c := range cols {
 		if c.name == "" {
@@ -260,12 +241,12 @@ func draftBank(cols []*draftColumn, title string) *Draft {
 		if ds.inferred != "" {
 			inferredFrom[s] = append(inferredFrom[s], ds.inferred)
 		}
-		items = append(items, &Item{ID: c.name, Text: c.label, Scale: s})
+		items = append(items, &itembank.Item{ID: c.name, Text: c.label, Scale: s})
 	}
 	for s, how := range inferredFrom {
 		d.Inferred[s] = summarizeInferred(how)
 	}
-	b, err := NewBank(title, scales.list, items, nil)
+	b, err := itembank.NewBank(title, scales.list, items, nil)
 	if err != nil { // cannot happen: ids are valid and unique, scales checked
 		panic(err)
 	}
@@ -279,7 +260,7 @@ func (c *draftColumn) classify(seen map[string]bool) (*draftScale, string) {
 	switch {
 	case seen[c.name]:
 		return nil, "a second column with this name"
-	case !validID.MatchString(c.name):
+	case !itembank.ValidID(c.name):
 		return nil, "the name cannot be an item id (letters, digits and _ . @ # $ - only): rename the column to use it"
 	case c.text:
 		return nil, "text answers (free text or categories)"
@@ -290,7 +271,7 @@ func (c *draftColumn) classify(seen map[string]bool) (*draftScale, string) {
 }
 
 // addNote adds a remark on s, unless it is empty or already made.
-func (d *Draft) addNote(s *Scale, note string) {
+func (d *Draft) addNote(s *itembank.Scale, note string) {
 	if note == "" || strings.Contains(d.Notes[s], note) {
 		return
 	}

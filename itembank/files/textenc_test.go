@@ -1,4 +1,4 @@
-package itembank
+package files
 
 import (
 	"bytes"
@@ -7,11 +7,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
 func TestDecodeText(t *testing.T) {
@@ -57,7 +60,7 @@ func TestDecodeTextErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := decodeText([]byte(tc.in), "data.csv")
-			var pe *ParseError
+			var pe *itembank.ParseError
 			if !errors.As(err, &pe) || !errors.Is(err, tc.sentinel) {
 				t.Fatalf("err = %v, want a *ParseError wrapping %v", err, tc.sentinel)
 			}
@@ -104,24 +107,12 @@ func TestLoadFileDutchCSV(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i := range bank.Items {
-				if a, b := answersOf(got, i), answersOf(want, i); !equalStrings(a, b) {
+				if a, b := answersOf(got, i), answersOf(want, i); !slices.Equal(a, b) {
 					t.Errorf("item %s: %q, want %q", bank.Items[i].ID, a, b)
 				}
 			}
 		})
 	}
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // FuzzDecodeText checks that decoding never panics, that what it returns
@@ -134,7 +125,7 @@ func FuzzDecodeText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		out, enc, err := decodeText(data, "fuzz.csv")
 		if err != nil {
-			var pe *ParseError
+			var pe *itembank.ParseError
 			if !errors.As(err, &pe) {
 				t.Fatalf("error %v is not a *ParseError", err)
 			}
@@ -191,4 +182,18 @@ func TestOpenTextChunks(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("mixed: %v\nwant %s", err, want)
 	}
+}
+
+// decodeText returns the UTF-8 text of a delimited file held in memory and
+// the encoding it was read in, by openText.
+func decodeText(data []byte, name string) ([]byte, string, error) {
+	r, enc, err := openText(bytes.NewReader(data), int64(len(data)), name)
+	if err != nil {
+		return nil, "", err
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return nil, "", &itembank.ParseError{File: name, Err: fmt.Errorf("%w: %s: %v", ErrEncoding, enc, err)}
+	}
+	return out, enc, nil
 }

@@ -1,6 +1,6 @@
 //go:build !purego
 
-package itembank
+package planes
 
 import "golang.org/x/sys/cpu"
 

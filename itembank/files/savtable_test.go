@@ -1,20 +1,22 @@
-package itembank
+package files
 
 import (
 	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/itembank/sav"
 )
 
 // The SPSS fixtures live with the reader, in sav/testdata; each X.sav has
 // beside it X.recoded.csv, written by pspp-convert --recode, in which every
 // user-missing value is blank (see sav/testdata/generate.sh).
-const savFixtures = "sav/testdata"
+const savFixtures = "../sav/testdata"
 
 // enqueteBank rates the items of sav/testdata/enquete_data.sps. Its
 // missing codes are left out on purpose: in the .sav they are declared
@@ -50,7 +52,7 @@ func TestLoadSAVMatchesCSV(t *testing.T) {
 				t.Fatalf("respondents: %d from the .sav, %d from the CSV; want 10", got.Respondents, want.Respondents)
 			}
 			for i, it := range bank.Items {
-				if a, b := answersOf(got, i), answersOf(want, i); !equalStrings(a, b) {
+				if a, b := answersOf(got, i), answersOf(want, i); !slices.Equal(a, b) {
 					t.Errorf("%s: %q, want %q", it.ID, a, b)
 				}
 			}
@@ -90,8 +92,8 @@ func TestLoadSAVErrors(t *testing.T) {
 	// samenwerking on a 1-5 scale: case 1 answers 8.
 	narrow := mustBank(t, strings.Replace(enqueteBank, "scale: grade10", "scale: likert5", 1))
 	_, err := LoadFile(filepath.Join(savFixtures, "enquete_compressed.sav"), narrow, LoadOptions{})
-	var pe *ParseError
-	if !errors.As(err, &pe) || !errors.Is(err, ErrOutOfScale) {
+	var pe *itembank.ParseError
+	if !errors.As(err, &pe) || !errors.Is(err, itembank.ErrOutOfScale) {
 		t.Fatalf("err = %v, want an out-of-scale *ParseError", err)
 	}
 	if pe.Line != 1 || pe.Item != "samenwerking" {
@@ -108,9 +110,12 @@ func TestLoadSAVErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = LoadFile(cut, mustBank(t, enqueteBank), LoadOptions{})
-	var se *sav.ParseError
-	if !errors.As(err, &se) || !strings.Contains(err.Error(), "cut.sav") || !strings.Contains(err.Error(), "case") {
-		t.Errorf("err = %v, want a *sav.ParseError naming the file and the case", err)
+	pe = nil
+	if !errors.As(err, &pe) || pe.File != cut || !strings.HasPrefix(pe.Record, "case") || pe.Offset <= 0 {
+		t.Errorf("err = %v, want an *itembank.ParseError naming the file, the case and the offset", err)
+	}
+	if !errors.Is(err, itembank.ErrSyntax) || !errors.Is(err, sav.ErrTruncated) {
+		t.Errorf("err = %v, want it to wrap itembank.ErrSyntax and sav.ErrTruncated", err)
 	}
 }
 
@@ -129,8 +134,8 @@ func TestExactNumber(t *testing.T) {
 		{8.2, "8.2"},
 	}
 	for _, tc := range tests {
-		if got := exactNumber(tc.in); got != tc.want {
-			t.Errorf("exactNumber(%v) = %q, want %q", tc.in, got, tc.want)
+		if got := ExactNumber(tc.in); got != tc.want {
+			t.Errorf("ExactNumber(%v) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

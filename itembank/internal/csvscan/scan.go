@@ -1,4 +1,15 @@
-package itembank
+// Package csvscan is the fast scanner of delimited text that loading
+// response files rests on: comma, semicolon or tab (detected from the
+// header), a UTF-8 byte-order mark, RFC 4180 quoting, LF or CRLF line
+// ends, empty lines skipped; with the positions and messages of
+// encoding/csv, against which it is fuzzed.
+//
+// It allocates no string per cell. With Borrow set, the cells of a row
+// point into the scanner's buffers (package unsafe) and are valid only
+// until the next call of Next: a caller that keeps a cell must copy it
+// (strings.Clone). This package is the only one in the project that uses
+// unsafe.
+package csvscan
 
 import (
 	"bytes"
@@ -7,33 +18,15 @@ import (
 	"io"
 	"strings"
 	"unsafe"
+
+	"github.com/itemreduce/itemreduce/internal/parseerr"
 )
 
-// LoadCSV reads delimited text: one respondent per row after a header row
-// naming the columns. The delimiter (comma, semicolon or tab) is detected
-// from the header; a UTF-8 byte-order mark is skipped; quoted fields
-// follow RFC 4180 (a quote inside a quoted field is doubled; a quoted field
-// may span lines); lines may end in LF or CRLF; empty lines are skipped.
-// Columns named like a bank item hold its answers; the other columns are
-// listed in Responses.Ignored. name is used in messages.
-//
-// The text is read in large blocks and scanned on a second goroutine while
-// the answers are coded (see csvPipe), without a string per cell: a
-// 300-item file of 100,000 respondents loads in about a quarter second.
-func LoadCSV(r io.Reader, name string, bank *Bank, opt LoadOptions) (*Responses, error) {
-	t, err := newCSVTable(r, name, opt.Progress)
-	if err != nil {
-		return nil, err
-	}
-	t.borrow = true // load keeps no cell (Column.remember copies)
-	t.piped = true
-	defer t.stop()
-	return load(t, name, bank, opt)
-}
+// ParseError is the positioned error the scanner returns.
+type ParseError = parseerr.Error
 
-// csvTable is a hand-written scanner of the dialect above, with the
-// positions and messages of encoding/csv.
-type csvTable struct {
+// A Scanner reads the records of delimited text (see the package doc).
+type Scanner struct {
 	name     string
 	r        io.Reader
 	progress func(int64)
@@ -50,12 +43,12 @@ type csvTable struct {
 	lastLine  int // inside a quoted field: length of the previous line, its line end as one byte
 
 	rowsGuess int // estimated rows after the header, -1 until estimated
-	// borrow makes the cells of a row point into the scanner's buffer, valid
-	// only until the next call of Next: no allocation per row at all.
-	borrow bool
-	// piped scans the rows after the header on another goroutine (see
-	// csvPipe), started by the first call of Next.
-	piped     bool
+	// Borrow makes the cells of a row point into the scanner's buffer,
+	// valid only until the next call of Next: no allocation per row at all.
+	Borrow bool
+	// Pipe scans the rows after the header on another goroutine (see
+	// csvPipe), started by the first call of Next; Stop ends it.
+	Pipe      bool
 	pipe      *csvPipe
 	row       []string
 	fieldLine []int // per cell of row: line and 1-based byte column where it starts
@@ -68,10 +61,11 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 const csvBlock = 256 << 10
 
-// newCSVTable starts scanning r; progress, when not nil, is called with
-// the number of bytes read by each read.
-func newCSVTable(r io.Reader, name string, progress func(int64)) (*csvTable, error) {
-	t := &csvTable{name: name, r: r, progress: progress, buf: make([]byte, csvBlock), line: 1, rowsGuess: -1}
+// New starts scanning r, reading the header line to detect the delimiter;
+// name is used in errors. progress, when not nil, is called with the number
+// of bytes read by each read.
+func New(r io.Reader, name string, progress func(int64)) (*Scanner, error) {
+	t := &Scanner{name: name, r: r, progress: progress, buf: make([]byte, csvBlock), line: 1, rowsGuess: -1}
 	// Fill until the first line is complete, to detect the delimiter.
 	if _, err := t.lineEnd(); err != nil {
 		return nil, err
@@ -86,7 +80,7 @@ func newCSVTable(r io.Reader, name string, progress func(int64)) (*csvTable, err
 		first = first[:i]
 	}
 	if len(bytes.TrimSpace(first)) == 0 {
-		return nil, &ParseError{File: name, Line: 1, Err: ErrEmpty}
+		return nil, &ParseError{File: name, Line: 1, Err: parseerr.ErrEmpty}
 	}
 	t.delim = detectDelimiter(first)
 	return t, nil
@@ -116,7 +110,7 @@ func detectDelimiter(line []byte) byte {
 
 // fill reads more input after buf[end]. When buf is full, the unscanned
 // bytes move to its front; when they fill it, it grows.
-func (t *csvTable) fill() error {
+func (t *Scanner) fill() error {
 	if t.readErr != nil {
 		return t.readErr
 	}
@@ -145,10 +139,11 @@ func (t *csvTable) fill() error {
 	return nil
 }
 
-func (t *csvTable) Header() ([]string, error) {
+// Header returns the header row's cells (copies).
+func (t *Scanner) Header() ([]string, error) {
 	row, err := t.scanRecord()
 	if err == io.EOF {
-		return nil, &ParseError{File: t.name, Line: 1, Err: ErrEmpty}
+		return nil, &ParseError{File: t.name, Line: 1, Err: parseerr.ErrEmpty}
 	}
 	if err != nil {
 		return nil, err
@@ -160,15 +155,12 @@ func (t *csvTable) Header() ([]string, error) {
 	return header, nil
 }
 
-// Next returns the cells of the next record. They stay valid after the
-// next call, but the slice holding them is reused.
-func (t *csvTable) Next() ([]string, error) {
-	if t.piped && t.pipe == nil {
-		if lr, ok := t.r.(interface{ Len() int }); ok && lr.Len()+t.end-t.pos < pipeFrom {
-			t.piped = false // too small to gain from a second goroutine
-		} else {
-			t.startPipe(len(t.fieldCol))
-		}
+// Next returns the cells of the next record, or io.EOF after the last.
+// The slice holding them is reused; with Borrow the cells themselves are
+// valid only until the next call.
+func (t *Scanner) Next() ([]string, error) {
+	if t.Pipe && t.pipe == nil {
+		t.startPipe(len(t.fieldCol))
 	}
 	if t.pipe != nil {
 		return t.pipe.next()
@@ -177,7 +169,7 @@ func (t *csvTable) Next() ([]string, error) {
 }
 
 // scanRecord reads the next record.
-func (t *csvTable) scanRecord() ([]string, error) {
+func (t *Scanner) scanRecord() ([]string, error) {
 	if err := t.skipEmpty(); err != nil {
 		return nil, err
 	}
@@ -186,7 +178,7 @@ func (t *csvTable) scanRecord() ([]string, error) {
 
 // skipEmpty skips empty lines, and makes sure that the whole line a
 // record starts on is in the buffer; io.EOF at the end of input.
-func (t *csvTable) skipEmpty() error {
+func (t *Scanner) skipEmpty() error {
 	for {
 		i, err := t.lineEnd()
 		if err != nil {
@@ -208,7 +200,7 @@ func (t *csvTable) skipEmpty() error {
 // lineEnd reads until the line at buf[pos] is complete in the buffer, and
 // returns the position of its '\n' after pos, or of the end of input.
 // Each byte is searched once, however small the reads.
-func (t *csvTable) lineEnd() (int, error) {
+func (t *Scanner) lineEnd() (int, error) {
 	searched := 0
 	for {
 		if i := bytes.IndexByte(t.buf[t.pos+searched:t.end], '\n'); i >= 0 {
@@ -226,7 +218,7 @@ func (t *csvTable) lineEnd() (int, error) {
 
 // record scans one record starting at buf[pos]; the line it starts on is
 // complete in the buffer.
-func (t *csvTable) record() ([]string, error) {
+func (t *Scanner) record() ([]string, error) {
 	if row, ok := t.plainRecord(); ok {
 		return row, nil
 	}
@@ -264,7 +256,7 @@ func (t *csvTable) record() ([]string, error) {
 
 // plainRecord reads a record that is one line without quotes, the usual
 // case, at the cost of one string: its cells are slices of the line.
-func (t *csvTable) plainRecord() ([]string, bool) {
+func (t *Scanner) plainRecord() ([]string, bool) {
 	b := t.buf[t.pos:t.end]
 	n := bytes.IndexByte(b, '\n')
 	next := n + 1
@@ -305,8 +297,8 @@ func (t *csvTable) plainRecord() ([]string, bool) {
 }
 
 // str returns b as a string: a copy, or when borrowing, b itself.
-func (t *csvTable) str(b []byte) string {
-	if t.borrow && len(b) > 0 {
+func (t *Scanner) str(b []byte) string {
+	if t.Borrow && len(b) > 0 {
 		return unsafe.String(&b[0], len(b))
 	}
 	return string(b)
@@ -314,7 +306,7 @@ func (t *csvTable) str(b []byte) string {
 
 // plainField scans an unquoted cell up to the delimiter or the end of the
 // line, and reports whether the record ended.
-func (t *csvTable) plainField() (bool, error) {
+func (t *Scanner) plainField() (bool, error) {
 	b := t.buf[t.pos:t.end]
 	for i, c := range b {
 		switch c {
@@ -348,7 +340,7 @@ func (t *csvTable) plainField() (bool, error) {
 
 // quotedField scans a quoted cell, reading more input when it spans lines,
 // and reports whether the record ended after it.
-func (t *csvTable) quotedField() (bool, error) {
+func (t *Scanner) quotedField() (bool, error) {
 	t.pos++ // opening quote
 	for {
 		b := t.buf[t.pos:t.end]
@@ -417,19 +409,9 @@ func (t *csvTable) quotedField() (bool, error) {
 	}
 }
 
-// rowsHint estimates how many rows t will give, so that the answers can be
-// stored without growing; 0 when unknown or when rows are selected.
-func rowsHint(t table, opt LoadOptions) int {
-	ct, ok := t.(*csvTable)
-	if !ok || len(opt.Where) > 0 {
-		return 0
-	}
-	return ct.rowsLeft()
-}
-
-// rowsLeft estimates the rows still to come from the input left and the
+// RowsLeft estimates the rows still to come from the input left and the
 // length of the rows in the buffer; 0 when the input's length is unknown.
-func (t *csvTable) rowsLeft() int {
+func (t *Scanner) RowsLeft() int {
 	if t.rowsGuess >= 0 {
 		return t.rowsGuess
 	}
@@ -445,14 +427,16 @@ func (t *csvTable) rowsLeft() int {
 	return t.rowsGuess
 }
 
-func (t *csvTable) syntaxError(line, col int, err error) error {
+func (t *Scanner) syntaxError(line, col int, err error) error {
 	if line == 1 {
 		col += t.bomCols
 	}
-	return &ParseError{File: t.name, Line: line, Column: col, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+	return &ParseError{File: t.name, Line: line, Column: col, Err: fmt.Errorf("%w: %v", parseerr.ErrSyntax, err)}
 }
 
-func (t *csvTable) Pos(field int) *ParseError {
+// Pos returns the position of a cell of the last record returned (or of
+// the header before the first Next).
+func (t *Scanner) Pos(field int) *ParseError {
 	if t.pipe != nil {
 		return t.pipe.pos(field)
 	}

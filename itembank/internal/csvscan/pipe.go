@@ -1,4 +1,4 @@
-package itembank
+package csvscan
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 // an error after the records before it, so a load reads exactly as without
 // the pipe.
 type csvPipe struct {
-	t    *csvTable
+	t    *Scanner
 	full chan *csvBatch // scanned batches, in order
 	free chan *csvBatch // batches the loader is done with
 	done chan struct{}  // closed when the loader stops early
@@ -42,10 +42,6 @@ type batchRow struct {
 	base  int32 // plain: start of the line in data; else: its first entry in pos
 }
 
-// pipeFrom is the input size from which a load is piped (a variable for
-// the tests).
-var pipeFrom = 1 << 20
-
 const (
 	pipeBatches = 4
 	batchRows   = 256
@@ -55,7 +51,7 @@ const (
 // startPipe moves the scanning of the rows after the header to a
 // goroutine; stop must be called when the loader is done. fields, the
 // header's, sizes the batches.
-func (t *csvTable) startPipe(fields int) {
+func (t *Scanner) startPipe(fields int) {
 	p := &csvPipe{t: t, full: make(chan *csvBatch, pipeBatches), free: make(chan *csvBatch, pipeBatches), done: make(chan struct{})}
 	cells := batchRows * (fields + 1)
 	for range pipeBatches {
@@ -70,8 +66,8 @@ func (t *csvTable) startPipe(fields int) {
 	t.pipe = p
 }
 
-// stop ends the scanning goroutine if it is still running.
-func (t *csvTable) stop() {
+// Stop ends the scanning goroutine if it is still running.
+func (t *Scanner) Stop() {
 	if t.pipe != nil {
 		close(t.pipe.done)
 		t.pipe = nil
@@ -120,7 +116,7 @@ func (b *csvBatch) reset() {
 
 // addPlain adds the record at t's position if it is one line without
 // quotes, and reports whether it did.
-func (b *csvBatch) addPlain(t *csvTable) bool {
+func (b *csvBatch) addPlain(t *Scanner) bool {
 	rest := t.buf[t.pos:t.end]
 	n := bytes.IndexByte(rest, '\n')
 	next := n + 1

@@ -1,4 +1,4 @@
-package itembank
+package draft
 
 import (
 	"bytes"
@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
-// updateDraft rewrites the draft golden files: go test ./itembank -update
+// updateDraft rewrites the draft golden files: go test ./itembank/draft -update
 var updateDraft = flag.Bool("update", false, "rewrite golden files in testdata")
 
 // draftOf writes src to a file called name and drafts a bank from it.
@@ -20,7 +23,7 @@ func draftOf(t *testing.T, name, src string) *Draft {
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d, err := DraftFile(path, DraftOptions{})
+	d, err := FromFile(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,13 +31,13 @@ func draftOf(t *testing.T, name, src string) *Draft {
 }
 
 // reloaded writes the draft and reads it back as a bank, as flag would.
-func reloaded(t *testing.T, d *Draft) *Bank {
+func reloaded(t *testing.T, d *Draft) *itembank.Bank {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := d.WriteYAML(&buf); err != nil {
 		t.Fatal(err)
 	}
-	b, err := LoadBank(&buf, "draft.yaml")
+	b, err := itembank.LoadBank(&buf, "draft.yaml")
 	if err != nil {
 		t.Fatalf("the draft does not load: %v\n%s", err, buf.String())
 	}
@@ -86,14 +89,14 @@ func TestDraftFromCSV(t *testing.T) {
 			for _, it := range b.Items {
 				items = append(items, it.ID+"="+scaleSummary(it.Scale))
 			}
-			if !equalStrings(items, tc.items) {
+			if !slices.Equal(items, tc.items) {
 				t.Errorf("items %q, want %q", items, tc.items)
 			}
 			var left []string
 			for _, l := range d.Left {
 				left = append(left, l.Name)
 			}
-			if !equalStrings(left, tc.left) {
+			if !slices.Equal(left, tc.left) {
 				t.Errorf("left out %q, want %q", left, tc.left)
 			}
 			for _, s := range d.Bank.Scales {
@@ -105,7 +108,7 @@ func TestDraftFromCSV(t *testing.T) {
 	}
 }
 
-func scaleSummary(s *Scale) string {
+func scaleSummary(s *itembank.Scale) string {
 	var m []string
 	for _, v := range s.Missing {
 		m = append(m, v.String())
@@ -117,11 +120,11 @@ func scaleSummary(s *Scale) string {
 // checks it against the bank it was written from: same ids in the same
 // order, same texts, same scales.
 func TestDraftFromExampleSAV(t *testing.T) {
-	want, err := LoadBankFile("../examples/wijkteams/bank.yaml")
+	want, err := itembank.LoadBankFile("../../examples/wijkteams/bank.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := DraftFile("../examples/wijkteams/responses-2017.sav", DraftOptions{})
+	d, err := FromFile("../../examples/wijkteams/responses-2017.sav", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +155,7 @@ func TestDraftFromExampleSAV(t *testing.T) {
 	for _, l := range d.Left {
 		left = append(left, l.Name)
 	}
-	if !equalStrings(left, wantLeft) {
+	if !slices.Equal(left, wantLeft) {
 		t.Errorf("left out %q, want %q", left, wantLeft)
 	}
 }
@@ -160,7 +163,7 @@ func TestDraftFromExampleSAV(t *testing.T) {
 // TestDraftGolden keeps the written draft of the SPSS fixture survey, with
 // its comments, in testdata/draft; -update rewrites it.
 func TestDraftGolden(t *testing.T) {
-	d, err := DraftFile(filepath.Join(savFixtures, "enquete_compressed.sav"), DraftOptions{})
+	d, err := FromFile(filepath.Join("../sav/testdata", "enquete_compressed.sav"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,24 +1,27 @@
-package itembank
+package files
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/internal/planes"
 )
 
 // referencePairs is the plain definition of the pair sums: for every pair
 // of items, a loop over the respondents who answered both.
-func referencePairs(r *Responses, places int) []PairSums {
+func referencePairs(r *itembank.Responses, places int) []itembank.PairSums {
 	p := len(r.Columns)
-	out := make([]PairSums, p*(p-1)/2)
+	out := make([]itembank.PairSums, p*(p-1)/2)
 	for i := range p {
 		for j := i + 1; j < p; j++ {
 			a, b := r.Columns[i], r.Columns[j]
 			if a == nil || b == nil {
 				continue
 			}
-			ps := &out[pairIndex(i, j, p)]
+			ps := &out[planes.Index(i, j, p)]
 			for row := range r.Respondents {
 				x, okx := a.Value(row)
 				y, oky := b.Value(row)
@@ -44,7 +47,7 @@ func referencePairs(r *Responses, places int) []PairSums {
 // the plain loop), an item everybody answers alike, an item nobody
 // answers, and missing answers (empty cells and a missing code) at a rate
 // that differs per item.
-func randomWave(t testing.TB, n int, seed uint64) (*Bank, string) {
+func randomWave(t testing.TB, n int, seed uint64) (*itembank.Bank, string) {
 	t.Helper()
 	const bankYAML = `scales:
   likert5: {min: 1, max: 5, missing: [9]}
@@ -63,7 +66,7 @@ items:
   - {id: E1, scale: likert5}
   - {id: L3, scale: likert5}
 `
-	bank, err := LoadBank(strings.NewReader(bankYAML), "bank.yaml")
+	bank, err := itembank.LoadBank(strings.NewReader(bankYAML), "bank.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +109,7 @@ func TestPairsMatchReference(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, err := Summarize(r)
+			s, err := itembank.Summarize(r, itembank.WithPairs)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -117,56 +120,12 @@ func TestPairsMatchReference(t *testing.T) {
 			got := s.Pairs()
 			for i := range bank.Items {
 				for j := i + 1; j < len(bank.Items); j++ {
-					k := pairIndex(i, j, len(bank.Items))
+					k := planes.Index(i, j, len(bank.Items))
 					if got[k] != want[k] {
 						t.Errorf("pair %s-%s: got %+v, want %+v", bank.Items[i].ID, bank.Items[j].ID, got[k], want[k])
 					}
 				}
 			}
 		})
-	}
-}
-
-func TestAndCount(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	for n := range 70 {
-		a, b := make([]uint64, n), make([]uint64, n)
-		var want int64
-		for i := range a {
-			a[i], b[i] = rng.Uint64(), rng.Uint64()
-			for bit := range 64 {
-				want += int64((a[i] & b[i]) >> bit & 1)
-			}
-		}
-		if got := andCount(a, b); got != want {
-			t.Errorf("andCount of %d words = %d, want %d", n, got, want)
-		}
-		if got := andCountGeneric(a, b); got != want {
-			t.Errorf("andCountGeneric of %d words = %d, want %d", n, got, want)
-		}
-	}
-}
-
-// TestAndCounts checks the counts of several planes against one mask, for
-// plane lengths the vector loop takes (multiples of 16 words) and not.
-func TestAndCounts(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	for _, w := range []int{1, 5, 16, 32, 48, 128} {
-		for planes := range 5 {
-			a, b := make([]uint64, planes*w), make([]uint64, w)
-			for i := range a {
-				a[i] = rng.Uint64()
-			}
-			for i := range b {
-				b[i] = rng.Uint64()
-			}
-			got := make([]int64, planes)
-			andCounts(a, b, got)
-			for q := range planes {
-				if want := andCountGeneric(a[q*w:(q+1)*w], b); got[q] != want {
-					t.Errorf("%d planes of %d words: plane %d counts %d, want %d", planes, w, q, got[q], want)
-				}
-			}
-		}
 	}
 }

@@ -1,13 +1,16 @@
-package itembank
+package files
 
 import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
 // ErrNoSheet reports a workbook without the requested worksheet.
@@ -27,7 +30,7 @@ const xlsxUnzipLimit = 256 << 20
 // 0.30000000000000004) are rounded to 15, the precision Excel computes and
 // shows with. Empty cells are missing answers, and rows with no cell filled
 // are skipped. Errors give the sheet, the row and the column number.
-func LoadXLSX(r io.ReaderAt, size int64, name string, bank *Bank, opt LoadOptions) (*Responses, error) {
+func LoadXLSX(r io.ReaderAt, size int64, name string, bank *itembank.Bank, opt LoadOptions) (*itembank.Responses, error) {
 	t, err := newXLSXTable(r, size, name, opt.Sheet)
 	if err != nil {
 		return nil, err
@@ -51,23 +54,23 @@ func newXLSXTable(r io.ReaderAt, size int64, name, sheet string) (t *xlsxTable, 
 		UnzipSizeLimit: xlsxUnzipLimit,
 	})
 	if err != nil {
-		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: not a readable Excel workbook: %v", ErrSyntax, err)}
+		return nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w: not a readable Excel workbook: %v", itembank.ErrSyntax, err)}
 	}
 	sheets := f.GetSheetList()
 	switch {
 	case len(sheets) == 0:
 		f.Close()
-		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: the workbook has no worksheet", ErrNoSheet)}
+		return nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w: the workbook has no worksheet", ErrNoSheet)}
 	case sheet == "":
 		sheet = sheets[0]
-	case !contains(sheets, sheet):
+	case !slices.Contains(sheets, sheet):
 		f.Close()
-		return nil, &ParseError{File: name, Err: fmt.Errorf("%w %q (the workbook has: %s)", ErrNoSheet, sheet, strings.Join(sheets, ", "))}
+		return nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w %q (the workbook has: %s)", ErrNoSheet, sheet, strings.Join(sheets, ", "))}
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		f.Close()
-		return nil, &ParseError{File: name, Sheet: sheet, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+		return nil, &itembank.ParseError{File: name, Sheet: sheet, Err: fmt.Errorf("%w: %v", itembank.ErrSyntax, err)}
 	}
 	return &xlsxTable{name: name, sheet: sheet, file: f, rows: rows}, nil
 }
@@ -76,7 +79,7 @@ func newXLSXTable(r io.ReaderAt, size int64, name, sheet string) (t *xlsxTable, 
 // file can provoke, into an error naming the file.
 func recoverXLSX(name string, err *error) {
 	if p := recover(); p != nil {
-		*err = &ParseError{File: name, Err: fmt.Errorf("%w: not a readable Excel workbook (%v)", ErrSyntax, p)}
+		*err = &itembank.ParseError{File: name, Err: fmt.Errorf("%w: not a readable Excel workbook (%v)", itembank.ErrSyntax, p)}
 	}
 }
 
@@ -90,7 +93,7 @@ func (t *xlsxTable) close() {
 func (t *xlsxTable) Header() ([]string, error) {
 	row, err := t.next()
 	if err == io.EOF {
-		return nil, &ParseError{File: t.name, Sheet: t.sheet, Line: 1, Err: ErrEmpty}
+		return nil, &itembank.ParseError{File: t.name, Sheet: t.sheet, Line: 1, Err: itembank.ErrEmpty}
 	}
 	if err != nil {
 		return nil, err
@@ -112,7 +115,7 @@ func (t *xlsxTable) Next() ([]string, error) {
 	for i := t.width; i < len(row); i++ {
 		if strings.TrimSpace(row[i]) != "" {
 			pe := t.Pos(i)
-			pe.Err = fmt.Errorf("%w: a filled cell right of the last column with a name in the header row", ErrFieldCount)
+			pe.Err = fmt.Errorf("%w: a filled cell right of the last column with a name in the header row", itembank.ErrFieldCount)
 			return nil, pe
 		}
 	}
@@ -132,7 +135,7 @@ func (t *xlsxTable) next() (row []string, err error) {
 		t.row++
 		row, err := t.rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, &ParseError{File: t.name, Sheet: t.sheet, Line: t.row, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+			return nil, &itembank.ParseError{File: t.name, Sheet: t.sheet, Line: t.row, Err: fmt.Errorf("%w: %v", itembank.ErrSyntax, err)}
 		}
 		empty := true
 		for i, c := range row {
@@ -146,7 +149,7 @@ func (t *xlsxTable) next() (row []string, err error) {
 		}
 	}
 	if err := t.rows.Error(); err != nil {
-		return nil, &ParseError{File: t.name, Sheet: t.sheet, Line: t.row + 1, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+		return nil, &itembank.ParseError{File: t.name, Sheet: t.sheet, Line: t.row + 1, Err: fmt.Errorf("%w: %v", itembank.ErrSyntax, err)}
 	}
 	return nil, io.EOF
 }
@@ -155,7 +158,7 @@ func (t *xlsxTable) next() (row []string, err error) {
 // exponent notation or with more than 15 significant digits, as a plain
 // decimal rounded to 15 significant digits. Other cells are returned as is.
 func xlsxNumber(cell string) string {
-	if _, err := ParseValue(cell); err == nil {
+	if _, err := itembank.ParseValue(cell); err == nil {
 		return cell
 	}
 	x, err := strconv.ParseFloat(strings.TrimSpace(cell), 64)
@@ -166,15 +169,6 @@ func xlsxNumber(cell string) string {
 	return strconv.FormatFloat(x, 'f', -1, 64)
 }
 
-func (t *xlsxTable) Pos(field int) *ParseError {
-	return &ParseError{File: t.name, Sheet: t.sheet, Line: t.row, Column: field + 1}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+func (t *xlsxTable) Pos(field int) *itembank.ParseError {
+	return &itembank.ParseError{File: t.name, Sheet: t.sheet, Line: t.row, Column: field + 1}
 }

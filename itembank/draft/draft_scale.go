@@ -1,17 +1,19 @@
-package itembank
+package draft
 
 import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
 // draftScale is a scale found for one column, before columns share scales.
 // Its Name stays empty: the shared scale is named when it is made.
 type draftScale struct {
-	Scale           // range, missing codes and labels
-	inferred string // how it was inferred; "" when from value labels
-	note     string
+	itembank.Scale        // range, missing codes and labels
+	inferred       string // how it was inferred; "" when from value labels
+	note           string
 }
 
 // Codes that surveys commonly use for "don't know" or "no answer".
@@ -44,8 +46,8 @@ func (c *draftColumn) scale() (*draftScale, string) {
 
 // answers returns the distinct answers seen and labelled, less the
 // declared missing codes.
-func (c *draftColumn) answers() map[Value]bool {
-	values := map[Value]bool{}
+func (c *draftColumn) answers() map[itembank.Value]bool {
+	values := map[itembank.Value]bool{}
 	for v := range c.values {
 		values[v] = true
 	}
@@ -62,10 +64,10 @@ func (c *draftColumn) answers() map[Value]bool {
 // (missingCandidates, in that order) that lie outside the usual scale
 // rounded from the other answers, like 9 ("weet niet") next to answers 1
 // to 5, and returns them. A code that is the only answer left is kept.
-func takeApartCodes(values map[Value]bool) []Value {
-	var codes []Value
+func takeApartCodes(values map[itembank.Value]bool) []itembank.Value {
+	var codes []itembank.Value
 	for _, m := range missingCandidates {
-		v := Int(m)
+		v := itembank.Int(m)
 		if !values[v] || len(values) < 2 {
 			continue
 		}
@@ -84,7 +86,7 @@ func takeApartCodes(values map[Value]bool) []Value {
 // spans the labels and the answers, and the labels of whole numbers are
 // kept; otherwise the range is rounded from the answers (roundScale) and
 // the scale is marked as inferred.
-func (c *draftColumn) rangeOf(lo, hi Value, codes []Value) *draftScale {
+func (c *draftColumn) rangeOf(lo, hi itembank.Value, codes []itembank.Value) *draftScale {
 	labelled := keysOf(c.labels)
 	for _, v := range codes {
 		delete(labelled, v)
@@ -94,14 +96,14 @@ func (c *draftColumn) rangeOf(lo, hi Value, codes []Value) *draftScale {
 	}
 	llo, lhi := bounds(labelled)
 	ds := &draftScale{}
-	ds.Min, ds.Max = floorInt(minValue(lo, llo)), ceilInt(maxValue(hi, lhi))
+	ds.Min, ds.Max = minValue(lo, llo).Floor(), maxValue(hi, lhi).Ceil()
 	ds.Labels = wholeLabels(c.labels, labelled)
 	return ds
 }
 
 // wholeLabels returns the labels of the whole numbers in keep, or nil when
 // there are none.
-func wholeLabels(labels map[Value]string, keep map[Value]bool) map[int64]string {
+func wholeLabels(labels map[itembank.Value]string, keep map[itembank.Value]bool) map[int64]string {
 	out := map[int64]string{}
 	for v := range keep {
 		if v.Places == 0 {
@@ -116,7 +118,7 @@ func wholeLabels(labels map[Value]string, keep map[Value]bool) map[int64]string 
 
 // notRating says why the scale is not a rating scale, or returns "" when
 // it is one; lo and hi are the answers seen, for the message.
-func (ds *draftScale) notRating(lo, hi Value) string {
+func (ds *draftScale) notRating(lo, hi itembank.Value) string {
 	switch {
 	case ds.Min < 0 || ds.Min > 1:
 		return fmt.Sprintf("answers %s to %s: not a rating scale starting at 0 or 1", lo, hi)
@@ -133,9 +135,9 @@ func (ds *draftScale) notRating(lo, hi Value) string {
 // bank cannot hold those. The note on declared codes a bank cannot hold
 // comes first among the remarks; the codes taken as missing and the codes
 // left out are added to it.
-func (ds *draftScale) setMissing(declared []Value, note string, codes []Value) {
+func (ds *draftScale) setMissing(declared []itembank.Value, note string, codes []itembank.Value) {
 	ds.note = note
-	ds.Missing = append([]Value(nil), declared...)
+	ds.Missing = append([]itembank.Value(nil), declared...)
 	if len(codes) > 0 {
 		ds.addNote(fmt.Sprintf("%s taken as missing (a code apart from the answers, like 'weet niet')", valuesString(codes)))
 		ds.Missing = append(ds.Missing, codes...)
@@ -149,8 +151,8 @@ func (ds *draftScale) setMissing(declared []Value, note string, codes []Value) {
 
 // dropInside removes the missing codes that lie inside the scale and
 // returns them.
-func (ds *draftScale) dropInside() []Value {
-	var inside []Value
+func (ds *draftScale) dropInside() []itembank.Value {
+	var inside []itembank.Value
 	kept := ds.Missing[:0]
 	for _, m := range ds.Missing {
 		if ds.Contains(m) {
@@ -193,13 +195,13 @@ func (ds *draftScale) key() string {
 
 // sharedScales are the scales of a draft, one for each key.
 type sharedScales struct {
-	list  []*Scale
-	byKey map[string]*Scale
+	list  []*itembank.Scale
+	byKey map[string]*itembank.Scale
 }
 
 // add returns the scale for ds: the one made before for its key, with
 // ds's missing codes pooled in, or else a new one.
-func (ss *sharedScales) add(ds *draftScale) *Scale {
+func (ss *sharedScales) add(ds *draftScale) *itembank.Scale {
 	key := ds.key()
 	if s := ss.byKey[key]; s != nil {
 		s.Missing = append(s.Missing, ds.Missing...)
@@ -207,9 +209,9 @@ func (ss *sharedScales) add(ds *draftScale) *Scale {
 		s.Missing = dedupValues(s.Missing)
 		return s
 	}
-	s := &Scale{Name: scaleName(ds, ss.list), Min: ds.Min, Max: ds.Max, Missing: ds.Missing, Labels: ds.Labels}
+	s := &itembank.Scale{Name: scaleName(ds, ss.list), Min: ds.Min, Max: ds.Max, Missing: ds.Missing, Labels: ds.Labels}
 	if ss.byKey == nil {
-		ss.byKey = map[string]*Scale{}
+		ss.byKey = map[string]*itembank.Scale{}
 	}
 	ss.byKey[key] = s
 	ss.list = append(ss.list, s)
@@ -219,10 +221,10 @@ func (ss *sharedScales) add(ds *draftScale) *Scale {
 // roundScale widens the answers seen to a usual rating scale: from 0 when
 // an answer is below 1, else from 1; up to 5, 7 or 10, the first at or
 // above the highest answer, or the highest answer itself beyond 10.
-func roundScale(lo, hi Value) Scale {
-	s := Scale{Min: 1, Max: ceilInt(hi)}
-	if lo.Cmp(Int(1)) < 0 {
-		s.Min = floorInt(lo)
+func roundScale(lo, hi itembank.Value) itembank.Scale {
+	s := itembank.Scale{Min: 1, Max: hi.Ceil()}
+	if lo.Cmp(itembank.Int(1)) < 0 {
+		s.Min = lo.Floor()
 	}
 	for _, m := range []int64{5, 7, 10} {
 		if s.Max <= m {
@@ -234,7 +236,7 @@ func roundScale(lo, hi Value) Scale {
 }
 
 // bounds returns the lowest and highest value in set.
-func bounds(set map[Value]bool) (lo, hi Value) {
+func bounds(set map[itembank.Value]bool) (lo, hi itembank.Value) {
 	first := true
 	for v := range set {
 		if first || v.Cmp(lo) < 0 {
@@ -249,9 +251,9 @@ func bounds(set map[Value]bool) (lo, hi Value) {
 }
 
 // subset reports whether every value in set is a or b.
-func subset(set map[Value]bool, a, b int64) bool {
+func subset(set map[itembank.Value]bool, a, b int64) bool {
 	for v := range set {
-		if v.Cmp(Int(a)) != 0 && v.Cmp(Int(b)) != 0 {
+		if v.Cmp(itembank.Int(a)) != 0 && v.Cmp(itembank.Int(b)) != 0 {
 			return false
 		}
 	}
@@ -259,8 +261,8 @@ func subset(set map[Value]bool, a, b int64) bool {
 }
 
 // sortedKeys returns the values in set in increasing order.
-func sortedKeys(set map[Value]bool) []Value {
-	vs := make([]Value, 0, len(set))
+func sortedKeys(set map[itembank.Value]bool) []itembank.Value {
+	vs := make([]itembank.Value, 0, len(set))
 	for v := range set {
 		vs = append(vs, v)
 	}
@@ -269,53 +271,35 @@ func sortedKeys(set map[Value]bool) []Value {
 }
 
 // keysOf returns the set of values that m labels.
-func keysOf(m map[Value]string) map[Value]bool {
-	s := make(map[Value]bool, len(m))
+func keysOf(m map[itembank.Value]string) map[itembank.Value]bool {
+	s := make(map[itembank.Value]bool, len(m))
 	for k := range m {
 		s[k] = true
 	}
 	return s
 }
 
-func minValue(a, b Value) Value {
+func minValue(a, b itembank.Value) itembank.Value {
 	if a.Cmp(b) <= 0 {
 		return a
 	}
 	return b
 }
 
-func maxValue(a, b Value) Value {
+func maxValue(a, b itembank.Value) itembank.Value {
 	if a.Cmp(b) >= 0 {
 		return a
 	}
 	return b
 }
 
-// floorInt returns the largest whole number at or below v.
-func floorInt(v Value) int64 {
-	q := v.Units / pow10[v.Places]
-	if v.Units < 0 && v.Units%pow10[v.Places] != 0 {
-		q--
-	}
-	return q
-}
-
-// ceilInt returns the smallest whole number at or above v.
-func ceilInt(v Value) int64 {
-	q := v.Units / pow10[v.Places]
-	if v.Units > 0 && v.Units%pow10[v.Places] != 0 {
-		q++
-	}
-	return q
-}
-
 // sortValues sorts vs in increasing order.
-func sortValues(vs []Value) {
+func sortValues(vs []itembank.Value) {
 	sort.Slice(vs, func(i, j int) bool { return vs[i].Cmp(vs[j]) < 0 })
 }
 
 // dedupValues drops repeats from the sorted vs, in place.
-func dedupValues(vs []Value) []Value {
+func dedupValues(vs []itembank.Value) []itembank.Value {
 	out := vs[:0]
 	for i, v := range vs {
 		if i == 0 || v.Cmp(vs[i-1]) != 0 {
@@ -326,7 +310,7 @@ func dedupValues(vs []Value) []Value {
 }
 
 // valuesString lists vs for a message: "9, 99".
-func valuesString(vs []Value) string {
+func valuesString(vs []itembank.Value) string {
 	s := make([]string, len(vs))
 	for i, v := range vs {
 		s[i] = v.String()

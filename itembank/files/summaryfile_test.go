@@ -1,4 +1,4 @@
-package itembank
+package files
 
 import (
 	"bytes"
@@ -8,22 +8,24 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
-func summarizeCSV(t testing.TB, bank *Bank, data string) *Summary {
+func summarizeCSV(t testing.TB, bank *itembank.Bank, data string) *itembank.Summary {
 	t.Helper()
 	r, err := LoadCSV(strings.NewReader(data), "wave.csv", bank, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Summarize(r)
+	s, err := itembank.Summarize(r, itembank.WithPairs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
 }
 
-func writeSummary(t testing.TB, s *Summary) []byte {
+func writeSummary(t testing.TB, s *itembank.Summary) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := s.WriteJSON(&b); err != nil {
@@ -33,7 +35,7 @@ func writeSummary(t testing.TB, s *Summary) []byte {
 }
 
 // sameSummary reports how a and b differ, or "" when they are equal.
-func sameSummary(a, b *Summary) string {
+func sameSummary(a, b *itembank.Summary) string {
 	switch {
 	case a.Respondents != b.Respondents:
 		return fmt.Sprintf("respondents %d and %d", a.Respondents, b.Respondents)
@@ -57,7 +59,7 @@ func TestSummaryRoundTrip(t *testing.T) {
 	bank, data := randomWave(t, 500, 11)
 	s := summarizeCSV(t, bank, data)
 	file := writeSummary(t, s)
-	back, err := LoadSummary(bytes.NewReader(file), "wave.summary.json", bank)
+	back, err := itembank.LoadSummary(bytes.NewReader(file), "wave.summary.json", bank)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, file)
 	}
@@ -95,13 +97,13 @@ func TestPoolingIsExact(t *testing.T) {
 		header + strings.Join(whole[:400], ""),
 		header + strings.Join(whole[400:], ""),
 	}
-	var pooled *Summary
+	var pooled *itembank.Summary
 	for i, part := range parts {
 		s := summarizeCSV(t, bank, part)
 		if i == 0 && s.Places != 0 {
 			t.Fatalf("part without decimals has places %d", s.Places)
 		}
-		back, err := LoadSummary(bytes.NewReader(writeSummary(t, s)), "part.summary.json", bank)
+		back, err := itembank.LoadSummary(bytes.NewReader(writeSummary(t, s)), "part.summary.json", bank)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,7 +131,7 @@ func TestSummaryOtherBank(t *testing.T) {
 	rescaled := mustBank(t, strings.Replace(csvBank, "missing: [9]", "missing: [8, 9]", 1))
 	for _, tc := range []struct {
 		name string
-		bank *Bank
+		bank *itembank.Bank
 		ok   bool
 	}{
 		{"same bank", bank, true},
@@ -138,18 +140,18 @@ func TestSummaryOtherBank(t *testing.T) {
 		{"other missing codes", rescaled, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := LoadSummary(bytes.NewReader(file), "a.summary.json", tc.bank)
+			_, err := itembank.LoadSummary(bytes.NewReader(file), "a.summary.json", tc.bank)
 			if tc.ok && err != nil {
 				t.Errorf("refused: %v", err)
 			}
-			if !tc.ok && !errors.Is(err, ErrOtherBank) {
+			if !tc.ok && !errors.Is(err, itembank.ErrOtherBank) {
 				t.Errorf("error %v, want ErrOtherBank", err)
 			}
 		})
 	}
 	other := summarizeCSV(t, bank, "A,B,C\n1,2,3\n")
 	other.Bank = reordered.Hash()
-	if err := s.Add(other); !errors.Is(err, ErrOtherBank) {
+	if err := s.Add(other); !errors.Is(err, itembank.ErrOtherBank) {
 		t.Errorf("pooling summaries of two banks: %v, want ErrOtherBank", err)
 	}
 }
@@ -193,14 +195,14 @@ func TestLoadSummaryErrors(t *testing.T) {
 				t.Fatalf("test case does not apply: %q not in\n%s", tc.old, good)
 			}
 			src := strings.Replace(good, tc.old, tc.new, 1)
-			_, err := LoadSummary(strings.NewReader(src), "a.summary.json", bank)
-			if !errors.Is(err, ErrBadSummary) {
+			_, err := itembank.LoadSummary(strings.NewReader(src), "a.summary.json", bank)
+			if !errors.Is(err, itembank.ErrBadSummary) {
 				t.Fatalf("error %v, want ErrBadSummary\n%s", err, src)
 			}
 			if !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %q does not say %q", err, tc.want)
 			}
-			var pe *ParseError
+			var pe *itembank.ParseError
 			if errors.As(err, &pe) && pe.Line != tc.line {
 				t.Errorf("line %d, want %d (%v)", pe.Line, tc.line, err)
 			}
@@ -222,21 +224,21 @@ func TestSummarizeFilesMixed(t *testing.T) {
 	}
 	write(a, strings.Join(lines[:150], ""))
 	write(b, lines[0]+strings.Join(lines[150:], ""))
-	bs := filepath.Join(dir, "b"+SummaryExt)
+	bs := filepath.Join(dir, "b"+itembank.SummaryExt)
 	write(bs, string(writeSummary(t, summarizeCSV(t, bank, lines[0]+strings.Join(lines[150:], "")))))
 
-	raw, _, err := SummarizeFiles([]string{a, b}, bank, LoadOptions{})
+	raw, _, err := SummarizeFiles([]string{a, b}, bank, LoadOptions{}, itembank.WithPairs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mixed, _, err := SummarizeFiles([]string{a, bs}, bank, LoadOptions{})
+	mixed, _, err := SummarizeFiles([]string{a, bs}, bank, LoadOptions{}, itembank.WithPairs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d := sameSummary(raw, mixed); d != "" {
 		t.Errorf("pooling a summary differs from pooling its answers: %s", d)
 	}
-	_, _, err = SummarizeFiles([]string{a, bs}, bank, LoadOptions{Where: []Condition{{"id", "1"}}})
+	_, _, err = SummarizeFiles([]string{a, bs}, bank, LoadOptions{Where: []Condition{{"id", "1"}}}, itembank.WithPairs)
 	if err == nil || !strings.Contains(err.Error(), "cannot be selected") {
 		t.Errorf("rows selected in a summary: error %v", err)
 	}
@@ -251,12 +253,12 @@ func FuzzLoadSummary(f *testing.F) {
 	f.Add([]byte(`{"format": "itemreduce summary", "version": 1}`))
 	f.Add([]byte(strings.Replace(string(good), `"places": 0`, `"places": 1`, 1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := LoadSummary(bytes.NewReader(data), "f.summary.json", bank)
+		s, err := itembank.LoadSummary(bytes.NewReader(data), "f.summary.json", bank)
 		if err != nil {
 			return
 		}
 		out := writeSummary(t, s)
-		back, err := LoadSummary(bytes.NewReader(out), "g.summary.json", bank)
+		back, err := itembank.LoadSummary(bytes.NewReader(out), "g.summary.json", bank)
 		if err != nil {
 			t.Fatalf("written summary does not read back: %v\n%s", err, out)
 		}

@@ -1,4 +1,4 @@
-package itembank
+package files
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
 // Benchmarks on synthetic data made in memory, the same for every run:
@@ -24,7 +26,7 @@ var benchSizes = []struct{ items, respondents int }{
 // benchData returns a bank and a CSV file of n respondents answering p
 // items: four in five on 1-5 (9 = don't know), one in five on 1-10, about
 // 3% empty, correlated within twelve themes.
-func benchData(tb testing.TB, p, n int) (*Bank, []byte) {
+func benchData(tb testing.TB, p, n int) (*itembank.Bank, []byte) {
 	tb.Helper()
 	var bank bytes.Buffer
 	bank.WriteString("scales:\n  likert5: {min: 1, max: 5, missing: [9]}\n  grade10: {min: 1, max: 10}\nitems:\n")
@@ -35,7 +37,7 @@ func benchData(tb testing.TB, p, n int) (*Bank, []byte) {
 		}
 		fmt.Fprintf(&bank, "  - {id: Q%04d, scale: %s}\n", i+1, scale)
 	}
-	b, err := LoadBank(&bank, "bench.yaml")
+	b, err := itembank.LoadBank(&bank, "bench.yaml")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -103,7 +105,7 @@ func BenchmarkPairs(b *testing.B) {
 			}
 			b.ResetTimer()
 			for b.Loop() {
-				s, err := Summarize(r)
+				s, err := itembank.Summarize(r, itembank.WithPairs)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -1,4 +1,4 @@
-package itembank
+package files
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
 // Sentinel errors for text files in an encoding that cannot be read.
@@ -19,7 +21,7 @@ var (
 	ErrBinary = errors.New("not a text file")
 )
 
-// Text encodings that decodeText recognises, as named in its result.
+// Text encodings that openText recognises, as named in its result.
 const (
 	EncodingUTF8        = "UTF-8"
 	EncodingWindows1252 = "windows-1252"
@@ -27,22 +29,7 @@ const (
 	EncodingUTF16BE     = "UTF-16BE"
 )
 
-// decodeText returns the UTF-8 text of a delimited file held in memory and
-// the encoding it was read in; see openText for the rules.
-func decodeText(data []byte, name string) ([]byte, string, error) {
-	r, enc, err := openText(bytes.NewReader(data), int64(len(data)), name)
-	if err != nil {
-		return nil, "", err
-	}
-	if enc == EncodingUTF8 {
-		return data, enc, nil
-	}
-	out, err := io.ReadAll(r)
-	if err != nil {
-		return nil, "", &ParseError{File: name, Err: fmt.Errorf("%w: %s: %v", ErrEncoding, enc, err)}
-	}
-	return out, enc, nil
-}
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // openText decides the encoding of a delimited text file of the given size
 // and returns a reader of its text as UTF-8, decoding while it is read, so
@@ -76,7 +63,7 @@ func openText(r io.ReaderAt, size int64, name string) (io.Reader, string, error)
 	}
 	s, err := scanText(r, size)
 	if err != nil {
-		return nil, "", &ParseError{File: name, Err: err}
+		return nil, "", &itembank.ParseError{File: name, Err: err}
 	}
 	switch {
 	case s.bad < 0:
@@ -110,7 +97,7 @@ func (s sized) Len() int {
 
 func openUTF16(r *io.SectionReader, size int64, name string, order unicode.Endianness, enc string) (io.Reader, string, error) {
 	if size%2 != 0 {
-		return nil, "", &ParseError{File: name, Err: fmt.Errorf("%w: %s text with an odd number of bytes; the file is cut off", ErrEncoding, enc)}
+		return nil, "", &itembank.ParseError{File: name, Err: fmt.Errorf("%w: %s text with an odd number of bytes; the file is cut off", ErrEncoding, enc)}
 	}
 	return sized{unicode.UTF16(order, unicode.ExpectBOM).NewDecoder().Reader(r), r}, enc, nil
 }
@@ -213,9 +200,9 @@ func undefined1252(b byte) bool {
 }
 
 // textErrorAt places err at byte offset off of the file.
-func textErrorAt(r io.ReaderAt, name string, off int64, err error) *ParseError {
+func textErrorAt(r io.ReaderAt, name string, off int64, err error) *itembank.ParseError {
 	line, col := positionAt(r, off)
-	return &ParseError{File: name, Line: line, Column: col, Err: err}
+	return &itembank.ParseError{File: name, Line: line, Column: col, Err: err}
 }
 
 // positionAt returns the 1-based line and byte column of offset off.

@@ -1,9 +1,14 @@
-package itembank
+package files
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
 const csvBank = `scales:
@@ -15,9 +20,9 @@ items:
   - {id: C, text: c, scale: likert5}
 `
 
-func mustBank(t testing.TB, src string) *Bank {
+func mustBank(t testing.TB, src string) *itembank.Bank {
 	t.Helper()
-	b, err := LoadBank(strings.NewReader(src), "bank.yaml")
+	b, err := itembank.LoadBank(strings.NewReader(src), "bank.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +30,7 @@ func mustBank(t testing.TB, src string) *Bank {
 }
 
 // answersOf returns an item's answers as text, "" for missing.
-func answersOf(r *Responses, i int) []string {
+func answersOf(r *itembank.Responses, i int) []string {
 	c := r.Columns[i]
 	if c == nil {
 		return nil
@@ -85,7 +90,7 @@ func TestLoadCSVDecimals(t *testing.T) {
 	if got := strings.Join(answersOf(r, 1), "|"); got != "7.5|8.25|10" {
 		t.Errorf("B = %q, want 7.5|8.25|10", got)
 	}
-	s, err := Summarize(r)
+	s, err := itembank.Summarize(r, itembank.WithPairs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,18 +122,18 @@ func TestLoadCSVErrors(t *testing.T) {
 		sentinel  error
 		want      string
 	}{
-		{"empty file", "", nil, ErrEmpty, "data.csv:1: file is empty"},
-		{"blank file", "\n\n", nil, ErrEmpty, "data.csv:1: file is empty"},
+		{"empty file", "", nil, itembank.ErrEmpty, "data.csv:1: file is empty"},
+		{"blank file", "\n\n", nil, itembank.ErrEmpty, "data.csv:1: file is empty"},
 		{"header only", "A,B\n", nil, ErrNoRespondents, "data.csv: no respondents"},
-		{"out of scale", "A,B\n1,2\n6,3\n", nil, ErrOutOfScale, "data.csv:3:1: item A: answer outside its scale: 6 is outside likert5 (1-5)"},
-		{"out of scale 1-10", "id,A,B\n1,1,11\n", nil, ErrOutOfScale, "data.csv:2:5: item B: answer outside its scale: 11 is outside grade10 (1-10)"},
-		{"zero on 1-5", "A\n0\n", nil, ErrOutOfScale, "data.csv:2:1: item A"},
-		{"not a number", "A,B\n1,2\n3,zeven\n", nil, ErrNotNumeric, `data.csv:3:3: item B: answer is not a number: "zeven"`},
-		{"too many fields", "A,B\n1,2\n1,2,3\n", nil, ErrFieldCount, "data.csv:3: wrong number of fields: row has 3 fields, header has 2"},
-		{"too few fields", "A,B\n1,2\n1\n", nil, ErrFieldCount, "data.csv:3: wrong number of fields: row has 1 fields, header has 2"},
-		{"duplicate item column", "A,B,A\n1,2,3\n", nil, ErrDuplicateColumn, `data.csv:1:5: item A: duplicate column "A" (also column 1)`},
-		{"duplicate other column", "x,A,x\n1,2,3\n", nil, ErrDuplicateColumn, `data.csv:1:5: item x: duplicate column "x"`},
-		{"bare quote", "A,B\n1,2\n1,2\"x\n", nil, ErrSyntax, "data.csv:3:"},
+		{"out of scale", "A,B\n1,2\n6,3\n", nil, itembank.ErrOutOfScale, "data.csv:3:1: item A: answer outside its scale: 6 is outside likert5 (1-5)"},
+		{"out of scale 1-10", "id,A,B\n1,1,11\n", nil, itembank.ErrOutOfScale, "data.csv:2:5: item B: answer outside its scale: 11 is outside grade10 (1-10)"},
+		{"zero on 1-5", "A\n0\n", nil, itembank.ErrOutOfScale, "data.csv:2:1: item A"},
+		{"not a number", "A,B\n1,2\n3,zeven\n", nil, itembank.ErrNotNumeric, `data.csv:3:3: item B: answer is not a number: "zeven"`},
+		{"too many fields", "A,B\n1,2\n1,2,3\n", nil, itembank.ErrFieldCount, "data.csv:3: wrong number of fields: row has 3 fields, header has 2"},
+		{"too few fields", "A,B\n1,2\n1\n", nil, itembank.ErrFieldCount, "data.csv:3: wrong number of fields: row has 1 fields, header has 2"},
+		{"duplicate item column", "A,B,A\n1,2,3\n", nil, itembank.ErrDuplicateColumn, `data.csv:1:5: item A: duplicate column "A" (also column 1)`},
+		{"duplicate other column", "x,A,x\n1,2,3\n", nil, itembank.ErrDuplicateColumn, `data.csv:1:5: item x: duplicate column "x"`},
+		{"bare quote", "A,B\n1,2\n1,2\"x\n", nil, itembank.ErrSyntax, "data.csv:3:"},
 		{"where matches nothing", "A,g\n1,x\n", []Condition{{"g", "y"}}, ErrNoRespondents, "data.csv: no respondents where g=y"},
 		{"where unknown column", "A,g\n1,x\n", []Condition{{"gemeente", "y"}}, nil, `data.csv:1: no column "gemeente"`},
 	}
@@ -141,7 +146,7 @@ func TestLoadCSVErrors(t *testing.T) {
 			if tc.sentinel != nil && !errors.Is(err, tc.sentinel) {
 				t.Errorf("error %q does not wrap %v", err, tc.sentinel)
 			}
-			var pe *ParseError
+			var pe *itembank.ParseError
 			if !errors.As(err, &pe) {
 				t.Errorf("error %q is not a *ParseError", err)
 			}
@@ -165,7 +170,7 @@ func FuzzLoadCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		r, err := LoadCSV(strings.NewReader(src), "fuzz.csv", bank, LoadOptions{})
 		if err != nil {
-			var pe *ParseError
+			var pe *itembank.ParseError
 			if !errors.As(err, &pe) || pe.File != "fuzz.csv" {
 				t.Errorf("error %q is not a *ParseError naming the file", err)
 			}
@@ -185,4 +190,85 @@ func FuzzLoadCSV(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCSVCellPositions checks the positions given for a cell's problem.
+func TestCSVCellPositions(t *testing.T) {
+	bank := mustBank(t, csvBank)
+	tests := []struct {
+		name, src string
+		pos       string
+	}{
+		{"plain", "id,A,B\n1,4,x\n", "data.csv:2:5: item B:"},
+		{"after BOM on line 1 is not shifted on line 2", "\xEF\xBB\xBFid,A,B\n1,4,x\n", "data.csv:2:5: item B:"},
+		{"quoted", "id,A,B\n1,\"4\",\"x\"\n", "data.csv:2:7: item B:"},
+		{"after a field over two lines", "id,A,B\n\"1\n2\",4,x\n", "data.csv:3:6: item B:"},
+		{"CRLF", "id,A,B\r\n1,4,x\r\n", "data.csv:2:5: item B:"},
+		{"far down", "id,A,B\n" + strings.Repeat("1,4,7\n", 3000) + "1,4,\"7\"\n2,1,x\n", "data.csv:3003:5: item B:"},
+		{"field count", "id,A,B\n" + strings.Repeat("1,4,7\n", 3000) + "1,4\n", "data.csv:3002: wrong number of fields"},
+		{"syntax error far down", "id,A,B\n" + strings.Repeat("1,4,7\n", 3000) + "1,4,7\"\n", "data.csv:3002:6: syntax error"},
+	}
+	defer func(n int) { pipeFrom = n }(pipeFrom)
+	for _, from := range []int{1 << 30, 0} {
+		pipeFrom = from // first never piped, then always
+		for _, tc := range tests {
+			t.Run(fmt.Sprintf("%s/pipe from %d", tc.name, from), func(t *testing.T) {
+				_, err := LoadCSV(strings.NewReader(tc.src), "data.csv", bank, LoadOptions{})
+				if err == nil || !strings.HasPrefix(err.Error(), tc.pos) {
+					t.Errorf("error %v, want it to start with %q", err, tc.pos)
+				}
+			})
+		}
+	}
+}
+
+// TestCSVProgress checks that progress adds up to the input's size.
+func TestCSVProgress(t *testing.T) {
+	bank := mustBank(t, csvBank)
+	src := "id,A,B\n" + strings.Repeat("1,4,7\n", 100000)
+	var total int64
+	opt := LoadOptions{Progress: func(n int64) { total += n }}
+	if _, err := LoadCSV(strings.NewReader(src), "data.csv", bank, opt); err != nil {
+		t.Fatal(err)
+	}
+	if total != int64(len(src)) {
+		t.Errorf("progress reported %d bytes, the input has %d", total, len(src))
+	}
+}
+
+// TestWhereNoneMatchedLargeFile checks the message of a selection that
+// matches no row in a file large enough to be scanned on a second
+// goroutine, whose cells point into reused buffers: the values listed must
+// be the column's values, not bytes of later rows.
+func TestWhereNoneMatchedLargeFile(t *testing.T) {
+	bank := mustBank(t, csvBank)
+	places := []string{"Zwolle", "Ommen", "Hardenberg"}
+	var b strings.Builder
+	b.WriteString("A,gemeente\n")
+	for r := 0; b.Len() < 3<<20; r++ {
+		fmt.Fprintf(&b, "%d,%s\n", 1+r%5, places[r%3])
+	}
+	path := filepath.Join(t.TempDir(), "large.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, load := range []struct {
+		name string
+		f    func() error
+	}{
+		{"LoadFile", func() error {
+			_, err := LoadFile(path, bank, LoadOptions{Where: []Condition{{"gemeente", "Deventer"}}})
+			return err
+		}},
+		{"LoadCSV", func() error {
+			_, err := LoadCSV(strings.NewReader(b.String()), path, bank, LoadOptions{Where: []Condition{{"gemeente", "Deventer"}}})
+			return err
+		}},
+	} {
+		err := load.f()
+		want := "gemeente holds Hardenberg, Ommen, Zwolle)"
+		if !errors.Is(err, ErrNoRespondents) || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("%s: error %v, want it to end in %q", load.name, err, want)
+		}
+	}
 }
