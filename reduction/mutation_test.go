@@ -45,39 +45,34 @@ func reviewIDs(rv *Review) []string {
 // mean > max, sd < 0 never fire) or make it fire for nearly every item.
 func TestConfigRangeRefused(t *testing.T) {
 	bank := loadBank(t, boundaryBank)
-	const bug = "BUG: Config.Validate accepts fractions of exactly 0 and 1 (it checks [0, 1], and [0, 1) for redundant); a threshold of 0, or a fraction of 1, must be refused"
 	for _, tc := range []struct {
 		src, want string
-		bug       bool
 	}{
-		{"stable: 1.5\n", "stable: 1.5 is outside", false},
-		{"ceiling: 1.01\n", "ceiling: 1.01 is outside", false},
-		{"ceiling: 3/2\n", "ceiling: 1.5 is outside", false},
-		{"low_spread: 2\n", "low_spread: 2 is outside", false},
-		{"redundant: 1\n", "redundant: 1 is outside", false},
-		{"redundant: 1.2\n", "redundant: 1.2 is outside", false},
-		{"stable: -0.1\n", "stable: -0.1 is outside", false},
-		{"low_spread: -1/5\n", "low_spread: -0.2 is outside", false},
-		{"redundant: -0.5\n", "redundant: -0.5 is outside", false},
-		{"stable: 0\n", "stable: 0 is outside", true},
-		{"ceiling: 0\n", "ceiling: 0 is outside", true},
-		{"low_spread: 0\n", "low_spread: 0 is outside", true},
-		{"redundant: 0\n", "redundant: 0 is outside", true},
-		{"stable: 1\n", "stable: 1 is outside", true},
-		{"ceiling: 1\n", "ceiling: 1 is outside", true},
-		{"low_spread: 1\n", "low_spread: 1 is outside", true},
+		{"stable: 1.5\n", "stable: 1.5 is outside"},
+		{"ceiling: 1.01\n", "ceiling: 1.01 is outside"},
+		{"ceiling: 3/2\n", "ceiling: 1.5 is outside"},
+		{"low_spread: 2\n", "low_spread: 2 is outside"},
+		{"redundant: 1\n", "redundant: 1 is outside"},
+		{"redundant: 1.2\n", "redundant: 1.2 is outside"},
+		{"stable: -0.1\n", "stable: -0.1 is outside"},
+		{"low_spread: -1/5\n", "low_spread: -0.2 is outside"},
+		{"redundant: -0.5\n", "redundant: -0.5 is outside"},
+		{"stable: 0\n", "stable: 0 is outside"},
+		{"ceiling: 0\n", "ceiling: 0 is outside"},
+		{"low_spread: 0\n", "low_spread: 0 is outside"},
+		{"redundant: 0\n", "redundant: 0 is outside"},
+		{"stable: 1\n", "stable: 1 is outside"},
+		{"ceiling: 1\n", "ceiling: 1 is outside"},
+		{"low_spread: 1\n", "low_spread: 1 is outside"},
 	} {
 		t.Run(strings.TrimSpace(tc.src), func(t *testing.T) {
-			if tc.bug {
-				t.Skip(bug)
-			}
 			_, err := LoadConfig(strings.NewReader(tc.src), "rules.yaml", bank)
 			var pe *itembank.ParseError
 			if !errors.As(err, &pe) || pe.File != "rules.yaml" {
 				t.Fatalf("error %v: want a *ParseError for rules.yaml", err)
 			}
-			if !strings.HasPrefix(err.Error(), "rules.yaml: ") || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("error %q: want it to start with the file and say %q", err, tc.want)
+			if !strings.HasPrefix(err.Error(), "rules.yaml:1:1: ") || pe.Line != 1 || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q: want it to start with the file and the key's line and say %q", err, tc.want)
 			}
 		})
 	}

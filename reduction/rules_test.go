@@ -245,8 +245,11 @@ func TestConfigErrors(t *testing.T) {
 		{"unknown key", "stabel: 0.1\n", "rules.yaml:1: syntax error: unknown key \"stabel\""},
 		{"not a number", "ceiling: high\n", "rules.yaml:1:10:"},
 		{"fraction above 1", "ceiling: 1.5\n", "ceiling: 1.5 is outside"},
-		{"unknown scale", "scales:\n  likert7: {stable: 0.5}\n", "\"likert7\" is not a scale of the bank"},
+		{"unknown scale", "scales:\n  likert7: {stable: 0.5}\n", "rules.yaml:2:3: scales: \"likert7\" is not a scale of the bank"},
 		{"r of 1", "redundant: 1\n", "redundant: 1 is outside"},
+		{"line of a later key", "# rules\nstable: 0.1\n\nlow_spread: 0\n", "rules.yaml:4:1: low_spread: 0 is outside"},
+		{"absolute threshold of 0", "scales:\n  likert5:\n    ceiling: 4\n    low_spread: 0\n", "rules.yaml:4:5: scales: likert5: low_spread: 0 is not above 0"},
+		{"drop_from_ticks", "drop_from_ticks: 5\n", "rules.yaml:1:1: drop_from_ticks: 5 is outside 1-4"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,11 +1,14 @@
 package reduction
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/big"
 	"os"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -150,42 +153,88 @@ func LoadConfigFile(path string, bank *itembank.Bank) (Config, error) {
 }
 
 // LoadConfig reads a rules file over the defaults; keys left out keep their
-// default. name is used in error messages.
+// default. name is used in error messages, which give the line of the
+// offending key.
 func LoadConfig(r io.Reader, name string, bank *itembank.Bank) (Config, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return Config{}, &itembank.ParseError{File: name, Err: err}
+	}
 	c := DefaultConfig()
-	if err := yamlfile.Decode(r, name, &c); err != nil {
+	if err := yamlfile.Decode(bytes.NewReader(data), name, &c); err != nil {
 		return Config{}, err
 	}
 	if err := c.Validate(bank); err != nil {
-		return Config{}, &itembank.ParseError{File: name, Err: err}
+		pe := &itembank.ParseError{File: name, Err: err}
+		var fe *fieldError
+		if root, rerr := yamlfile.DocumentRoot(data, name); rerr == nil && errors.As(err, &fe) {
+			if k := keyNode(root, fe.path); k != nil {
+				pe.Line, pe.Column = k.Line, k.Column
+			}
+		}
+		return Config{}, pe
 	}
 	return c, nil
 }
 
-// Validate checks that fractions lie in [0, 1], the correlation threshold
-// in [0, 1), and that per-scale thresholds name scales of the bank.
+// A fieldError is a problem with the value of one key of a rules file,
+// found by Validate; path leads to the key (e.g. scales, likert5, stable)
+// so that the loader can give its line.
+type fieldError struct {
+	path []string
+	msg  string
+}
+
+func (e *fieldError) Error() string { return e.msg }
+
+// keyNode follows path through nested mappings to the last key's node.
+func keyNode(n *yaml.Node, path []string) *yaml.Node {
+	var key *yaml.Node
+	for _, p := range path {
+		key = nil
+		for _, k := range yamlfile.MapKeys(n) {
+			if k.Value == p {
+				key = k
+			}
+		}
+		if key == nil {
+			return nil
+		}
+		n = yamlfile.MapValue(n, p)
+	}
+	return key
+}
+
+// Validate checks that fractions and the correlation threshold lie strictly
+// between 0 and 1 (at 0 or 1 a rule would never fire, or fire for nearly
+// every item), that absolute thresholds are positive, and that they name
+// scales of the bank.
 func (c Config) Validate(bank *itembank.Bank) error {
 	one := big.NewRat(1, 1)
 	for _, f := range []struct {
 		name string
 		n    Number
 	}{{"stable", c.Stable}, {"ceiling", c.Ceiling}, {"low_spread", c.LowSpread}, {"redundant", c.Redundant}} {
-		if f.n.Rat().Sign() < 0 || f.n.Rat().Cmp(one) > 0 || (f.name == "redundant" && f.n.Rat().Cmp(one) == 0) {
-			return fmt.Errorf("%s: %s is outside the allowed range (0 to 1)", f.name, f.n)
+		if f.n.Rat().Sign() <= 0 || f.n.Rat().Cmp(one) >= 0 {
+			return &fieldError{[]string{f.name}, fmt.Sprintf("%s: %s is outside the allowed range (a fraction between 0 and 1, such as 0.1)", f.name, f.n)}
 		}
 	}
-	for name, st := range c.Scales {
+	for _, name := range slices.Sorted(maps.Keys(c.Scales)) {
+		st := c.Scales[name]
 		if bank != nil && bank.Scale(name) == nil {
-			return fmt.Errorf("scales: %q is not a scale of the bank", name)
+			return &fieldError{[]string{"scales", name}, fmt.Sprintf("scales: %q is not a scale of the bank", name)}
 		}
-		for _, n := range []Number{st.Stable, st.LowSpread} {
-			if n.IsSet() && n.Rat().Sign() < 0 {
-				return fmt.Errorf("scales: %s: thresholds cannot be negative", name)
+		for _, f := range []struct {
+			key string
+			n   Number
+		}{{"stable", st.Stable}, {"low_spread", st.LowSpread}} {
+			if f.n.IsSet() && f.n.Rat().Sign() <= 0 {
+				return &fieldError{[]string{"scales", name, f.key}, fmt.Sprintf("scales: %s: %s: %s is not above 0", name, f.key, f.n)}
 			}
 		}
 	}
 	if c.DropFromTicks < 1 || c.DropFromTicks > len(Rules) {
-		return fmt.Errorf("drop_from_ticks: %d is outside 1-%d", c.DropFromTicks, len(Rules))
+		return &fieldError{[]string{"drop_from_ticks"}, fmt.Sprintf("drop_from_ticks: %d is outside 1-%d", c.DropFromTicks, len(Rules))}
 	}
 	return nil
 }
