@@ -87,24 +87,19 @@ func (p PairSums) coMoments() (cov, vx, vy int128, ok bool) {
 	return cov, vx, vy, vx.sign() > 0 && vy.sign() > 0
 }
 
-// RExceeds reports exactly whether |r| > t for a threshold t with
-// 0 <= t < 1, and false when r is undefined. It compares
-// cov² > t²·vx·vy in integers, which no rounding can get wrong.
-func (p PairSums) RExceeds(t *big.Rat) bool {
+// RSquaredRat returns the square of Pearson's r as an exact rational,
+//
+//	r² = (n·Σxy − Σx·Σy)² / ((n·Σx² − (Σx)²)·(n·Σy² − (Σy)²)),
+//
+// or nil when r is undefined (see Pearson). Threshold decisions on |r| are
+// exact as comparisons of r² (see reduction's redundancy rule).
+func (p PairSums) RSquaredRat() *big.Rat {
 	cov, vx, vy, ok := p.coMoments()
 	if !ok {
-		return false
-	}
-	r := math.Abs(cov.float() / math.Sqrt(vx.float()) / math.Sqrt(vy.float()))
-	if tf, _ := t.Float64(); math.Abs(r-tf) > 1e-9 {
-		return r > tf
+		return nil
 	}
 	c := cov.big()
-	lhs := new(big.Int).Mul(c, c)
-	lhs.Mul(lhs, t.Denom())
-	lhs.Mul(lhs, t.Denom())
-	rhs := new(big.Int).Mul(vx.big(), vy.big())
-	rhs.Mul(rhs, t.Num())
-	rhs.Mul(rhs, t.Num())
-	return lhs.Cmp(rhs) > 0
+	num := new(big.Int).Mul(c, c)
+	den := new(big.Int).Mul(vx.big(), vy.big())
+	return new(big.Rat).SetFrac(num, den)
 }

@@ -85,7 +85,9 @@ func (r *Result) Evidence(i int) Evidence {
 	for _, p := range it.Correlated {
 		e.Redundant = append(e.Redundant, PartnerEvidence{ID: p.ID, R: formatAgainst(p.R, r.Thresholds.Redundant.Rat(), true), N: p.N, Keep: p.Keep})
 	}
-	e.Undecided = append(e.Undecided, it.Undefined...)
+	for _, u := range it.Undecided {
+		e.Undecided = append(e.Undecided, u.String())
+	}
 	return e
 }
 

@@ -83,7 +83,7 @@ type jsonItem struct {
 	Shift        jsonFloat     `json:"shift"`
 	Flags        []Rule        `json:"flags"`
 	Correlated   []jsonPartner `json:"correlated"`
-	Undefined    []string      `json:"undefined,omitempty"`
+	Undecided    []Undecided   `json:"undecided,omitempty"`
 }
 
 type jsonPartner struct {
@@ -129,7 +129,7 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		it := &r.Items[i]
 		ji := jsonItem{ID: it.Item.ID, Scale: it.Item.Scale.Name, N: it.N, Mean: jsonFloat(it.Mean), SD: jsonFloat(it.SD),
 			PreviousN: it.PreviousN, PreviousMean: jsonFloat(it.PreviousMean), Shift: jsonFloat(it.Shift),
-			Flags: append([]Rule{}, it.Flags...), Correlated: []jsonPartner{}, Undefined: it.Undefined}
+			Flags: append([]Rule{}, it.Flags...), Correlated: []jsonPartner{}, Undecided: it.Undecided}
 		for _, p := range it.Correlated {
 			ji.Correlated = append(ji.Correlated, jsonPartner{ID: p.ID, R: jsonFloat(p.R), N: p.N, Keep: p.Keep})
 		}

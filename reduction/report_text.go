@@ -14,8 +14,8 @@ func (it *ItemResult) mark(r Rule, fired, notFired, undecided string) string {
 	if it.Has(r) {
 		return fired
 	}
-	for _, u := range it.Undefined {
-		if strings.HasPrefix(u, r.String()+":") || strings.HasPrefix(u, "no answers") || strings.HasPrefix(u, "not asked") {
+	for _, u := range it.Undecided {
+		if u.Concerns(r) {
 			return undecided
 		}
 	}

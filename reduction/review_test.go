@@ -38,7 +38,7 @@ type fake struct {
 	flags             []Rule
 	mean, sd, shift   float64
 	partners          []Partner
-	undefined         []string
+	undecided         []Undecided
 	n, previousN      int64
 	previousUndefined bool
 }
@@ -59,7 +59,7 @@ func fakeResult(bank *itembank.Bank, th Thresholds, f map[string]fake) *Result {
 			fk.n, fk.previousN = 100, 90
 		}
 		res.Items = append(res.Items, ItemResult{Item: it, N: fk.n, Mean: fk.mean, SD: fk.sd, PreviousN: fk.previousN,
-			PreviousMean: fk.mean - fk.shift, Shift: fk.shift, Flags: fk.flags, Correlated: fk.partners, Undefined: fk.undefined})
+			PreviousMean: fk.mean - fk.shift, Shift: fk.shift, Flags: fk.flags, Correlated: fk.partners, Undecided: fk.undecided})
 	}
 	return res
 }

@@ -2,6 +2,7 @@ package reduction
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 
 	"github.com/itemreduce/itemreduce/itembank"
@@ -88,6 +89,9 @@ func (t Thresholds) LimitsFor(s *itembank.Scale) Limits {
 	return l
 }
 
+// The four checks below decide each rule exactly from integer sums: a value
+// exactly at its threshold never fires (METHOD.md, "Strict comparisons").
+
 // isStable reports exactly whether |mean(cur) − mean(prev)| < limit.
 func isStable(cur, prev itembank.Moments, limit Number) bool {
 	d := new(big.Rat).Sub(cur.MeanRat(), prev.MeanRat())
@@ -103,4 +107,21 @@ func isCeiling(m itembank.Moments, limit Number) bool {
 func isLowSpread(m itembank.Moments, limit Number) bool {
 	sq := new(big.Rat).Mul(limit.Rat(), limit.Rat())
 	return m.VarianceRat().Cmp(sq) < 0
+}
+
+// isRedundant reports exactly whether |r| > t, and false when r is
+// undefined. Far from the threshold the float r decides; within 1e-9 of it
+// the exact r² > t² does, since float64 rounding can put r on the wrong side
+// (x = 3, 2, 1 and y = 5, 3, 4 have r = 0.5 exactly, which float64 computes
+// as 0.5000000000000001).
+func isRedundant(p itembank.PairSums, t Number) bool {
+	r := math.Abs(p.Pearson())
+	if math.IsNaN(r) {
+		return false
+	}
+	if tf := t.Float(); math.Abs(r-tf) > 1e-9 {
+		return r > tf
+	}
+	sq := new(big.Rat).Mul(t.Rat(), t.Rat())
+	return p.RSquaredRat().Cmp(sq) > 0
 }

@@ -1,6 +1,8 @@
 package reduction
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -206,10 +208,10 @@ func TestAbsoluteThresholds(t *testing.T) {
 	}
 }
 
-// TestUndefinedNeverFires checks that missing statistics decide nothing and
+// TestUndecidedNeverFires checks that missing statistics decide nothing and
 // are reported: an item absent from the previous wave gets no stable
 // verdict, one answer gives no SD, a constant item correlates with nothing.
-func TestUndefinedNeverFires(t *testing.T) {
+func TestUndecidedNeverFires(t *testing.T) {
 	bank := loadBank(t, boundaryBank)
 	prev := wave(t, bank, map[string][]int{"L": answers(3, 5)})
 	cur := wave(t, bank, map[string][]int{"L": answers(4, 5), "G": []int{10}})
@@ -224,10 +226,19 @@ func TestUndefinedNeverFires(t *testing.T) {
 	if !g.Has(Ceiling) {
 		t.Errorf("G: one answer of 10 is above the ceiling, flags %v", g.Flags)
 	}
-	want := []string{"stable: not asked in the previous wave", "low_spread: SD needs at least 2 answers"}
-	for _, w := range want {
-		if !strings.Contains(strings.Join(g.Undefined, "\n"), w) {
-			t.Errorf("G undefined = %q, want it to mention %q", g.Undefined, w)
+	// L answers 4 throughout: no variance, so r with G is undefined too.
+	want := []Undecided{{Reason: NotAskedPrevious}, {Reason: TooFewForSD}, {Reason: RUndefined, Others: 1}}
+	if !slices.Equal(g.Undecided, want) {
+		t.Errorf("G undecided = %v, want %v", g.Undecided, want)
+	}
+	if got := fmt.Sprint(g.Undecided); got != "[stable: not asked in the previous wave low_spread: SD needs at least 2 answers "+
+		"redundant: r undefined with 1 other item(s) (fewer than 3 common respondents, or no variance)]" {
+		t.Errorf("G undecided in words: %s", got)
+	}
+	for _, r := range Rules {
+		want := r != Ceiling
+		if got := g.mark(r, "X", "-", "?") == "?"; got != want {
+			t.Errorf("G: rule %s shown undecided = %v, want %v", r, got, want)
 		}
 	}
 	l := res.Items[0]

@@ -31,8 +31,8 @@ type ItemResult struct {
 	Shift        float64 // Mean − PreviousMean, NaN when either is undefined
 	Flags        []Rule  // in the order of Rules
 	Correlated   []Partner
-	// Undefined says which rules could not be decided, and why.
-	Undefined []string
+	// Undecided says which rules could not be decided, and why.
+	Undecided []Undecided
 }
 
 // A Partner is another item correlating above the threshold.
@@ -81,7 +81,7 @@ func Screen(bank *itembank.Bank, previous, current *itembank.Summary, t Threshol
 	}
 	redundancy(res, current, t.Redundant)
 	for _, it := range res.Items {
-		for _, u := range it.Undefined {
+		for _, u := range it.Undecided {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("item %s: %s", it.Item.ID, u))
 		}
 	}
@@ -115,17 +115,17 @@ func screenItem(item *itembank.Item, i int, previous, current *itembank.Summary,
 	}
 	switch {
 	case cur.N == 0 && !current.Items[i].Asked:
-		it.Undefined = append(it.Undefined, "not asked in the current wave: no rule decided")
+		it.Undecided = append(it.Undecided, Undecided{Reason: NotAskedCurrent})
 		return it
 	case cur.N == 0:
-		it.Undefined = append(it.Undefined, "no answers in the current wave: no rule decided")
+		it.Undecided = append(it.Undecided, Undecided{Reason: NoAnswersCurrent})
 		return it
 	case previous == nil:
-		it.Undefined = append(it.Undefined, "stable: no previous wave given")
+		it.Undecided = append(it.Undecided, Undecided{Reason: NoPreviousWave})
 	case !previous.Items[i].Asked:
-		it.Undefined = append(it.Undefined, "stable: not asked in the previous wave")
+		it.Undecided = append(it.Undecided, Undecided{Reason: NotAskedPrevious})
 	case prev.N == 0:
-		it.Undefined = append(it.Undefined, "stable: no answers in the previous wave")
+		it.Undecided = append(it.Undecided, Undecided{Reason: NoAnswersPrevious})
 	case isStable(cur, prev, l.Stable):
 		it.Flags = append(it.Flags, Stable)
 	}
@@ -133,7 +133,7 @@ func screenItem(item *itembank.Item, i int, previous, current *itembank.Summary,
 		it.Flags = append(it.Flags, Ceiling)
 	}
 	if cur.N < 2 {
-		it.Undefined = append(it.Undefined, "low_spread: SD needs at least 2 answers")
+		it.Undecided = append(it.Undecided, Undecided{Reason: TooFewForSD})
 	} else if isLowSpread(cur, l.LowSpread) {
 		it.Flags = append(it.Flags, LowSpread)
 	}
@@ -160,7 +160,7 @@ func redundancy(res *Result, current *itembank.Summary, t Number) {
 				undefined[j]++
 				continue
 			}
-			if ps.RExceeds(t.Rat()) {
+			if isRedundant(ps, t) {
 				a, b := &res.Items[i], &res.Items[j]
 				keep := PreferToKeep(a, b).Item.ID
 				a.Correlated = append(a.Correlated, Partner{ID: b.Item.ID, R: r, N: ps.N, Keep: keep})
@@ -177,7 +177,7 @@ func redundancy(res *Result, current *itembank.Summary, t Number) {
 			it.Flags = append(it.Flags, Redundant)
 		}
 		if undefined[i] > 0 {
-			it.Undefined = append(it.Undefined, fmt.Sprintf("redundant: r undefined with %d other item(s) (fewer than %d common respondents, or no variance)", undefined[i], itembank.MinPairN))
+			it.Undecided = append(it.Undecided, Undecided{Reason: RUndefined, Others: undefined[i]})
 		}
 	}
 }

@@ -1,0 +1,103 @@
+package reduction
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/itemreduce/itemreduce/itembank"
+)
+
+// A Reason says why a rule could not be decided for an item.
+type Reason int
+
+const (
+	// NotAskedCurrent: the item is absent from the current wave; no rule is decided.
+	NotAskedCurrent Reason = iota
+	// NoAnswersCurrent: nobody answered the item in the current wave; no rule is decided.
+	NoAnswersCurrent
+	// NoPreviousWave: no previous wave was given, so stable is undecided.
+	NoPreviousWave
+	// NotAskedPrevious: the item is absent from the previous wave.
+	NotAskedPrevious
+	// NoAnswersPrevious: nobody answered the item in the previous wave.
+	NoAnswersPrevious
+	// TooFewForSD: an SD needs at least 2 answers, so low_spread is undecided.
+	TooFewForSD
+	// RUndefined: r is undefined with some other items (fewer than
+	// itembank.MinPairN common respondents, or no variance among them).
+	RUndefined
+)
+
+var reasonCodes = [...]string{"not_asked_current", "no_answers_current", "no_previous_wave",
+	"not_asked_previous", "no_answers_previous", "too_few_for_sd", "r_undefined"}
+
+// String returns the reason's code as written in JSON, e.g. no_previous_wave.
+func (r Reason) String() string {
+	if r < 0 || int(r) >= len(reasonCodes) {
+		return fmt.Sprintf("Reason(%d)", int(r))
+	}
+	return reasonCodes[r]
+}
+
+// An Undecided is a rule that could not be decided for an item, and why.
+// Undecided rules never fire (METHOD.md: undefined cases never fire and are
+// reported).
+type Undecided struct {
+	Reason Reason
+	Others int // RUndefined: with how many other items r is undefined
+}
+
+// Rules returns the rules the reason leaves undecided.
+func (u Undecided) Rules() []Rule {
+	switch u.Reason {
+	case NoPreviousWave, NotAskedPrevious, NoAnswersPrevious:
+		return []Rule{Stable}
+	case TooFewForSD:
+		return []Rule{LowSpread}
+	case RUndefined:
+		return []Rule{Redundant}
+	}
+	return Rules
+}
+
+// Concerns reports whether u leaves rule r undecided.
+func (u Undecided) Concerns(r Rule) bool {
+	for _, x := range u.Rules() {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// String says in words which rule is undecided and why, as the outputs
+// and the review file show it.
+func (u Undecided) String() string {
+	switch u.Reason {
+	case NotAskedCurrent:
+		return "not asked in the current wave: no rule decided"
+	case NoAnswersCurrent:
+		return "no answers in the current wave: no rule decided"
+	case NoPreviousWave:
+		return "stable: no previous wave given"
+	case NotAskedPrevious:
+		return "stable: not asked in the previous wave"
+	case NoAnswersPrevious:
+		return "stable: no answers in the previous wave"
+	case TooFewForSD:
+		return "low_spread: SD needs at least 2 answers"
+	case RUndefined:
+		return fmt.Sprintf("redundant: r undefined with %d other item(s) (fewer than %d common respondents, or no variance)", u.Others, itembank.MinPairN)
+	}
+	return u.Reason.String()
+}
+
+// MarshalJSON writes the rules, the reason code and the words.
+func (u Undecided) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Rules  []Rule `json:"rules"`
+		Reason string `json:"reason"`
+		Others int    `json:"others,omitempty"`
+		Text   string `json:"text"`
+	}{u.Rules(), u.Reason.String(), u.Others, u.String()})
+}
