@@ -161,7 +161,7 @@ func (a *Audit) view() auditView {
 	d := a.Decision
 	t := d.Totals()
 	v := auditView{
-		Title: d.Bank.Title, Totals: t, Summary: totalsLine(t),
+		Title: d.Bank.Title, Totals: t, Summary: t.String(),
 		Combine: d.Combine.String(), CombineRule: d.Combine.Describe(len(d.Sources)),
 		Sources: []viewSource{}, Items: []viewItem{}, Added: []viewNew{}, Merged: []viewNew{},
 		Left: []string{}, Warnings: append([]string{}, d.Warnings...),
@@ -229,19 +229,6 @@ func evidenceJSON(e *Evidence, red string) jsonEvid {
 		j.Redundant = append(j.Redundant, jsonPartEvd{ID: p.ID, R: p.R, Threshold: red, N: p.N, Keep: p.Keep})
 	}
 	return j
-}
-
-// totalsLine says the totals in one sentence, e.g. "149 items: 71 kept,
-// 72 dropped, 6 merged into 3; 2 new: 76 items next year".
-func totalsLine(t Totals) string {
-	s := fmt.Sprintf("%d items: %d kept, %d dropped", t.Bank, t.Kept, t.Dropped)
-	if t.Merged > 0 {
-		s += fmt.Sprintf(", %d merged into %d", t.Merged, t.Merges)
-	}
-	if t.Added > 0 {
-		s += fmt.Sprintf("; %d new", t.Added)
-	}
-	return s + fmt.Sprintf(" → %d items next year", t.Next)
 }
 
 // WriteJSON writes the audit as JSON for programs.

@@ -74,9 +74,9 @@ func (c Combine) Keeps(keeps, sources int) bool {
 func (c Combine) Check(sources int) error {
 	if c.Rule == "at-least" && c.N > sources {
 		if sources == 1 {
-			return fmt.Errorf("--combine %s: there is only 1 source, the researchers (no --proposal given)", c)
+			return fmt.Errorf("combine rule %s: there is only 1 source, the researchers (no proposal given)", c)
 		}
-		return fmt.Errorf("--combine %s: there are only %d sources (the researchers and %d proposal(s))", c, sources, sources-1)
+		return fmt.Errorf("combine rule %s: there are only %d sources (the researchers and %d proposal(s))", c, sources, sources-1)
 	}
 	return nil
 }

@@ -177,6 +177,19 @@ type Totals struct {
 	Next    int `json:"next"`    // items of next year's questionnaire
 }
 
+// String says the totals in one sentence, e.g. "149 items: 66 kept, 77
+// dropped, 6 merged into 3; 2 new → 71 items next year".
+func (t Totals) String() string {
+	s := fmt.Sprintf("%d items: %d kept, %d dropped", t.Bank, t.Kept, t.Dropped)
+	if t.Merged > 0 {
+		s += fmt.Sprintf(", %d merged into %d", t.Merged, t.Merges)
+	}
+	if t.Added > 0 {
+		s += fmt.Sprintf("; %d new", t.Added)
+	}
+	return s + fmt.Sprintf(" → %d items next year", t.Next)
+}
+
 // Totals counts kept, dropped, merged and new items.
 func (d *Decision) Totals() Totals {
 	t := Totals{Bank: len(d.Items), Merges: len(d.Review.Merge), Added: len(d.Review.Add)}

@@ -120,7 +120,7 @@ func decide(c *cli.Context, combine reduction.Combine) (*reduction.Decision, err
 		proposals = append(proposals, p)
 	}
 	if err := combine.Check(1 + len(proposals)); err != nil {
-		return nil, usageError("%v", err)
+		return nil, usageError("--combine: %v; give more --proposal files or a lower number", err)
 	}
 	return reduction.Decide(bank, review, proposals, combine)
 }
@@ -166,9 +166,8 @@ func bankYAML(next *itembank.Bank, d *reduction.Decision, c *cli.Context) ([]byt
 	doc := next.Node()
 	doc.Content[0].HeadComment = fmt.Sprintf(`Item bank for next year, decided with itemreduce decide from %s,
 the review file %s and %d proposal(s), combine rule %s:
-%d items this year: %d kept, %d dropped, %d merged into %d, %d new; %d items now.`,
-		filepath.Base(c.String("bank")), filepath.Base(c.String("review")), len(d.Proposals), d.Combine,
-		t.Bank, t.Kept, t.Dropped, t.Merged, t.Merges, t.Added, t.Next)
+%s.`,
+		filepath.Base(c.String("bank")), filepath.Base(c.String("review")), len(d.Proposals), d.Combine, t)
 	var buf bytes.Buffer
 	if err := yamlfile.Write(&buf, doc); err != nil {
 		return nil, err
@@ -181,14 +180,7 @@ the review file %s and %d proposal(s), combine rule %s:
 func writeDecideSummary(c *cli.Context, d *reduction.Decision, auditPath string) {
 	w := c.App.Writer
 	t := d.Totals()
-	fmt.Fprintf(w, "%d items: %d kept, %d dropped", t.Bank, t.Kept, t.Dropped)
-	if t.Merged > 0 {
-		fmt.Fprintf(w, ", %d merged into %d", t.Merged, t.Merges)
-	}
-	if t.Added > 0 {
-		fmt.Fprintf(w, "; %d new", t.Added)
-	}
-	fmt.Fprintf(w, " -> %d items in %s\n", t.Next, c.String("out"))
+	fmt.Fprintf(w, "%s, written to %s\n", t, c.String("out"))
 	fmt.Fprintf(w, "Combine rule %s: %s.\n", d.Combine, d.Combine.Describe(len(d.Sources)))
 	for _, s := range d.Sources {
 		fmt.Fprintf(w, "  %-28s keeps %3d", s.Name, s.Kept)
