@@ -44,9 +44,6 @@ func (p *Proposal) Name() string {
 // keep:, or not listed under drop:.
 func (p *Proposal) Keeps(id string) bool { return p.keep[id] }
 
-// Kept returns how many items of the bank the proposal keeps.
-func (p *Proposal) Kept() int { return len(p.keep) }
-
 // LoadProposalFile reads a proposal and checks it against the bank.
 func LoadProposalFile(path string, bank *itembank.Bank) (*Proposal, error) {
 	data, err := os.ReadFile(path)

@@ -1,7 +1,6 @@
 package csvscan
 
 import (
-	"bytes"
 	"io"
 	"unsafe"
 )
@@ -117,18 +116,9 @@ func (b *csvBatch) reset() {
 // addPlain adds the record at t's position if it is one line without
 // quotes, and reports whether it did.
 func (b *csvBatch) addPlain(t *Scanner) bool {
-	rest := t.buf[t.pos:t.end]
-	n := bytes.IndexByte(rest, '\n')
-	next := n + 1
-	if n < 0 {
-		n, next = len(rest), len(rest)
-	}
-	line := rest[:n]
-	if bytes.IndexByte(line, '"') >= 0 {
+	line, ok := t.plainLine()
+	if !ok {
 		return false
-	}
-	if n > 0 && line[n-1] == '\r' {
-		line = line[:n-1]
 	}
 	base := int32(len(b.data))
 	b.data = append(b.data, line...)
@@ -141,11 +131,7 @@ func (b *csvBatch) addPlain(t *Scanner) bool {
 	}
 	b.bounds = append(b.bounds, start, base+int32(len(line)))
 	b.rows = append(b.rows, batchRow{cells: int32(len(b.bounds) / 2), line: int32(t.line), col: int32(t.pos - t.lineStart + 1), base: base})
-	t.pos += next
-	if next > n {
-		t.line++
-		t.lineStart = t.pos
-	}
+	t.skipLine(line)
 	return true
 }
 

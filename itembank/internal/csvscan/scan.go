@@ -254,14 +254,14 @@ func (t *Scanner) record() ([]string, error) {
 	return t.row, nil
 }
 
-// plainRecord reads a record that is one line without quotes, the usual
-// case, at the cost of one string: its cells are slices of the line.
-func (t *Scanner) plainRecord() ([]string, bool) {
+// plainLine returns the record at the scanner's position when it is one
+// line without quotes (the usual case), without its line end, and whether
+// it is one. skipLine then moves past it.
+func (t *Scanner) plainLine() ([]byte, bool) {
 	b := t.buf[t.pos:t.end]
 	n := bytes.IndexByte(b, '\n')
-	next := n + 1
 	if n < 0 {
-		n, next = len(b), len(b)
+		n = len(b)
 	}
 	line := b[:n]
 	if bytes.IndexByte(line, '"') >= 0 {
@@ -269,6 +269,33 @@ func (t *Scanner) plainRecord() ([]string, bool) {
 	}
 	if n > 0 && line[n-1] == '\r' {
 		line = line[:n-1]
+	}
+	return line, true
+}
+
+// skipLine moves past the line at the scanner's position, whose text
+// (without its line end) is line.
+func (t *Scanner) skipLine(line []byte) {
+	rest := t.buf[t.pos+len(line) : t.end]
+	switch {
+	case len(rest) > 0 && rest[0] == '\r' && len(rest) > 1 && rest[1] == '\n':
+		t.pos += len(line) + 2
+	case len(rest) > 0 && rest[0] == '\n':
+		t.pos += len(line) + 1
+	default: // the last line of the input, without a line end
+		t.pos += len(rest) + len(line)
+		return
+	}
+	t.line++
+	t.lineStart = t.pos
+}
+
+// plainRecord reads a record that is one line without quotes, at the cost
+// of one string: its cells are slices of the line.
+func (t *Scanner) plainRecord() ([]string, bool) {
+	line, ok := t.plainLine()
+	if !ok {
+		return nil, false
 	}
 	s := t.str(line)
 	t.row = t.row[:0]
@@ -288,11 +315,7 @@ func (t *Scanner) plainRecord() ([]string, bool) {
 	for range t.row {
 		t.fieldLine = append(t.fieldLine, t.line)
 	}
-	t.pos += next
-	if next > n {
-		t.line++
-		t.lineStart = t.pos
-	}
+	t.skipLine(line)
 	return t.row, true
 }
 
