@@ -3,6 +3,7 @@ package itembank
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/itemreduce/itemreduce/itembank/internal/planes"
@@ -208,15 +209,19 @@ func countValues(c *Column, vals []int64) []ValueCount {
 // checkRange makes sure that sums over all respondents of every item's
 // squares and cross-products stay below 2^62, so that no sum overflows.
 func (s *Summary) checkRange() error {
+	if s.Respondents < 0 {
+		return fmt.Errorf("%d respondents: %w", s.Respondents, ErrOverflow)
+	}
 	for _, it := range s.Items {
 		var m int64
 		for _, c := range it.Counts {
+			// Compared before taking |v|: −2^63 has no positive counterpart.
+			if c.Value > 1<<31 || c.Value < -(1<<31) {
+				return fmt.Errorf("item %s: %w", it.ID, ErrOverflow)
+			}
 			m = max(m, abs64(c.Value))
 		}
-		if m == 0 {
-			continue
-		}
-		if m > 1<<31 || s.Respondents > (int64(1)<<62)/(m*m) {
+		if m > 0 && s.Respondents > (int64(1)<<62)/(m*m) {
 			return fmt.Errorf("item %s: %w", it.ID, ErrOverflow)
 		}
 	}
@@ -246,6 +251,9 @@ func (s *Summary) Add(t *Summary) error {
 	*s = *s.rescaled(places)
 	if s.Bank == "" {
 		s.Bank = t.Bank
+	}
+	if s.Respondents < 0 || t.Respondents < 0 || s.Respondents > math.MaxInt64-t.Respondents {
+		return fmt.Errorf("cannot pool %d and %d respondents: %w", s.Respondents, t.Respondents, ErrOverflow)
 	}
 	s.Respondents += t.Respondents
 	for i := range s.Items {
