@@ -114,7 +114,7 @@ func Count(items []*Item, n int) []Sums {
 		for j := range p {
 			if j != i && pitems[j] != nil && (!pitems[j].wide || j > i) {
 				lo, hi := min(i, j), max(i, j)
-				acc[Index(lo, hi, p)] = loopPair(pitems[lo], pitems[hi])
+				acc[Index(lo, hi, p)] = loopPair(pitems[lo], pitems[hi], n)
 			}
 		}
 	}
@@ -328,10 +328,10 @@ func andCountGeneric(a, b []uint64) int64 {
 	return int64(c0 + c1 + c2 + c3)
 }
 
-// loopPair sums a pair respondent by respondent, in x′ units.
-func loopPair(x, y *planeItem) pairAcc {
+// loopPair sums a pair over the first n respondents one by one, in x′ units.
+func loopPair(x, y *planeItem, n int) pairAcc {
 	var s pairAcc
-	for r, kx := range x.codes {
+	for r, kx := range x.codes[:n] {
 		ky := y.codes[r]
 		if kx == 0 || ky == 0 {
 			continue
