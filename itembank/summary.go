@@ -22,13 +22,25 @@ import (
 // wave whose correlations are not needed, such as the previous wave of a
 // screening, costs no pair statistics at all. A summary never keeps the
 // answers it was made from.
+//
+// A summary that is shared applies a minimum number of respondents to every
+// statistic it publishes (Withhold): an item answered by fewer people, or a
+// pair answered together by fewer, is withheld, and its statistics are
+// undecided wherever the summary is used.
 type Summary struct {
+	// Respondents counts those who answered at least one bank item: a row
+	// without any answer to an item of the bank is no respondent.
 	Respondents int64
-	Places      int           // answers are counted in units of 10^-Places
-	Bank        string        // Hash of the bank the summary was made for
-	Items       []ItemSummary // one per bank item, in bank order
+	Places      int    // answers are counted in units of 10^-Places
+	Bank        string // Hash of the bank the summary was made for
+	// MinRespondents is the fewest respondents that any published
+	// statistic describes (see Withhold); 0 when no minimum was applied,
+	// as in a summary made from answers for screening them.
+	MinRespondents int64
+	Items          []ItemSummary // one per bank item, in bank order
 
-	pairs []PairSums // upper triangle in units of 10^-Places; nil without pairs
+	pairs    []PairSums // upper triangle in units of 10^-Places; nil without pairs
+	withheld []bool     // per entry of pairs: withheld (its sums are 0); nil when none is
 }
 
 // Detail says what Summarize counts.
@@ -43,9 +55,13 @@ const (
 
 // An ItemSummary is the frequency table of one item's answers.
 type ItemSummary struct {
-	ID     string
-	Asked  bool         // false when the item was absent from every source
-	Counts []ValueCount // by increasing value; missing answers are not counted
+	ID    string
+	Asked bool // false when the item was absent from every source
+	// Withheld is set when fewer people than the summary's minimum
+	// answered the item (at one of the sites pooled, at least): its
+	// Counts are then not published (nil), nor are its pairs.
+	Withheld bool
+	Counts   []ValueCount // by increasing value; missing answers are not counted
 }
 
 // A ValueCount is how many respondents gave the answer Value (in units of
@@ -71,6 +87,27 @@ func (a *PairSums) add(b PairSums) {
 	a.SumXY += b.SumXY
 }
 
+// plus returns a + b, and false when a sum does not fit in int64.
+func (a PairSums) plus(b PairSums) (PairSums, bool) {
+	var c PairSums
+	ok := true
+	for _, f := range [...]struct{ dst, x, y *int64 }{
+		{&c.N, &a.N, &b.N}, {&c.SumX, &a.SumX, &b.SumX}, {&c.SumY, &a.SumY, &b.SumY},
+		{&c.SumXX, &a.SumXX, &b.SumXX}, {&c.SumYY, &a.SumYY, &b.SumYY}, {&c.SumXY, &a.SumXY, &b.SumXY},
+	} {
+		var fits bool
+		*f.dst, fits = addInt64(*f.x, *f.y)
+		ok = ok && fits
+	}
+	return c, ok
+}
+
+// addInt64 returns a + b, and false when the sum does not fit in int64.
+func addInt64(a, b int64) (int64, bool) {
+	c := a + b
+	return c, (c > a) == (b > 0)
+}
+
 // Moments are an item's count, sum and sum of squares over its answers,
 // in units of 10^-Places.
 type Moments struct {
@@ -92,30 +129,58 @@ var (
 // HasPairs reports whether the summary holds pair sums.
 func (s *Summary) HasPairs() bool { return s.pairs != nil }
 
-// Pair returns the sums for items i and j with X = item i and Y = item j.
-// It panics when the summary has no pair sums (see HasPairs).
+// Pair returns the sums for items i and j with X = item i and Y = item j;
+// zero when the pair is withheld (see PairWithheld). It panics when the
+// summary has no pair sums (see HasPairs).
 func (s *Summary) Pair(i, j int) PairSums {
+	k := s.pairIndex(i, j)
+	p := s.pairs[k]
+	if i < j {
+		return p
+	}
+	return PairSums{N: p.N, SumX: p.SumY, SumY: p.SumX, SumXX: p.SumYY, SumYY: p.SumXX, SumXY: p.SumXY}
+}
+
+// PairWithheld reports whether the statistics of items i and j together
+// are withheld: fewer people than the minimum answered both (at one of the
+// sites pooled, at least), or one of the two items is withheld. It panics
+// when the summary has no pair sums.
+func (s *Summary) PairWithheld(i, j int) bool {
+	k := s.pairIndex(i, j)
+	return s.withheld != nil && s.withheld[k]
+}
+
+// WithheldPairs returns how many pairs are withheld.
+func (s *Summary) WithheldPairs() int {
+	n := 0
+	for _, w := range s.withheld {
+		if w {
+			n++
+		}
+	}
+	return n
+}
+
+// pairIndex returns the position of pair (i, j) in s.pairs.
+func (s *Summary) pairIndex(i, j int) int {
 	if i == j {
 		panic("itembank: Pair of an item with itself")
 	}
 	if s.pairs == nil {
 		panic("itembank: Pair of a summary made without pairs")
 	}
-	if i < j {
-		return s.pairs[planes.Index(i, j, len(s.Items))]
-	}
-	p := s.pairs[planes.Index(j, i, len(s.Items))]
-	return PairSums{N: p.N, SumX: p.SumY, SumY: p.SumX, SumXX: p.SumYY, SumYY: p.SumXX, SumXY: p.SumXY}
+	return planes.Index(min(i, j), max(i, j), len(s.Items))
 }
 
 // Pairs returns the sums of every pair of items, the upper triangle i < j
 // row by row (pair (0,1), (0,2), …, (1,2), …), or nil when the summary has
-// none. The slice is shared: do not modify it.
+// none. A withheld pair's sums are 0. The slice is shared: do not modify
+// it.
 func (s *Summary) Pairs() []PairSums { return s.pairs }
 
 // DropPairs removes the pair sums, for pooling with summaries made
 // without them.
-func (s *Summary) DropPairs() { s.pairs = nil }
+func (s *Summary) DropPairs() { s.pairs, s.withheld = nil, nil }
 
 // Moments returns item i's count, sum and sum of squares.
 func (s *Summary) Moments(i int) Moments {
@@ -130,11 +195,12 @@ func (s *Summary) Moments(i int) Moments {
 
 // Summarize computes the summary of loaded responses: each item's
 // frequencies, and with WithPairs the pair sums of every pair of items
-// (counted exactly by bit planes on all cores; see package planes). The
-// summary keeps nothing of r.
+// (counted exactly by bit planes on all cores; see package planes). Only
+// rows that answer at least one bank item count as respondents. The
+// summary keeps nothing of r, and withholds nothing: see Withhold.
 func Summarize(r *Responses, detail Detail) (*Summary, error) {
 	p := len(r.Bank.Items)
-	s := &Summary{Respondents: int64(r.Respondents), Bank: r.Bank.Hash(), Items: make([]ItemSummary, p)}
+	s := &Summary{Respondents: int64(r.Respondents - len(r.Unanswered())), Bank: r.Bank.Hash(), Items: make([]ItemSummary, p)}
 	for _, c := range r.Columns {
 		for _, l := range c.levels() {
 			s.Places = max(s.Places, l.Places)
@@ -156,6 +222,44 @@ func Summarize(r *Responses, detail Detail) (*Summary, error) {
 		s.pairs = countPairs(r, s.Places)
 	}
 	return s, nil
+}
+
+// Unanswered returns, in increasing order, the rows that answer no bank
+// item: a questionnaire broken off before the first item, say. They are
+// not respondents of a summary. It looks at each row once and at each
+// further column only for the rows still unanswered, so it costs little
+// more than one pass over the first column.
+func (r *Responses) Unanswered() []int {
+	var rows []int
+	first := true
+	for _, c := range r.Columns {
+		if c == nil {
+			continue
+		}
+		if first {
+			for row, code := range c.Codes {
+				if code == 0 {
+					rows = append(rows, row)
+				}
+			}
+			first = false
+			continue
+		}
+		kept := rows[:0]
+		for _, row := range rows {
+			if c.Codes[row] == 0 {
+				kept = append(kept, row)
+			}
+		}
+		rows = kept
+	}
+	if first { // no item column at all
+		rows = make([]int, r.Respondents)
+		for row := range rows {
+			rows[row] = row
+		}
+	}
+	return rows
 }
 
 // countPairs returns the pair sums of r's answers in units of 10^-places.
@@ -231,6 +335,12 @@ func (s *Summary) checkRange() error {
 // Add pools t into s: afterwards s summarises the respondents of both.
 // Both must describe the same bank items in the same order; summaries that
 // record different banks (see Bank.Hash) are refused with ErrOtherBank.
+//
+// What either summary withholds stays withheld in the pool, since adding
+// only the other's part would describe some of the respondents as if they
+// were all; the pool's minimum is the smaller of the two (0 when either
+// has none). Every sum is checked for overflow (ErrOverflow, naming the
+// item or pair). On an error s is left as it was.
 func (s *Summary) Add(t *Summary) error {
 	if s.Bank != "" && t.Bank != "" && s.Bank != t.Bank {
 		return fmt.Errorf("cannot pool summaries %w", ErrOtherBank)
@@ -246,49 +356,146 @@ func (s *Summary) Add(t *Summary) error {
 	if s.HasPairs() != t.HasPairs() {
 		return fmt.Errorf("cannot pool summaries: %w", ErrNoPairs)
 	}
-	places := max(s.Places, t.Places)
-	t = t.rescaled(places)
-	*s = *s.rescaled(places)
-	if s.Bank == "" {
-		s.Bank = t.Bank
-	}
 	if s.Respondents < 0 || t.Respondents < 0 || s.Respondents > math.MaxInt64-t.Respondents {
 		return fmt.Errorf("cannot pool %d and %d respondents: %w", s.Respondents, t.Respondents, ErrOverflow)
 	}
-	s.Respondents += t.Respondents
-	for i := range s.Items {
-		s.Items[i].Asked = s.Items[i].Asked || t.Items[i].Asked
-		s.Items[i].Counts = mergeCounts(s.Items[i].Counts, t.Items[i].Counts)
+	places := max(s.Places, t.Places)
+	a, err := s.rescaled(places)
+	if err != nil {
+		return fmt.Errorf("cannot pool summaries: %w", err)
 	}
-	for k := range s.pairs {
-		s.pairs[k].add(t.pairs[k])
+	b, err := t.rescaled(places)
+	if err != nil {
+		return fmt.Errorf("cannot pool summaries: %w", err)
 	}
-	return s.checkRange()
+	out := &Summary{Respondents: a.Respondents + b.Respondents, Places: places, Bank: a.Bank, Items: make([]ItemSummary, len(a.Items))}
+	if out.Bank == "" {
+		out.Bank = b.Bank
+	}
+	if a.MinRespondents > 0 && b.MinRespondents > 0 {
+		out.MinRespondents = min(a.MinRespondents, b.MinRespondents)
+	}
+	for i := range a.Items {
+		x, y := a.Items[i], b.Items[i]
+		it := ItemSummary{ID: x.ID, Asked: x.Asked || y.Asked, Withheld: x.Withheld || y.Withheld}
+		if !it.Withheld {
+			var ok bool
+			if it.Counts, ok = mergeCounts(x.Counts, y.Counts); !ok {
+				return fmt.Errorf("cannot pool item %s: %w", x.ID, ErrOverflow)
+			}
+		}
+		out.Items[i] = it
+	}
+	if a.pairs != nil {
+		out.pairs = make([]PairSums, len(a.pairs))
+		k := 0
+		for i := range a.Items {
+			for j := i + 1; j < len(a.Items); j++ {
+				if a.pairWithheld(k) || b.pairWithheld(k) {
+					out.withholdPair(k)
+				} else {
+					var ok bool
+					if out.pairs[k], ok = a.pairs[k].plus(b.pairs[k]); !ok {
+						return fmt.Errorf("cannot pool pair %s-%s: %w", a.Items[i].ID, a.Items[j].ID, ErrOverflow)
+					}
+				}
+				k++
+			}
+		}
+		out.withholdPairsOfItems()
+	}
+	if err := out.checkRange(); err != nil {
+		return err
+	}
+	*s = *out
+	return nil
 }
 
-// rescaled returns s with its units changed to 10^-places (places >= s.Places).
-func (s *Summary) rescaled(places int) *Summary {
+// pairWithheld reports whether pair k (an index into s.pairs) is withheld.
+func (s *Summary) pairWithheld(k int) bool { return s.withheld != nil && s.withheld[k] }
+
+// withholdPair withholds pair k: its sums become 0.
+func (s *Summary) withholdPair(k int) {
+	if s.withheld == nil {
+		s.withheld = make([]bool, len(s.pairs))
+	}
+	s.withheld[k] = true
+	s.pairs[k] = PairSums{}
+}
+
+// withholdPairsOfItems withholds every pair of a withheld item.
+func (s *Summary) withholdPairsOfItems() {
+	if s.pairs == nil {
+		return
+	}
+	k := 0
+	for i := range s.Items {
+		for j := i + 1; j < len(s.Items); j++ {
+			if s.Items[i].Withheld || s.Items[j].Withheld {
+				s.withholdPair(k)
+			}
+			k++
+		}
+	}
+}
+
+// rescaled returns s with its units changed to 10^-places (places >=
+// s.Places); ErrOverflow when a sum no longer fits in int64.
+func (s *Summary) rescaled(places int) (*Summary, error) {
 	if places == s.Places {
-		return s
+		return s, nil
 	}
 	f := pow10[places-s.Places]
-	out := &Summary{Respondents: s.Respondents, Places: places, Bank: s.Bank, Items: make([]ItemSummary, len(s.Items))}
+	out := &Summary{Respondents: s.Respondents, Places: places, Bank: s.Bank, MinRespondents: s.MinRespondents, Items: make([]ItemSummary, len(s.Items)), withheld: s.withheld}
 	for i, it := range s.Items {
-		out.Items[i] = ItemSummary{ID: it.ID, Asked: it.Asked, Counts: make([]ValueCount, len(it.Counts))}
+		out.Items[i] = ItemSummary{ID: it.ID, Asked: it.Asked, Withheld: it.Withheld}
+		if it.Counts != nil {
+			out.Items[i].Counts = make([]ValueCount, len(it.Counts))
+		}
 		for k, c := range it.Counts {
-			out.Items[i].Counts[k] = ValueCount{Value: c.Value * f, Count: c.Count}
+			v, ok := mulInt64(c.Value, f)
+			if !ok {
+				return nil, fmt.Errorf("item %s in units of 10^-%d: %w", it.ID, places, ErrOverflow)
+			}
+			out.Items[i].Counts[k] = ValueCount{Value: v, Count: c.Count}
 		}
 	}
 	if s.pairs != nil {
 		out.pairs = make([]PairSums, len(s.pairs))
 		for k, p := range s.pairs {
-			out.pairs[k] = PairSums{N: p.N, SumX: p.SumX * f, SumY: p.SumY * f, SumXX: p.SumXX * f * f, SumYY: p.SumYY * f * f, SumXY: p.SumXY * f * f}
+			q, ok := PairSums{N: p.N}, true
+			for _, v := range [...]struct {
+				dst  *int64
+				sum  int64
+				unit int64 // f for sums of answers, f² for sums of products
+			}{{&q.SumX, p.SumX, f}, {&q.SumY, p.SumY, f}, {&q.SumXX, p.SumXX, f * f}, {&q.SumYY, p.SumYY, f * f}, {&q.SumXY, p.SumXY, f * f}} {
+				var fits bool
+				*v.dst, fits = mulInt64(v.sum, v.unit)
+				ok = ok && fits
+			}
+			if !ok {
+				return nil, fmt.Errorf("pair sums in units of 10^-%d: %w", places, ErrOverflow)
+			}
+			out.pairs[k] = q
 		}
 	}
-	return out
+	return out, nil
 }
 
-func mergeCounts(a, b []ValueCount) []ValueCount {
+// mulInt64 returns a·b, and false when the product does not fit in int64.
+func mulInt64(a, b int64) (int64, bool) {
+	if a == 0 || b == 0 {
+		return 0, true
+	}
+	c := a * b
+	return c, c/b == a && !(a == -1 && b == math.MinInt64) && !(b == -1 && a == math.MinInt64)
+}
+
+// mergeCounts adds two frequency tables; false when a count overflows.
+func mergeCounts(a, b []ValueCount) ([]ValueCount, bool) {
+	if a == nil && b == nil {
+		return nil, true
+	}
 	out := make([]ValueCount, 0, len(a)+len(b))
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
@@ -300,10 +507,14 @@ func mergeCounts(a, b []ValueCount) []ValueCount {
 			out = append(out, b[j])
 			j++
 		default:
-			out = append(out, ValueCount{Value: a[i].Value, Count: a[i].Count + b[j].Count})
+			n, ok := addInt64(a[i].Count, b[j].Count)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, ValueCount{Value: a[i].Value, Count: n})
 			i++
 			j++
 		}
 	}
-	return out
+	return out, true
 }

@@ -2,8 +2,10 @@ package itembank
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -356,5 +358,134 @@ func TestSummarizeOverflowMostNegative(t *testing.T) {
 	_, err := Summarize(sumResponses(t, bank, 2, map[string][]int64{"B": {math.MinInt64, math.MinInt64}}), ItemsOnly)
 	if !errors.Is(err, ErrOverflow) {
 		t.Errorf("two answers of −2^63: error %v, want ErrOverflow", err)
+	}
+}
+
+// TestRespondentsAnswered: a row without any answer to a bank item is no
+// respondent (a questionnaire broken off before its first item): 9 who
+// answered and 1 who did not are 9 respondents, below a minimum of 10.
+func TestRespondentsAnswered(t *testing.T) {
+	bank := sumBank(t)
+	// Rows 0-8 answer X or Y; row 9 answers nothing; W has a column but
+	// no answer in any row, as in a file where nobody reached it.
+	x := []int64{1, 2, 3, 0, 5, 1, 2, 3, 4, 0}
+	y := []int64{0, 0, 0, 4, 0, 1, 2, 3, 4, 0}
+	w := make([]int64, 10)
+	r := sumResponses(t, bank, 10, map[string][]int64{"X": x, "Y": y, "W": w})
+	if got := r.Unanswered(); !slices.Equal(got, []int{9}) {
+		t.Errorf("Unanswered() = %v, want [9]", got)
+	}
+	if s := summarize(t, r, ItemsOnly); s.Respondents != 9 {
+		t.Errorf("%d respondents, want 9", s.Respondents)
+	}
+	// No item column at all: every row is unanswered.
+	none := &Responses{Bank: bank, Respondents: 3, Columns: make([]*Column, len(bank.Items))}
+	if got := none.Unanswered(); !slices.Equal(got, []int{0, 1, 2}) {
+		t.Errorf("no columns: Unanswered() = %v, want [0 1 2]", got)
+	}
+}
+
+// TestWithhold: with a minimum of 3, an item 2 people answered is
+// withheld with all its pairs, a pair 2 people answered together is
+// withheld while its items are published, and nothing else changes.
+func TestWithhold(t *testing.T) {
+	bank := sumBank(t)
+	//           row: 0  1  2  3  4
+	x := []int64{1, 2, 3, 4, 5} // 5 answers
+	y := []int64{2, 3, 4, 0, 0} // 3 answers; with X: 3, with W: 1 (row 2)
+	w := []int64{0, 0, 1, 2, 2} // 3 answers
+	b := []int64{7, 0, 0, 0, 8} // 2 answers: withheld
+	s := summarize(t, sumResponses(t, bank, 5, map[string][]int64{"X": x, "Y": y, "W": w, "B": b}), WithPairs)
+	xy, xw := s.Pair(sumX, sumY), s.Pair(sumX, sumW)
+	got := s.Withhold(3)
+	want := &Withholding{Min: 3, Items: []WithheldItem{{ID: "B", N: 2}}, Pairs: []WithheldPair{{X: "Y", Y: "W", N: 1}}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Withhold(3) = %+v, want %+v", got, want)
+	}
+	if !s.Items[sumB].Withheld || !s.Items[sumB].Asked || s.Items[sumB].Counts != nil || s.Moments(sumB).N != 0 {
+		t.Errorf("B: %+v, want withheld, asked, no counts", s.Items[sumB])
+	}
+	for _, p := range [][2]int{{sumX, sumB}, {sumY, sumB}, {sumW, sumB}, {sumY, sumW}, {sumW, sumY}} {
+		if !s.PairWithheld(p[0], p[1]) || s.Pair(p[0], p[1]) != (PairSums{}) {
+			t.Errorf("pair %d-%d: withheld %t, sums %+v; want withheld, 0", p[0], p[1], s.PairWithheld(p[0], p[1]), s.Pair(p[0], p[1]))
+		}
+	}
+	if s.PairWithheld(sumX, sumY) || s.Pair(sumX, sumY) != xy || s.PairWithheld(sumX, sumW) || s.Pair(sumX, sumW) != xw {
+		t.Errorf("X-Y or X-W withheld or changed")
+	}
+	if s.MinRespondents != 3 || s.WithheldPairs() != 4 || !slices.Equal(s.WithheldItems(), []string{"B"}) ||
+		fmt.Sprint(s.WithheldPairList()) != "[[Y W]]" {
+		t.Errorf("min %d, %d pairs withheld, items %v, pairs listed %v", s.MinRespondents, s.WithheldPairs(), s.WithheldItems(), s.WithheldPairList())
+	}
+	// Again with a lower minimum: nothing more, and the minimum stays 3.
+	if again := s.Withhold(2); !again.Empty() || s.MinRespondents != 3 {
+		t.Errorf("Withhold(2) after Withhold(3): %+v, minimum %d", again, s.MinRespondents)
+	}
+}
+
+// TestAddKeepsWithheld: what one summary withholds stays withheld in the
+// pool, whichever comes first, though the other publishes it: adding only
+// the other's part would present a part of the respondents as all of them.
+func TestAddKeepsWithheld(t *testing.T) {
+	bank := sumBank(t)
+	// few: B answered by 1 of 3, withheld at a minimum of 3. many: B and
+	// every pair published at the same minimum.
+	few := func() *Summary {
+		s := summarize(t, sumResponses(t, bank, 3, map[string][]int64{"X": {1, 2, 3}, "Y": {3, 4, 5}, "B": {9, 0, 0}}), WithPairs)
+		s.Withhold(3)
+		return s
+	}
+	many := func() *Summary {
+		s := summarize(t, sumResponses(t, bank, 4, map[string][]int64{"X": {1, 2, 3, 4}, "Y": {2, 2, 3, 5}, "B": {1, 2, 3, 4}}), WithPairs)
+		s.Withhold(3)
+		return s
+	}
+	for _, tc := range []struct {
+		name string
+		a, b *Summary
+	}{{"few + many", few(), many()}, {"many + few", many(), few()}} {
+		if err := tc.a.Add(tc.b); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		s := tc.a
+		if !s.Items[sumB].Withheld || s.Moments(sumB).N != 0 || !s.PairWithheld(sumX, sumB) || !s.PairWithheld(sumY, sumB) || s.Pair(sumX, sumB) != (PairSums{}) {
+			t.Errorf("%s: B or its pairs published in the pool", tc.name)
+		}
+		// X-Y pools exactly: N = 3 + 4, Σx = 6 + 10, Σy = 12 + 12.
+		if p := s.Pair(sumX, sumY); s.PairWithheld(sumX, sumY) || p.N != 7 || p.SumX != 16 || p.SumY != 24 {
+			t.Errorf("%s: X-Y = %+v", tc.name, p)
+		}
+		if s.Respondents != 7 || s.MinRespondents != 3 {
+			t.Errorf("%s: %d respondents, minimum %d", tc.name, s.Respondents, s.MinRespondents)
+		}
+	}
+	// A summary without a minimum pools into one without a minimum: the
+	// pool must be put through Withhold again before it is written.
+	s := few()
+	if err := s.Add(summarize(t, sumResponses(t, bank, 1, map[string][]int64{"X": {1}, "Y": {1}, "B": {1}}), WithPairs)); err != nil || s.MinRespondents != 0 {
+		t.Errorf("pooled with a summary without minimum: %v, minimum %d", err, s.MinRespondents)
+	}
+}
+
+// TestAddPairOverflow: pair sums that each fit in int64 but not their sum
+// are refused with ErrOverflow, naming the pair, and leave the summary as
+// it was: in memory nothing checks pair sums against the items' answers
+// (LoadSummary does, for files), so Add checks every addition. Unchecked,
+// 2^62 + 2^62 wrapped to −2^63 and read as r = −1.
+func TestAddPairOverflow(t *testing.T) {
+	bank := sumBank(t)
+	mk := func() *Summary {
+		s := summarize(t, sumResponses(t, bank, 2, map[string][]int64{"X": {1, 2}, "Y": {1, 2}}), WithPairs)
+		s.pairs[0].SumXY = 1 << 62 // pair X-Y
+		return s
+	}
+	s := mk()
+	before := s.Pair(sumX, sumY)
+	err := s.Add(mk())
+	if !errors.Is(err, ErrOverflow) || !strings.Contains(err.Error(), "pair X-Y") {
+		t.Errorf("error %v, want ErrOverflow naming pair X-Y", err)
+	}
+	if s.Pair(sumX, sumY) != before || s.Respondents != 2 {
+		t.Errorf("a refused Add changed the summary: %+v, %d respondents", s.Pair(sumX, sumY), s.Respondents)
 	}
 }

@@ -6,9 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
-	"strings"
+	"unicode/utf8"
 )
 
 // SummaryExt ends the name of every summary file: wave loaders read a file
@@ -21,76 +22,99 @@ var ErrBadSummary = errors.New("not a valid summary file")
 
 const (
 	summaryFormat  = "itemreduce summary"
-	summaryVersion = 1
+	summaryVersion = 2
 )
 
-// summaryFile is the JSON shape of a summary file:
+// A summary file is JSON of this shape, exactly: every key spelt as here,
+// each once, none other (the order of keys may differ).
 //
 //	{
 //	  "format": "itemreduce summary",
-//	  "version": 1,
+//	  "version": 2,
 //	  "bank": "sha256:…",            (Bank.Hash of the bank it was made for)
-//	  "respondents": 1250,
+//	  "respondents": 1250,            (who answered at least one bank item)
+//	  "min_respondents": 10,          (every published count is 0 or at least this)
 //	  "places": 0,                    (sums are in units of 10^-places)
 //	  "items": [
 //	    {"id": "SA01", "asked": true, "values": ["1", "2", …], "counts": [31, 122, …]},
+//	    {"id": "SA02", "asked": true, "withheld": true},
+//	    {"id": "SA03", "asked": false, "values": [], "counts": []},
 //	    …
 //	  ],
 //	  "pair_fields": ["n", "sum_x", "sum_y", "sum_xx", "sum_yy", "sum_xy"],
-//	  "pairs": [[1190, 3510, 3622, 11230, 11877, 10882], …]
+//	  "pairs": [[1190, 3510, 3622, 11230, 11877, 10882], "withheld", …]
 //	}
 //
-// pairs lists every pair of items i < j in bank order, (1,2), (1,3), …,
-// (2,3), …: over the respondents who answered both, their number and the
-// sums of x, y, x², y² and x·y with x the answer to item i, y to item j.
+// An item fewer than min_respondents people answered is "withheld": true,
+// without values and counts. pairs lists every pair of items i < j in bank
+// order, (1,2), (1,3), …, (2,3), …: over the respondents who answered both,
+// their number and the sums of x, y, x², y² and x·y with x the answer to
+// item i, y to item j; or "withheld" when fewer than min_respondents
+// answered both, or when either item is withheld.
+//
+// Version 1, written before the minimum applied to each item and pair,
+// is refused: it may publish the answers of an item one person answered.
 type summaryFile struct {
-	Format      string        `json:"format"`
-	Version     int           `json:"version"`
-	Bank        string        `json:"bank"`
-	Respondents int64         `json:"respondents"`
-	Places      int           `json:"places"`
-	Items       []summaryItem `json:"items"`
-	PairFields  []string      `json:"pair_fields"`
-	Pairs       [][6]int64    `json:"pairs"`
+	Format         string
+	Version        int64
+	Bank           string
+	Respondents    int64
+	MinRespondents int64
+	Places         int64
+	Items          []summaryItem
+	PairFields     []string
+	Pairs          []summaryPair
+
+	line    map[string]int // line of each top-level key read
+	unknown string         // the first key that is not one of the above
 }
 
 type summaryItem struct {
-	ID     string   `json:"id"`
-	Asked  bool     `json:"asked"`
-	Values []string `json:"values"`
-	Counts []int64  `json:"counts"`
+	ID       string
+	Asked    bool
+	Withheld bool
+	Values   []string
+	Counts   []int64
+	Line     int
 }
+
+type summaryPair struct {
+	Sums     [6]int64
+	Withheld bool
+	Line     int
+}
+
+// withheldPair is how a withheld pair is written.
+const withheldPair = "withheld"
 
 var pairFields = []string{"n", "sum_x", "sum_y", "sum_xx", "sum_yy", "sum_xy"}
 
+// summaryKeys are the top-level keys of a summary file, in writing order.
+var summaryKeys = []string{"format", "version", "bank", "respondents", "min_respondents", "places", "items", "pair_fields", "pairs"}
+
 // WriteJSON writes s as a summary file (see LoadSummary). It holds counts
 // and sums only: no answer of any one respondent. s must have pair sums
-// (Summarize with WithPairs), since a summary file always carries them.
+// (Summarize with WithPairs), since a summary file always carries them,
+// and must have been through Withhold, with at least MinRespondents
+// respondents: a summary file always applies a minimum.
 func (s *Summary) WriteJSON(w io.Writer) error {
 	pairs := s.Pairs()
 	if pairs == nil && len(s.Items) > 1 {
 		return fmt.Errorf("summary without pair statistics: make it with WithPairs")
 	}
+	if err := s.checkMinimum(); err != nil {
+		return err
+	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"bank\": %q,\n  \"respondents\": %d,\n  \"places\": %d,\n  \"items\": [\n",
-		summaryFormat, summaryVersion, s.Bank, s.Respondents, s.Places)
+	fmt.Fprintf(&b, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"bank\": %q,\n  \"respondents\": %d,\n  \"min_respondents\": %d,\n  \"places\": %d,\n  \"items\": [\n",
+		summaryFormat, summaryVersion, s.Bank, s.Respondents, s.MinRespondents, s.Places)
 	for i, it := range s.Items {
 		id, _ := json.Marshal(it.ID)
-		fmt.Fprintf(&b, "    {\"id\": %s, \"asked\": %t, \"values\": [", id, it.Asked)
-		for k, c := range it.Counts {
-			if k > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(strconv.Quote(unitsString(c.Value, s.Places)))
+		if it.Withheld {
+			fmt.Fprintf(&b, "    {\"id\": %s, \"asked\": %t, \"withheld\": true}", id, it.Asked)
+		} else {
+			writeItem(&b, id, it, s.Places)
 		}
-		b.WriteString("], \"counts\": [")
-		for k, c := range it.Counts {
-			if k > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(strconv.FormatInt(c.Count, 10))
-		}
-		b.WriteString("]}")
 		if i < len(s.Items)-1 {
 			b.WriteByte(',')
 		}
@@ -102,7 +126,12 @@ func (s *Summary) WriteJSON(w io.Writer) error {
 		if k > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString("\n    [")
+		b.WriteString("\n    ")
+		if s.pairWithheld(k) {
+			b.WriteString(strconv.Quote(withheldPair))
+			continue
+		}
+		b.WriteByte('[')
 		for f, v := range [6]int64{p.N, p.SumX, p.SumY, p.SumXX, p.SumYY, p.SumXY} {
 			if f > 0 {
 				b.WriteString(", ")
@@ -115,6 +144,47 @@ func (s *Summary) WriteJSON(w io.Writer) error {
 	b.WriteString("\n  ]\n}\n")
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// writeItem writes a published item's frequency table.
+func writeItem(b *bytes.Buffer, id []byte, it ItemSummary, places int) {
+	fmt.Fprintf(b, "    {\"id\": %s, \"asked\": %t, \"values\": [", id, it.Asked)
+	for k, c := range it.Counts {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(unitsString(c.Value, places)))
+	}
+	b.WriteString("], \"counts\": [")
+	for k, c := range it.Counts {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.FormatInt(c.Count, 10))
+	}
+	b.WriteString("]}")
+}
+
+// checkMinimum makes sure that s applies its minimum to everything it
+// would publish.
+func (s *Summary) checkMinimum() error {
+	switch {
+	case s.MinRespondents < 1:
+		return fmt.Errorf("summary without a minimum of respondents: apply Withhold before writing it")
+	case s.Respondents < s.MinRespondents:
+		return fmt.Errorf("summary of %d respondents, fewer than its minimum of %d", s.Respondents, s.MinRespondents)
+	}
+	for i, it := range s.Items {
+		if n := s.Moments(i).N; !it.Withheld && n > 0 && n < s.MinRespondents {
+			return fmt.Errorf("item %s: %d answers, fewer than the minimum of %d: apply Withhold before writing", it.ID, n, s.MinRespondents)
+		}
+	}
+	for k, p := range s.pairs {
+		if !s.pairWithheld(k) && p.N > 0 && p.N < s.MinRespondents {
+			return fmt.Errorf("a pair of %d respondents, fewer than the minimum of %d: apply Withhold before writing", p.N, s.MinRespondents)
+		}
+	}
+	return nil
 }
 
 // unitsString formats u·10^-places as a decimal without trailing zeros.
@@ -137,40 +207,361 @@ func LoadSummaryFile(path string, bank *Bank) (*Summary, error) {
 
 // LoadSummary reads a summary file written by Summary.WriteJSON; name is
 // used in messages. The file must have been made for this bank (the same
-// Bank.Hash: ErrOtherBank otherwise) and be consistent with itself:
-// answers within their items' scales, no pair counting more respondents
-// than either of its items, and so on (ErrBadSummary otherwise).
+// Bank.Hash: ErrOtherBank otherwise), be spelt exactly as WriteJSON spells
+// it (every key in its letter case, once, none other; valid UTF-8; whole
+// numbers as such), and be consistent with itself, as a file made from
+// real answers is: see checkSummary. Anything else is an error wrapping
+// ErrBadSummary that names the file, the line and the item or pair.
 func LoadSummary(r io.Reader, name string, bank *Bank) (*Summary, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, &ParseError{File: name, Err: err}
 	}
-	var f summaryFile
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return nil, jsonError(name, data, err)
-	}
-	if dec.More() {
-		return nil, &ParseError{File: name, Line: lineAt(data, int(dec.InputOffset())), Err: fmt.Errorf("%w: text after the summary", ErrBadSummary)}
-	}
-	s, err := f.summary(bank)
+	f, err := parseSummary(data, name)
 	if err != nil {
-		return nil, &ParseError{File: name, Err: err}
+		return nil, err
 	}
-	return s, nil
+	return f.summary(bank, name)
+}
+
+// A jsonReader reads JSON token by token, to see what encoding/json's
+// Unmarshal forgives: a key given twice (the last would win), a key in
+// other letter case (it would match), a number with a fraction.
+type jsonReader struct {
+	dec  *json.Decoder
+	data []byte
+	name string
+}
+
+// parseSummary reads the JSON of a summary file, without judging its
+// content beyond types and keys.
+func parseSummary(data []byte, name string) (*summaryFile, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: %w", ErrBadSummary, ErrEmpty)}
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		return nil, &ParseError{File: name, Line: lineAt(data, off), Err: fmt.Errorf("%w: not UTF-8 text", ErrBadSummary)}
+	}
+	r := &jsonReader{dec: json.NewDecoder(bytes.NewReader(data)), data: data, name: name}
+	r.dec.UseNumber()
+	f := &summaryFile{line: map[string]int{}}
+	err := r.object("the summary", func(key string) error {
+		f.line[key] = r.line()
+		switch key {
+		case "format":
+			return r.str(key, &f.Format)
+		case "version":
+			return r.int(key, &f.Version)
+		case "bank":
+			return r.str(key, &f.Bank)
+		case "respondents":
+			return r.int(key, &f.Respondents)
+		case "min_respondents":
+			return r.int(key, &f.MinRespondents)
+		case "places":
+			return r.int(key, &f.Places)
+		case "items":
+			return r.array(key, func() error {
+				it, err := r.item()
+				f.Items = append(f.Items, it)
+				return err
+			})
+		case "pair_fields":
+			return r.array(key, func() error {
+				var s string
+				err := r.str("pair_fields", &s)
+				f.PairFields = append(f.PairFields, s)
+				return err
+			})
+		case "pairs":
+			f.Pairs = []summaryPair{}
+			return r.array(key, func() error {
+				p, err := r.pair()
+				f.Pairs = append(f.Pairs, p)
+				return err
+			})
+		}
+		if f.unknown == "" {
+			f.unknown = key
+		}
+		return r.skip()
+	})
+	if err != nil {
+		return nil, err
+	}
+	if r.dec.More() {
+		return nil, r.fail("text after the summary")
+	}
+	if _, err := r.dec.Token(); err != io.EOF {
+		return nil, r.fail("text after the summary")
+	}
+	return f, nil
+}
+
+// item reads one object of "items".
+func (r *jsonReader) item() (summaryItem, error) {
+	it := summaryItem{Line: r.line() + 1}
+	keys := map[string]bool{}
+	first := true
+	err := r.object("an item", func(key string) error {
+		if first {
+			it.Line, first = r.line(), false
+		}
+		keys[key] = true
+		switch key {
+		case "id":
+			return r.str("id", &it.ID)
+		case "asked":
+			return r.bool("asked", &it.Asked)
+		case "withheld":
+			return r.bool("withheld", &it.Withheld)
+		case "values":
+			it.Values = []string{}
+			return r.array("values", func() error {
+				var s string
+				err := r.str("values", &s)
+				it.Values = append(it.Values, s)
+				return err
+			})
+		case "counts":
+			it.Counts = []int64{}
+			return r.array("counts", func() error {
+				var n int64
+				err := r.int("counts", &n)
+				it.Counts = append(it.Counts, n)
+				return err
+			})
+		}
+		return r.failAt(r.line(), "item %s: unknown key %q", quoted(it.ID), key)
+	})
+	if err != nil {
+		return it, err
+	}
+	for _, k := range []string{"id", "asked"} {
+		if !keys[k] {
+			return it, r.failAt(it.Line, "an item without %q", k)
+		}
+	}
+	switch {
+	case keys["withheld"] && !it.Withheld:
+		return it, r.failAt(it.Line, "item %s: \"withheld\": false; a published item has no \"withheld\" key", it.ID)
+	case it.Withheld && (keys["values"] || keys["counts"]):
+		return it, r.failAt(it.Line, "item %s: withheld, yet with values or counts", it.ID)
+	case !it.Withheld && (!keys["values"] || !keys["counts"]):
+		return it, r.failAt(it.Line, "item %s: \"values\" and \"counts\" are needed (or \"withheld\": true)", it.ID)
+	}
+	return it, nil
+}
+
+// pair reads one element of "pairs": six whole numbers or "withheld".
+func (r *jsonReader) pair() (summaryPair, error) {
+	tok, err := r.token()
+	if err != nil {
+		return summaryPair{}, err
+	}
+	p := summaryPair{Line: r.line()}
+	if s, ok := tok.(string); ok {
+		if s != withheldPair {
+			return p, r.fail("a pair is six numbers or %q, not %q", withheldPair, s)
+		}
+		p.Withheld = true
+		return p, nil
+	}
+	if tok != json.Delim('[') {
+		return p, r.fail("a pair is six numbers or %q, not %s", withheldPair, tokenKind(tok))
+	}
+	n := 0
+	for r.dec.More() {
+		var v int64
+		if err := r.int("a pair", &v); err != nil {
+			return p, err
+		}
+		if n < len(p.Sums) {
+			p.Sums[n] = v
+		}
+		n++
+	}
+	if _, err := r.token(); err != nil {
+		return p, err
+	}
+	if n != len(p.Sums) {
+		return p, r.fail("a pair of %d numbers; pair_fields names %d", n, len(p.Sums))
+	}
+	return p, nil
+}
+
+// object reads an object, calling field for each key with the decoder
+// before its value; a key given twice is an error.
+func (r *jsonReader) object(what string, field func(key string) error) error {
+	if err := r.delim('{', what); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for r.dec.More() {
+		tok, err := r.token()
+		if err != nil {
+			return err
+		}
+		key := tok.(string) // the decoder allows only strings as keys
+		if seen[key] {
+			return r.fail("key %q given twice in %s", key, what)
+		}
+		seen[key] = true
+		if err := field(key); err != nil {
+			return err
+		}
+	}
+	_, err := r.token()
+	return err
+}
+
+// array reads an array, calling elem for each element.
+func (r *jsonReader) array(what string, elem func() error) error {
+	if err := r.delim('[', what); err != nil {
+		return err
+	}
+	for r.dec.More() {
+		if err := elem(); err != nil {
+			return err
+		}
+	}
+	_, err := r.token()
+	return err
+}
+
+func (r *jsonReader) delim(want json.Delim, what string) error {
+	tok, err := r.token()
+	if err != nil {
+		return err
+	}
+	if tok != want {
+		kind := map[json.Delim]string{'{': "an object", '[': "a list"}[want]
+		return r.fail("%s should be %s, not %s", what, kind, tokenKind(tok))
+	}
+	return nil
+}
+
+func (r *jsonReader) str(what string, dst *string) error {
+	tok, err := r.token()
+	if err != nil {
+		return err
+	}
+	s, ok := tok.(string)
+	if !ok {
+		return r.fail("%s should be a string, not %s", what, tokenKind(tok))
+	}
+	*dst = s
+	return nil
+}
+
+func (r *jsonReader) bool(what string, dst *bool) error {
+	tok, err := r.token()
+	if err != nil {
+		return err
+	}
+	b, ok := tok.(bool)
+	if !ok {
+		return r.fail("%s should be true or false, not %s", what, tokenKind(tok))
+	}
+	*dst = b
+	return nil
+}
+
+// int reads a whole number that fits in int64, written without fraction
+// or exponent.
+func (r *jsonReader) int(what string, dst *int64) error {
+	tok, err := r.token()
+	if err != nil {
+		return err
+	}
+	num, ok := tok.(json.Number)
+	if !ok {
+		return r.fail("%s should be a whole number, not %s", what, tokenKind(tok))
+	}
+	v, err := strconv.ParseInt(string(num), 10, 64)
+	if err != nil {
+		return r.fail("%s: %s is not a whole number from %d to %d", what, num, math.MinInt64, math.MaxInt64)
+	}
+	*dst = v
+	return nil
+}
+
+// skip reads over one value of any kind.
+func (r *jsonReader) skip() error {
+	var v json.RawMessage
+	if err := r.dec.Decode(&v); err != nil {
+		return jsonError(r.name, r.data, err)
+	}
+	return nil
+}
+
+func (r *jsonReader) token() (json.Token, error) {
+	tok, err := r.dec.Token()
+	if err == io.EOF {
+		return nil, r.fail("the file ends before the summary does")
+	}
+	if err != nil {
+		return nil, jsonError(r.name, r.data, err)
+	}
+	return tok, nil
+}
+
+// line is the line the decoder has read to.
+func (r *jsonReader) line() int { return lineAt(r.data, int(r.dec.InputOffset())) }
+
+func (r *jsonReader) fail(format string, args ...any) error {
+	return r.failAt(r.line(), format, args...)
+}
+
+func (r *jsonReader) failAt(line int, format string, args ...any) error {
+	return &ParseError{File: r.name, Line: line, Err: fmt.Errorf("%w: "+format, append([]any{ErrBadSummary}, args...)...)}
+}
+
+// tokenKind names the kind of a JSON token for messages.
+func tokenKind(tok json.Token) string {
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '{' {
+			return "an object"
+		}
+		if t == '[' {
+			return "a list"
+		}
+		return fmt.Sprintf("%q", t)
+	case string:
+		return "a string"
+	case json.Number:
+		return "a number"
+	case bool:
+		return "true or false"
+	case nil:
+		return "null"
+	}
+	return fmt.Sprintf("%v", tok)
+}
+
+func quoted(id string) string {
+	if id == "" {
+		return "(no id yet)"
+	}
+	return id
 }
 
 func jsonError(name string, data []byte, err error) error {
 	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
 		return &ParseError{File: name, Line: lineAt(data, int(se.Offset)), Err: fmt.Errorf("%w: %v", ErrBadSummary, err)}
-	case errors.As(err, &te):
-		return &ParseError{File: name, Line: lineAt(data, int(te.Offset)), Err: fmt.Errorf("%w: %s should be %s, not a JSON %s", ErrBadSummary, te.Field, te.Type, te.Value)}
-	case err == io.EOF:
-		return &ParseError{File: name, Err: fmt.Errorf("%w: %w", ErrBadSummary, ErrEmpty)}
+	case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
+		return &ParseError{File: name, Err: fmt.Errorf("%w: the file ends before the summary does", ErrBadSummary)}
 	}
 	return &ParseError{File: name, Err: fmt.Errorf("%w: %v", ErrBadSummary, err)}
 }
@@ -179,93 +570,6 @@ func jsonError(name string, data []byte, err error) error {
 func lineAt(data []byte, off int) int {
 	off = max(0, min(off, len(data)))
 	return 1 + bytes.Count(data[:off], []byte{'\n'})
-}
-
-// summary checks f against bank and itself, and returns its Summary.
-func (f *summaryFile) summary(bank *Bank) (*Summary, error) {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: "+format, append([]any{ErrBadSummary}, args...)...)
-	}
-	switch {
-	case f.Format != summaryFormat:
-		return nil, bad("it does not say \"format\": %q", summaryFormat)
-	case f.Version != summaryVersion:
-		return nil, bad("version %d; this itemreduce reads version %d", f.Version, summaryVersion)
-	case f.Bank != bank.Hash():
-		return nil, fmt.Errorf("summary %w (bank %s, this bank is %s): make it again with this bank", ErrOtherBank, short(f.Bank), short(bank.Hash()))
-	case f.Respondents < 1:
-		return nil, bad("%d respondents", f.Respondents)
-	case f.Places < 0 || f.Places > MaxPlaces:
-		return nil, bad("places %d is not between 0 and %d", f.Places, MaxPlaces)
-	case len(f.Items) != len(bank.Items):
-		return nil, bad("%d items, the bank has %d", len(f.Items), len(bank.Items))
-	case f.PairFields != nil && strings.Join(f.PairFields, ",") != strings.Join(pairFields, ","):
-		return nil, bad("pair_fields must be %s", strings.Join(pairFields, ", "))
-	}
-	p := len(bank.Items)
-	s := &Summary{Respondents: f.Respondents, Places: f.Places, Bank: f.Bank, Items: make([]ItemSummary, p)}
-	totals := make([]int64, p)
-	for i, it := range f.Items {
-		if err := s.readItem(i, it, bank.Items[i], &totals[i]); err != nil {
-			return nil, err
-		}
-	}
-	if err := s.checkRange(); err != nil {
-		return nil, bad("%v", err)
-	}
-	if len(f.Pairs) != p*(p-1)/2 {
-		return nil, bad("%d pairs; %d items make %d", len(f.Pairs), p, p*(p-1)/2)
-	}
-	sums := make([]PairSums, len(f.Pairs))
-	k := 0
-	for i := range p {
-		for j := i + 1; j < p; j++ {
-			v := f.Pairs[k]
-			ps := PairSums{N: v[0], SumX: v[1], SumY: v[2], SumXX: v[3], SumYY: v[4], SumXY: v[5]}
-			if ps.N < 0 || ps.N > min(totals[i], totals[j]) || (ps.N == 0 && ps != PairSums{}) {
-				return nil, bad("pair %s-%s: %d respondents answered both, but %s has %d answers and %s %d",
-					bank.Items[i].ID, bank.Items[j].ID, ps.N, bank.Items[i].ID, totals[i], bank.Items[j].ID, totals[j])
-			}
-			sums[k] = ps
-			k++
-		}
-	}
-	s.pairs = sums
-	return s, nil
-}
-
-// readItem checks one item's frequencies and stores them as item i.
-func (s *Summary) readItem(i int, it summaryItem, want *Item, total *int64) error {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: item %s: "+format, append([]any{ErrBadSummary, it.ID}, args...)...)
-	}
-	switch {
-	case it.ID != want.ID:
-		return fmt.Errorf("%w: item %d is %s, the bank's is %s", ErrBadSummary, i+1, it.ID, want.ID)
-	case len(it.Values) != len(it.Counts):
-		return bad("%d values but %d counts", len(it.Values), len(it.Counts))
-	case !it.Asked && len(it.Values) > 0:
-		return bad("answers to an item that was not asked")
-	}
-	s.Items[i] = ItemSummary{ID: it.ID, Asked: it.Asked}
-	for k, text := range it.Values {
-		v, err := ParseValue(text)
-		switch {
-		case err != nil || v.Places > s.Places:
-			return bad("value %q is not a number with at most %d decimals", text, s.Places)
-		case !want.Scale.Contains(v) || want.Scale.IsMissing(v):
-			return bad("value %s is outside %s", v, want.Scale)
-		case it.Counts[k] < 1 || it.Counts[k] > s.Respondents-*total:
-			return bad("count %d for value %s", it.Counts[k], v)
-		}
-		u := v.At(s.Places)
-		if k > 0 && u <= s.Items[i].Counts[k-1].Value {
-			return bad("values must increase")
-		}
-		*total += it.Counts[k]
-		s.Items[i].Counts = append(s.Items[i].Counts, ValueCount{Value: u, Count: it.Counts[k]})
-	}
-	return nil
 }
 
 // short abbreviates a bank hash for messages.

@@ -4,44 +4,63 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/big"
+	"regexp"
+	"slices"
+	"strings"
 )
 
 // An Audit is the record of a decision that a methodologist reads to
 // check every removal: totals, per source its count against its target,
-// per item the evidence, the votes and the decision, what the decision
-// costs, and the inputs with their SHA-256 to reproduce it. It holds no
-// clock time, so the same inputs give the same audit, byte for byte.
+// the items per theme this year and next, per item the four statistics
+// with their thresholds, the ticks, the votes and the decision, what the
+// decision costs, and how to reproduce it: the command, the inputs and
+// outputs with their SHA-256. It holds no clock time and names files
+// without their folders, so the same command on the same inputs gives the
+// same audit, byte for byte, wherever it is run.
 type Audit struct {
 	Decision *Decision
-	Tool     string  // program and version
+	Record   AuditRecord
 	Inputs   []Input // every input file
+	Outputs  []Input // every file written with the audit, except the audit itself
 }
 
-// An Input is one input file of a decision.
+// AuditRecord is what an audit records besides the decision.
+type AuditRecord struct {
+	Tool         string     // program and version
+	Command      []string   // the command line as given, files named without their folders
+	Bank, Review FileDigest // the files given to the decision
+	Proposals    []FileDigest
+	Next         *FileDigest // next year's bank as written, nil when none
+	// AuditFile names the audit's own file, which cannot hold its own SHA-256.
+	AuditFile string
+}
+
+// An Input is one input or output file of a decision.
 type Input struct {
 	Role   string `json:"role"`
 	File   string `json:"file"`
 	SHA256 string `json:"sha256"`
 }
 
-// NewAudit describes a decision. bank, review and proposals are the
-// files given to the decision; the files the screening was computed from
-// are taken from the review file's screening: section. A bank that
-// differs from the one screened is noted as a warning.
-func NewAudit(d *Decision, tool string, bank, review FileDigest, proposals []FileDigest) *Audit {
-	a := &Audit{Decision: d, Tool: tool}
+// NewAudit describes a decision. r names the files given to the decision
+// and written by it; the files the screening was computed from are taken
+// from the review file's screening: section. A bank that differs from the
+// one screened is noted as a warning.
+func NewAudit(d *Decision, r AuditRecord) *Audit {
+	a := &Audit{Decision: d, Record: r}
 	add := func(role string, f FileDigest) {
 		a.Inputs = append(a.Inputs, Input{Role: role, File: f.File, SHA256: f.SHA256})
 	}
-	add("item bank", bank)
-	add("review file", review)
-	for _, p := range proposals {
+	add("item bank", r.Bank)
+	add("review file", r.Review)
+	for _, p := range r.Proposals {
 		add("proposal", p)
 	}
 	s := d.Review.Screening
-	if s.Bank.SHA256 != "" && s.Bank.SHA256 != bank.SHA256 {
+	if s.Bank.SHA256 != "" && s.Bank.SHA256 != r.Bank.SHA256 {
 		add("item bank screened (recorded in the review file)", s.Bank)
-		d.Warnings = append(d.Warnings, fmt.Sprintf("the review file was computed on an item bank (%s) that differs from the one given now (%s): run itemreduce review again to refresh it", s.Bank.File, bank.File))
+		d.Warnings = append(d.Warnings, fmt.Sprintf("the review file was computed on an item bank (%s) that differs from the one given now (%s): run itemreduce review again to refresh it", s.Bank.File, r.Bank.File))
 	}
 	if s.Config != nil {
 		add("rules file (recorded in the review file)", *s.Config)
@@ -52,11 +71,15 @@ func NewAudit(d *Decision, tool string, bank, review FileDigest, proposals []Fil
 	for _, f := range s.Current {
 		add("newer wave (recorded in the review file)", f)
 	}
+	if r.Next != nil {
+		a.Outputs = append(a.Outputs, Input{Role: "next year's item bank", File: r.Next.File, SHA256: r.Next.SHA256})
+	}
 	return a
 }
 
 // auditView is the audit as data: the JSON output, and what the Markdown
-// and HTML renderings show.
+// and HTML renderings show. Its keys are snake_case, its numbers JSON
+// numbers, and an item's statistics have the names of flag --format json.
 type auditView struct {
 	Title           string           `json:"title"`
 	Totals          Totals           `json:"totals"`
@@ -64,6 +87,7 @@ type auditView struct {
 	Combine         string           `json:"combine"`
 	CombineRule     string           `json:"combine_rule"`
 	Sources         []viewSource     `json:"sources"`
+	Themes          []ThemeCount     `json:"themes"`
 	Items           []viewItem       `json:"items"`
 	Added           []viewNew        `json:"added"`
 	Merged          []viewNew        `json:"merged"`
@@ -82,22 +106,54 @@ type viewSource struct {
 }
 
 type viewItem struct {
-	ID         string     `json:"id"`
-	Text       string     `json:"text"`
-	Theme      string     `json:"theme,omitempty"`
-	Flags      []Rule     `json:"flags"`
-	Ticks      []string   `json:"ticks"` // each tick with its number, threshold and n
-	Evidence   jsonEvid   `json:"evidence"`
-	Suggestion Verdict    `json:"suggestion"`
-	Decision   Verdict    `json:"researchers_decision"`
-	Reason     string     `json:"researchers_reason"`
-	Votes      []viewVote `json:"votes"`
-	Keeps      int        `json:"keeps"`
-	Final      string     `json:"final"` // keep, drop or merged
-	MergedInto string     `json:"merged_into,omitempty"`
-	Overridden bool       `json:"researchers_overrode_statistics"`
-	Against    bool       `json:"final_differs_from_statistics"`
-	Undecided  []string   `json:"undecided,omitempty"`
+	ID    string `json:"id"`
+	Text  string `json:"text"`
+	Theme string `json:"theme,omitempty"`
+	Scale string `json:"scale"`
+	// The four statistics, as the review file prints them.
+	N          int64          `json:"n"`
+	Mean       printed        `json:"mean"`
+	SD         printed        `json:"sd"`
+	PreviousN  int64          `json:"previous_n"`
+	Shift      printed        `json:"shift"`
+	MaxR       *viewMaxR      `json:"max_r"` // the other item with the largest |r|
+	Thresholds viewThresholds `json:"thresholds"`
+	Flags      []Rule         `json:"flags"`
+	Correlated []viewPartner  `json:"correlated"` // beyond the threshold
+	Undecided  []string       `json:"undecided,omitempty"`
+	Ticks      []string       `json:"ticks"` // each tick with its number, threshold and n
+	Suggestion Verdict        `json:"suggestion"`
+	Decision   Verdict        `json:"researchers_decision"`
+	Reason     string         `json:"researchers_reason"`
+	Votes      []viewVote     `json:"votes"`
+	Keeps      int            `json:"keeps"`
+	Final      string         `json:"final"` // keep, drop or merged
+	MergedInto string         `json:"merged_into,omitempty"`
+	Overridden bool           `json:"researchers_overrode_statistics"`
+	Against    bool           `json:"final_differs_from_statistics"`
+}
+
+// fired reports whether rule r gave the item a tick.
+func (it *viewItem) fired(r Rule) bool { return slices.Contains(it.Flags, r) }
+
+type viewThresholds struct {
+	Stable    printed `json:"stable"`
+	Ceiling   printed `json:"ceiling"`
+	LowSpread printed `json:"low_spread"`
+	Redundant printed `json:"redundant"`
+}
+
+type viewPartner struct {
+	ID   string  `json:"id"`
+	R    printed `json:"r"`
+	N    int64   `json:"n"`
+	Keep string  `json:"keep"`
+}
+
+type viewMaxR struct {
+	ID string  `json:"id"`
+	R  printed `json:"r"`
+	N  int64   `json:"n"`
 }
 
 type viewVote struct {
@@ -105,27 +161,30 @@ type viewVote struct {
 	Vote   Verdict `json:"vote"`
 }
 
-type jsonEvid struct {
-	Stable    *jsonStat     `json:"stable,omitempty"`
-	Ceiling   *jsonStat     `json:"ceiling,omitempty"`
-	LowSpread *jsonStat     `json:"low_spread,omitempty"`
-	Redundant []jsonPartEvd `json:"redundant,omitempty"`
+// printed is a number as the review file prints it. In JSON it is a
+// number with the same digits (a fraction such as 1/3 as the nearest
+// float64), and null when undefined ("n/a") or absent.
+type printed string
+
+var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
+
+func (p printed) MarshalJSON() ([]byte, error) {
+	if jsonNumber.MatchString(string(p)) {
+		return []byte(p), nil
+	}
+	if r, ok := new(big.Rat).SetString(string(p)); ok {
+		f, _ := r.Float64()
+		return json.Marshal(f)
+	}
+	return []byte("null"), nil
 }
 
-type jsonStat struct {
-	Statistic string `json:"statistic"`
-	Value     string `json:"value"`
-	Threshold string `json:"threshold"`
-	N         int64  `json:"n"`
-	PreviousN int64  `json:"previous_n,omitempty"`
-}
-
-type jsonPartEvd struct {
-	ID        string `json:"id"`
-	R         string `json:"r"`
-	Threshold string `json:"threshold"`
-	N         int64  `json:"n"`
-	Keep      string `json:"keep,omitempty"`
+// String is the number as printed, or a dash when absent.
+func (p printed) String() string {
+	if p == "" {
+		return "—"
+	}
+	return string(p)
 }
 
 type viewNew struct {
@@ -145,15 +204,22 @@ type viewCosts struct {
 
 type viewReproduction struct {
 	Tool          string        `json:"tool"`
+	Command       []string      `json:"command"`
 	Combine       string        `json:"combine"`
 	Screening     string        `json:"screening_tool"`
 	Basis         string        `json:"thresholds_basis"`
 	Scales        []ScaleLimits `json:"thresholds"`
-	Redundant     string        `json:"redundant"`
+	Redundant     Number        `json:"redundant"`
 	DropFromTicks int           `json:"drop_from_ticks"`
 	Respondents   Respondents   `json:"respondents"`
 	Where         []string      `json:"where,omitempty"`
-	Inputs        []Input       `json:"inputs"`
+	// Checked counts the items whose computed fields Decide checked
+	// against their digests and the rules in force: every item of the bank.
+	Checked int     `json:"items_checked_against_digests"`
+	Inputs  []Input `json:"inputs"`
+	Outputs []Input `json:"outputs"`
+	// OwnSHA256 says why the audit's own SHA-256 is not in it.
+	OwnSHA256 string `json:"own_sha256"`
 }
 
 // view builds the audit's data in the order it is shown.
@@ -163,31 +229,24 @@ func (a *Audit) view() auditView {
 	v := auditView{
 		Title: d.Bank.Title, Totals: t, Summary: t.String(),
 		Combine: d.Combine.String(), CombineRule: d.Combine.Describe(len(d.Sources)),
-		Sources: []viewSource{}, Items: []viewItem{}, Added: []viewNew{}, Merged: []viewNew{},
-		Left: []string{}, Warnings: append([]string{}, d.Warnings...),
+		Sources: []viewSource{}, Themes: d.Themes(), Items: []viewItem{}, Added: []viewNew{}, Merged: []viewNew{},
+		Left: []string{}, Warnings: []string{},
+	}
+	// A warning on the review file names it without its folder, as the
+	// rest of the audit does, so that the audit does not depend on where
+	// it was made.
+	for _, w := range d.Warnings {
+		if rest, ok := strings.CutPrefix(w, d.Review.File+":"); ok {
+			w = baseName(d.Review.File) + ":" + rest
+		}
+		v.Warnings = append(v.Warnings, w)
 	}
 	for _, s := range d.Sources {
 		v.Sources = append(v.Sources, viewSource{Name: s.Name, Kind: s.Kind, File: baseName(s.File), Kept: s.Kept, Target: s.Target})
 	}
 	red := d.Review.Screening.Redundant.String()
 	for i := range d.Items {
-		it := &d.Items[i]
-		r := it.Review
-		vi := viewItem{ID: it.Item.ID, Text: it.Item.Text, Theme: it.Item.Theme, Flags: append([]Rule{}, r.Flags...),
-			Ticks: r.Evidence.Summaries(r.Flags, red), Evidence: evidenceJSON(&r.Evidence, red),
-			Suggestion: r.Suggestion, Decision: r.Decision, Reason: r.Reason, Keeps: it.Keeps,
-			Final: string(it.Final), MergedInto: it.MergedInto, Overridden: it.Overridden(), Against: it.AgainstStatistics(),
-			Undecided: r.Evidence.Undecided}
-		if vi.Ticks == nil {
-			vi.Ticks = []string{}
-		}
-		if it.MergedInto != "" {
-			vi.Final = "merged"
-		}
-		for si, s := range d.Sources {
-			vi.Votes = append(vi.Votes, viewVote{Source: s.Name, Vote: it.Votes[si]})
-		}
-		v.Items = append(v.Items, vi)
+		v.Items = append(v.Items, itemView(&d.Items[i], d.Sources, red))
 	}
 	for _, n := range d.Review.Add {
 		v.Added = append(v.Added, viewNew{ID: n.ID, Text: n.Text, Scale: n.Scale, Theme: n.Theme, Reason: n.Reason})
@@ -206,29 +265,83 @@ func (a *Audit) view() auditView {
 	for _, l := range d.Left {
 		v.Left = append(v.Left, l.ID)
 	}
-	s := d.Review.Screening
-	v.Reproducibility = viewReproduction{Tool: a.Tool, Combine: d.Combine.String(), Screening: s.Tool, Basis: s.Basis,
-		Scales: s.Scales, Redundant: red, DropFromTicks: s.DropFromTicks, Respondents: s.Respondents, Where: s.Where, Inputs: a.Inputs}
-	if v.Reproducibility.Scales == nil {
-		v.Reproducibility.Scales = []ScaleLimits{}
-	}
+	v.Reproducibility = a.reproduction()
 	return v
 }
 
-func evidenceJSON(e *Evidence, red string) jsonEvid {
-	var j jsonEvid
-	stat := func(r Rule) *jsonStat {
-		st := e.Stat(r)
-		if st == nil {
-			return nil
-		}
-		return &jsonStat{Statistic: statName[r], Value: st.Value, Threshold: st.Threshold, N: st.N, PreviousN: st.PreviousN}
+// itemView is one bank item of the audit: its statistics from the review
+// file's evidence, its ticks, the votes and the decision.
+func itemView(it *ItemDecision, sources []Source, red string) viewItem {
+	r := it.Review
+	e := &r.Evidence
+	vi := viewItem{ID: it.Item.ID, Text: it.Item.Text, Theme: it.Item.Theme, Scale: it.Item.Scale.Name,
+		Flags: append([]Rule{}, r.Flags...), Correlated: []viewPartner{}, Undecided: e.Undecided,
+		Ticks: e.Summaries(r.Flags, red), Suggestion: r.Suggestion, Decision: r.Decision, Reason: r.Reason, Keeps: it.Keeps,
+		Final: string(it.Final), MergedInto: it.MergedInto, Overridden: it.Overridden(), Against: it.AgainstStatistics()}
+	vi.Thresholds.Redundant = printed(red)
+	if st := e.Stable; st != nil {
+		vi.Shift, vi.Thresholds.Stable, vi.N, vi.PreviousN = printed(st.Value), printed(st.Threshold), st.N, st.PreviousN
 	}
-	j.Stable, j.Ceiling, j.LowSpread = stat(Stable), stat(Ceiling), stat(LowSpread)
+	if st := e.Ceiling; st != nil {
+		vi.Mean, vi.Thresholds.Ceiling, vi.N = printed(st.Value), printed(st.Threshold), st.N
+	}
+	if st := e.LowSpread; st != nil {
+		vi.SD, vi.Thresholds.LowSpread, vi.N = printed(st.Value), printed(st.Threshold), st.N
+	}
 	for _, p := range e.Redundant {
-		j.Redundant = append(j.Redundant, jsonPartEvd{ID: p.ID, R: p.R, Threshold: red, N: p.N, Keep: p.Keep})
+		vi.Correlated = append(vi.Correlated, viewPartner{ID: p.ID, R: printed(p.R), N: p.N, Keep: p.Keep})
 	}
-	return j
+	if p := e.Strongest(); p != nil {
+		vi.MaxR = &viewMaxR{ID: p.ID, R: printed(p.R), N: p.N}
+	}
+	if vi.Ticks == nil {
+		vi.Ticks = []string{}
+	}
+	if it.MergedInto != "" {
+		vi.Final = "merged"
+	}
+	for si, s := range sources {
+		vi.Votes = append(vi.Votes, viewVote{Source: s.Name, Vote: it.Votes[si]})
+	}
+	return vi
+}
+
+// reproduction is how to reproduce the decision: the command, the
+// screening, the thresholds and every file read and written.
+func (a *Audit) reproduction() viewReproduction {
+	d := a.Decision
+	s := d.Review.Screening
+	r := viewReproduction{Tool: a.Record.Tool, Command: append([]string{}, a.Record.Command...), Combine: d.Combine.String(),
+		Screening: s.Tool, Basis: s.Basis, Scales: s.Scales, Redundant: s.Redundant, DropFromTicks: s.DropFromTicks,
+		Respondents: s.Respondents, Where: s.Where, Checked: len(d.Items),
+		Inputs: append([]Input{}, a.Inputs...), Outputs: append([]Input{}, a.Outputs...)}
+	if r.Scales == nil {
+		r.Scales = []ScaleLimits{}
+	}
+	r.OwnSHA256 = "not recorded: a file cannot contain its own SHA-256; compute it from the audit's file with sha256sum"
+	if f := a.Record.AuditFile; f != "" {
+		r.OwnSHA256 = "not recorded: a file cannot contain its own SHA-256; compute it from the file: sha256sum " + shellQuote(f)
+	}
+	return r
+}
+
+// commandText is the command line for a shell, each argument quoted when needed.
+func (r viewReproduction) commandText() string {
+	q := make([]string, len(r.Command))
+	for i, arg := range r.Command {
+		q[i] = shellQuote(arg)
+	}
+	return strings.Join(q, " ")
+}
+
+var shellSafe = regexp.MustCompile(`^[A-Za-z0-9_@%+=:,./-]+$`)
+
+// shellQuote puts arg in single quotes unless a POSIX shell reads it as it is.
+func shellQuote(arg string) string {
+	if shellSafe.MatchString(arg) {
+		return arg
+	}
+	return "'" + strings.ReplaceAll(arg, "'", `'\''`) + "'"
 }
 
 // WriteJSON writes the audit as JSON for programs.

@@ -30,6 +30,14 @@ var auditTemplate = template.Must(template.New("audit").Funcs(template.FuncMap{
 		return strconv.Itoa(n)
 	},
 	"finalClass": func(it viewItem) string { return it.Final },
+	"themeName":  themeName,
+	"fired": func(it viewItem, rule string) bool {
+		r, _ := ParseRule(rule)
+		return it.fired(r)
+	},
+	"command":         viewReproduction.commandText,
+	"checked":         checkedText,
+	"statisticsIntro": func() string { return statisticsIntro },
 }).Parse(auditHTML))
 
 const auditHTML = `<!DOCTYPE html>
@@ -65,6 +73,15 @@ td.votes { white-space: nowrap; }
 <tbody>
 {{range .Sources}}<tr><td>{{.Name}}</td><td>{{.File}} ({{.Kind}})</td><td class="num">{{.Kept}}</td><td class="num">{{target .Target}}</td></tr>
 {{end}}</tbody>
+</table>
+
+<h2>Items per theme</h2>
+<table>
+<thead><tr><th>theme</th><th class="num">this year</th><th class="num">next year</th></tr></thead>
+<tbody>
+{{range .Themes}}<tr><td>{{themeName .Theme}}</td><td class="num">{{.ThisYear}}</td><td class="num">{{.NextYear}}</td></tr>
+{{end}}<tr><td><strong>all themes</strong></td><td class="num"><strong>{{.Totals.Bank}}</strong></td><td class="num"><strong>{{.Totals.Next}}</strong></td></tr>
+</tbody>
 </table>
 
 <h2>Where judgement overrode the statistics</h2>
@@ -107,11 +124,23 @@ td.votes { white-space: nowrap; }
 </table>
 {{if .Left}}<p>In the review file but no longer in the bank (not decided): {{join .Left ", "}}</p>
 {{end}}
+<h2>The four statistics of every item</h2>
+<p>{{statisticsIntro}} A number in <strong>bold</strong> gave the item its tick; the thresholds per scale are under How to reproduce.</p>
+<table>
+<thead><tr><th>item</th><th>scale</th><th class="num">n</th><th class="num">previous n</th><th class="num">shift</th><th class="num">mean</th><th class="num">sd</th><th class="num">r (largest |r|)</th><th>with</th><th class="num">n both</th></tr></thead>
+<tbody>
+{{range $it := .Items}}<tr><td>{{.ID}}</td><td>{{.Scale}}</td><td class="num">{{.N}}</td><td class="num">{{.PreviousN}}</td><td class="num">{{if fired . "stable"}}<strong>{{.Shift}}</strong>{{else}}{{.Shift}}{{end}}</td><td class="num">{{if fired . "ceiling"}}<strong>{{.Mean}}</strong>{{else}}{{.Mean}}{{end}}</td><td class="num">{{if fired . "low_spread"}}<strong>{{.SD}}</strong>{{else}}{{.SD}}{{end}}</td>{{with .MaxR}}<td class="num">{{if fired $it "redundant"}}<strong>{{.R}}</strong>{{else}}{{.R}}{{end}}</td><td>{{.ID}}</td><td class="num">{{.N}}</td>{{else}}<td class="num">—</td><td>—</td><td class="num">—</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+
 <h2>How to reproduce</h2>
-{{with .Reproducibility}}<ul>
+{{with .Reproducibility}}{{if .Command}}<p>The command, with each file named without its folder:</p>
+<pre><code>{{command .}}</code></pre>
+{{end}}<ul>
 <li>decided with: {{.Tool}}, combine rule <code>{{.Combine}}</code></li>
 <li>screened with: {{.Screening}}; {{.Respondents.Previous}} respondents in the older wave, {{.Respondents.Current}} in the newer{{if .Where}} (rows where {{join .Where " and "}}){{end}}</li>
 <li>suggestion: drop from {{.DropFromTicks}} tick(s)</li>
+<li>review file: {{checked .}}</li>
 <li>thresholds ({{.Basis}}); redundant: |r| &gt; {{.Redundant}}</li>
 </ul>
 <table>
@@ -126,6 +155,13 @@ td.votes { white-space: nowrap; }
 {{range .Inputs}}<tr><td>{{.Role}}</td><td>{{.File}}</td><td><code>{{.SHA256}}</code></td></tr>
 {{end}}</tbody>
 </table>
+{{if .Outputs}}<table>
+<thead><tr><th>output</th><th>file</th><th>SHA-256</th></tr></thead>
+<tbody>
+{{range .Outputs}}<tr><td>{{.Role}}</td><td>{{.File}}</td><td><code>{{.SHA256}}</code></td></tr>
+{{end}}</tbody>
+</table>
+{{end}}<p>The SHA-256 of this audit is {{.OwnSHA256}}.</p>
 {{end}}{{if .Warnings}}<h2>Warnings</h2>
 <ul>
 {{range .Warnings}}<li>{{.}}</li>

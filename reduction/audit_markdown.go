@@ -13,10 +13,12 @@ func (a *Audit) WriteMarkdown(w io.Writer) error {
 	b := bufio.NewWriter(w)
 	mdTotals(b, &v)
 	mdSources(b, &v)
+	mdThemes(b, &v)
 	mdOverrides(b, &v)
 	mdCosts(b, &v)
 	mdAdded(b, &v)
 	mdItems(b, &v)
+	mdStatistics(b, &v)
 	mdReproduction(b, &v.Reproducibility)
 	mdWarnings(b, &v)
 	return b.Flush()
@@ -45,6 +47,24 @@ func mdSources(b *bufio.Writer, v *auditView) {
 		}
 		fmt.Fprintf(b, "| %s | %s (%s) | %d | %s |\n", mdText(s.Name), mdText(s.File), s.Kind, s.Kept, target)
 	}
+}
+
+// mdThemes writes the items per theme in this year's bank and in next
+// year's questionnaire.
+func mdThemes(b *bufio.Writer, v *auditView) {
+	b.WriteString("\n## Items per theme\n\n| theme | this year | next year |\n|---|--:|--:|\n")
+	for _, t := range v.Themes {
+		fmt.Fprintf(b, "| %s | %d | %d |\n", mdText(themeName(t.Theme)), t.ThisYear, t.NextYear)
+	}
+	fmt.Fprintf(b, "| **all themes** | **%d** | **%d** |\n", v.Totals.Bank, v.Totals.Next)
+}
+
+// themeName names the items without a theme.
+func themeName(theme string) string {
+	if theme == "" {
+		return "(no theme)"
+	}
+	return theme
 }
 
 // mdOverrides writes the items where the researchers' decision or the final
@@ -128,6 +148,36 @@ func mdItems(b *bufio.Writer, v *auditView) {
 	}
 }
 
+// mdStatistics writes the four statistics of every item, whether or not
+// its rule fired; a number in bold gave the item its tick.
+func mdStatistics(b *bufio.Writer, v *auditView) {
+	b.WriteString("\n## The four statistics of every item\n\n")
+	b.WriteString(statisticsIntro + " A number in **bold** gave the item its tick; the thresholds per scale are under How to reproduce.\n\n")
+	b.WriteString("| item | scale | n | previous n | shift | mean | sd | r (largest \\|r\\|) | with | n both |\n|---|---|--:|--:|--:|--:|--:|--:|---|--:|\n")
+	for i := range v.Items {
+		it := &v.Items[i]
+		r, with, n := "—", "—", "—"
+		if it.MaxR != nil {
+			r, with, n = bold(it.MaxR.R.String(), it.fired(Redundant)), mdText(it.MaxR.ID), fmt.Sprint(it.MaxR.N)
+		}
+		fmt.Fprintf(b, "| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s |\n", mdText(it.ID), mdText(it.Scale), it.N, it.PreviousN,
+			bold(it.Shift.String(), it.fired(Stable)), bold(it.Mean.String(), it.fired(Ceiling)), bold(it.SD.String(), it.fired(LowSpread)), r, with, n)
+	}
+}
+
+// statisticsIntro says what the table of the four statistics shows.
+const statisticsIntro = "Every item's statistics as the review file's evidence gives them, whether or not the rule fired: " +
+	"n, mean and sd of the newer wave, n of the older wave, the shift of the mean from the older wave to the newer, " +
+	"and r with the most correlated other item (the largest |r|), with the number of respondents who answered both."
+
+// bold puts a number in bold when its rule fired.
+func bold(s string, fired bool) string {
+	if fired {
+		return "**" + s + "**"
+	}
+	return s
+}
+
 // ticksText is the ticks cell of an item: each tick with its evidence,
 // then each rule that could not be decided and why, one per line.
 func ticksText(it viewItem) string {
@@ -153,17 +203,22 @@ func decisionText(it viewItem) string {
 	return string(it.Decision)
 }
 
-// mdReproduction writes how to reproduce the decision: the tools, the
-// screening and its respondents, the suggestion rule, the thresholds per
-// scale and the SHA-256 of every input file.
+// mdReproduction writes how to reproduce the decision: the command, the
+// tools, the screening and its respondents, the suggestion rule, the
+// check of the review file, the thresholds per scale and the SHA-256 of
+// every input and output file.
 func mdReproduction(b *bufio.Writer, r *viewReproduction) {
 	b.WriteString("\n## How to reproduce\n\n")
+	if len(r.Command) > 0 {
+		fmt.Fprintf(b, "The command, with each file named without its folder:\n\n```sh\n%s\n```\n\n", r.commandText())
+	}
 	fmt.Fprintf(b, "- decided with: %s, combine rule `%s`\n", mdText(r.Tool), r.Combine)
 	fmt.Fprintf(b, "- screened with: %s; %d respondents in the older wave, %d in the newer", mdText(r.Screening), r.Respondents.Previous, r.Respondents.Current)
 	if len(r.Where) > 0 {
 		fmt.Fprintf(b, " (rows where %s)", mdText(strings.Join(r.Where, " and ")))
 	}
 	fmt.Fprintf(b, "\n- suggestion: drop from %d tick(s)\n", r.DropFromTicks)
+	fmt.Fprintf(b, "- review file: %s\n", checkedText(*r))
 	fmt.Fprintf(b, "- thresholds (%s); redundant: |r| > %s\n\n", mdText(r.Basis), r.Redundant)
 	b.WriteString("| scale | range | stable: \\|shift\\| < | ceiling: mean > | low spread: sd < |\n|---|---|---|---|---|\n")
 	for _, s := range r.Scales {
@@ -174,6 +229,18 @@ func mdReproduction(b *bufio.Writer, r *viewReproduction) {
 	for _, in := range r.Inputs {
 		fmt.Fprintf(b, "| %s | %s | `%s` |\n", in.Role, mdText(in.File), in.SHA256)
 	}
+	if len(r.Outputs) > 0 {
+		b.WriteString("\n| output | file | SHA-256 |\n|---|---|---|\n")
+		for _, out := range r.Outputs {
+			fmt.Fprintf(b, "| %s | %s | `%s` |\n", out.Role, mdText(out.File), out.SHA256)
+		}
+	}
+	fmt.Fprintf(b, "\nThe SHA-256 of this audit is %s.\n", mdText(r.OwnSHA256))
+}
+
+// checkedText says that the review file's computed fields were checked.
+func checkedText(r viewReproduction) string {
+	return fmt.Sprintf("the ticks, evidence and suggestions of all %d items match their digests and the rules in force", r.Checked)
 }
 
 // mdWarnings writes the caveats of the decision; nothing when there are

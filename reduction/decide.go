@@ -62,12 +62,17 @@ func (d *ItemDecision) AgainstStatistics() bool {
 // decision per bank item with the combine rule.
 //
 // The review must cover exactly the items of the bank (run review again
-// after changing the bank); every researchers' decision that differs from
-// the suggestion needs a reason; new and merged items must have new ids, a
-// scale of the bank and, for merges, items of the bank under from:. All
-// such problems are reported together, each with the file and line.
+// after changing the bank); the computed fields of its items must be the
+// program's (see Review.CheckComputed); every researchers' decision that
+// differs from the suggestion needs a reason; new and merged items must
+// have new ids, a scale of the bank and, for merges, items of the bank
+// under from:. All such problems are reported together, each with the file
+// and line. The review's warnings become warnings of the decision.
 func Decide(bank *itembank.Bank, review *Review, proposals []*Proposal, combine Combine) (*Decision, error) {
 	d := &Decision{Bank: bank, Review: review, Proposals: proposals, Combine: combine}
+	for _, w := range review.Warnings {
+		d.Warnings = append(d.Warnings, w.Error())
+	}
 	d.Sources = append(d.Sources, Source{Name: "researchers", File: review.File, Kind: "researchers"})
 	for _, p := range proposals {
 		d.Sources = append(d.Sources, Source{Name: p.Name(), File: p.File, Kind: "proposal", Target: p.TargetLength})
@@ -76,6 +81,9 @@ func Decide(bank *itembank.Bank, review *Review, proposals []*Proposal, combine 
 		return nil, err
 	}
 	var errs []error
+	if err := review.CheckComputed(bank); err != nil {
+		errs = append(errs, err)
+	}
 	fail := func(line int, item string, format string, args ...any) {
 		errs = append(errs, &itembank.ParseError{File: review.File, Line: line, Item: item, Err: fmt.Errorf(format, args...)})
 	}
@@ -206,6 +214,50 @@ func (d *Decision) Totals() Totals {
 	}
 	t.Next = t.Kept + t.Merges + t.Added
 	return t
+}
+
+// A ThemeCount is the number of items of one theme this year and next.
+type ThemeCount struct {
+	Theme    string `json:"theme"` // empty: items without a theme
+	ThisYear int    `json:"this_year"`
+	NextYear int    `json:"next_year"`
+}
+
+// Themes counts the items per theme in this year's bank and in next
+// year's questionnaire (the kept items, the merged items and the new ones,
+// as Next places them), in the order the themes first appear in this
+// year's bank, then next year's new themes.
+func (d *Decision) Themes() []ThemeCount {
+	var out []ThemeCount
+	at := map[string]int{}
+	count := func(theme string, next bool) {
+		i, ok := at[theme]
+		if !ok {
+			i = len(out)
+			at[theme] = i
+			out = append(out, ThemeCount{Theme: theme})
+		}
+		if next {
+			out[i].NextYear++
+		} else {
+			out[i].ThisYear++
+		}
+	}
+	for _, it := range d.Bank.Items {
+		count(it.Theme, false)
+	}
+	for i := range d.Items {
+		if it := &d.Items[i]; it.Final == Keep && it.MergedInto == "" {
+			count(it.Item.Theme, true)
+		}
+	}
+	for _, m := range d.Review.Merge {
+		count(m.Theme, true)
+	}
+	for _, n := range d.Review.Add {
+		count(n.Theme, true)
+	}
+	return out
 }
 
 // A LostComposite is a composite indicator that can no longer be computed.

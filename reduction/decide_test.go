@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -243,5 +244,65 @@ func TestNext(t *testing.T) {
 	back, err := itembank.LoadBank(&b, "next.yaml")
 	if err != nil || len(back.Items) != 5 || back.Item("N2").Scale.Name != "grade10" {
 		t.Errorf("next bank does not load back: %v", err)
+	}
+}
+
+// TestReasonCutShortByComment: in a plain reason or note, " #" starts a
+// YAML comment, so `reason: Zie item #12 in de notulen` reads "Zie item".
+// LoadReview warns with the line and the fix; Decide passes the warning
+// on, and the audit lists it. On HEAD before the warning nothing said so.
+func TestReasonCutShortByComment(t *testing.T) {
+	bank := loadTestBank(t, testBankYAML)
+	base := decided(t, writeReview(t, screeningA(bank)), map[string][2]string{"A1": {"keep", ""}})
+	for _, tc := range []struct {
+		name, line string
+		warn       string // "" when no warning is due
+	}{
+		{"plain reason", "    reason: Zie item #12 in de notulen",
+			`reason: YAML reads the text from " #" on as a comment, so the reason is "Zie item", without "#12 in de notulen"; put the reason in double quotes`},
+		{"plain reason, comment only", "    reason: #12 in de notulen",
+			`reason: YAML reads the text from " #" on as a comment, so the reason is "", without "#12 in de notulen"; put the reason in double quotes`},
+		{"quoted reason", `    reason: "Zie item #12 in de notulen"`, ""},
+		{"single-quoted reason with a comment", `    reason: 'Zie item 12'  # besproken`, ""},
+		{"# without a space", "    reason: Zie item#12", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := replaceIn(t, base, "A1", "    reason:", tc.line)
+			rv := loadReviewBytes(t, data)
+			line := lineOf(t, data, "A1", tc.line)
+			if tc.warn == "" {
+				if len(rv.Warnings) != 0 {
+					t.Errorf("warnings %v, want none", rv.Warnings)
+				}
+				return
+			}
+			want := "review.yaml:" + strconv.Itoa(line) + ": item A1: " + tc.warn
+			if len(rv.Warnings) != 1 || rv.Warnings[0].Error() != want {
+				t.Fatalf("warnings %v\nwant %s", rv.Warnings, want)
+			}
+			var pe *itembank.ParseError
+			if !errors.As(rv.Warnings[0], &pe) || pe.Line != line || pe.Item != "A1" {
+				t.Errorf("warning %#v: want a *ParseError at line %d", rv.Warnings[0], line)
+			}
+			if tc.name != "plain reason" {
+				return
+			}
+			d, err := Decide(bank, rv, nil, Combine{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Contains(d.Warnings, want) {
+				t.Errorf("decision warnings %v lack the review's", d.Warnings)
+			}
+			md := render(t, NewAudit(d, AuditRecord{Tool: "itemreduce test"}), (*Audit).WriteMarkdown)
+			if !strings.Contains(md, "## Warnings\n\n- "+mdText(want)+"\n") {
+				t.Errorf("the audit does not list the warning:\n%s", md)
+			}
+		})
+	}
+	// A note is read the same way.
+	data := replaceIn(t, base, "A1", "    reason:", "    reason: nodig\n    note: zie #3")
+	if rv := loadReviewBytes(t, data); len(rv.Warnings) != 1 || !strings.Contains(rv.Warnings[0].Error(), `note: YAML reads the text from " #" on as a comment, so the note is "zie"`) {
+		t.Errorf("note: warnings %v", rv.Warnings)
 	}
 }

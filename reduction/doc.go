@@ -24,14 +24,17 @@
 // a Reason code, and Result.Warnings). Both items of a redundant pair get
 // the tick; PreferToKeep suggests which of the two to keep.
 //
-// # Review (review*.go, evidence.go)
+// # Review (review*.go, evidence.go, digest.go)
 //
-// WriteReview writes the editable review file: per item the ticks with
-// their evidence, a suggestion (Config.Suggest), and empty decision and
-// reason fields for people. RefreshReview recomputes the program's fields
-// of an edited file by splicing lines, keeping every other byte as typed.
-// LoadReview reads it back; a decision that overrides the suggestion needs
-// a reason.
+// WriteReview writes the editable review file: per item the ticks, the
+// evidence (the four statistics with their thresholds, whether or not the
+// rule fired), a suggestion (Config.Suggest), a digest of these fields, and
+// empty decision and reason fields for people. RefreshReview recomputes
+// the program's fields of an edited file by splicing lines, keeping every
+// other byte as typed. LoadReview reads it back and warns of a reason or
+// note that a " #" cut short; a decision that overrides the suggestion
+// needs a reason, and Review.CheckComputed refuses computed fields edited
+// by hand.
 //
 // # Proposals, decision and audit (proposal.go, combine.go, decide.go, audit*.go)
 //
@@ -40,6 +43,7 @@
 // Decide combines the researchers' decisions and the proposals by a
 // Combine rule (majority, any, all, at-least:N) into next year's bank
 // (Decision.Next), counting merged and new items; NewAudit records every
-// removal with its evidence, who overrode what and why, and the SHA-256 of
-// every input, as Markdown, HTML or JSON.
+// removal with its evidence, the four statistics of every item, the items
+// per theme, who overrode what and why, the command and the SHA-256 of
+// every input and output, as Markdown, HTML or JSON.
 package reduction

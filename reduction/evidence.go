@@ -5,35 +5,45 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Evidence is the numbers behind an item's ticks, as printed in a review
-// file and an audit: for each rule that fired, the statistic, the threshold
-// it crossed and the number of answers it rests on. Numbers are kept as the
-// text that is printed, so that what a reviewer read is what the audit shows.
+// file and an audit: for each single-item rule its statistic, the
+// threshold in force and the number of answers it rests on, whether or not
+// the rule fired (the item's flags say which did); the partners beyond the
+// correlation threshold, or else the most correlated other item. Numbers
+// are kept as the text that is printed, so that what a reviewer read is
+// what the audit shows.
 type Evidence struct {
 	Stable    *StatEvidence // shift = mean(current) − mean(previous)
 	Ceiling   *StatEvidence // mean of the current wave
 	LowSpread *StatEvidence // SD of the current wave
+	// Redundant lists the partners beyond the threshold, largest |r| first.
 	Redundant []PartnerEvidence
+	// MaxR is the other item with the largest |r| when none is beyond the
+	// threshold; nil then when r is undefined with every other item.
+	MaxR *PartnerEvidence
 	// Undecided lists the rules that could not be decided, and why.
 	Undecided []string
 }
 
 // StatEvidence is one statistic compared with its threshold.
 type StatEvidence struct {
-	Value     string // the statistic: shift, mean or sd
+	Value     string // the statistic: shift, mean or sd; "n/a" when undefined
 	Threshold string // in answer units, for the item's scale
 	N         int64  // answers in the current wave
 	PreviousN int64  // answers in the previous wave (stable only)
 }
 
-// PartnerEvidence is another item correlating beyond the threshold.
+// PartnerEvidence is another item and its correlation with the item.
 type PartnerEvidence struct {
 	ID   string
 	R    string
 	N    int64  // respondents who answered both items
-	Keep string // the item of the pair suggested for keeping (PreferToKeep); may be empty in older files
+	Keep string // the item of the pair suggested for keeping (PreferToKeep); empty below the threshold
 }
 
 // statName is the name of the statistic each single-item rule compares.
@@ -63,27 +73,36 @@ func (e *Evidence) setStat(r Rule, s *StatEvidence) {
 	}
 }
 
-// Evidence returns the numbers behind the ticks of item i.
+// Strongest returns the other item with the largest |r|: the first
+// partner beyond the threshold, else MaxR; nil when there is none.
+func (e *Evidence) Strongest() *PartnerEvidence {
+	if len(e.Redundant) > 0 {
+		return &e.Redundant[0]
+	}
+	return e.MaxR
+}
+
+// Evidence returns the numbers of item i for every rule.
 //
-// Each statistic is printed with two decimals, or with more (up to six)
-// when two decimals would print the threshold itself: a shift of 0.398
-// against a threshold of 0.4 is printed 0.398, not 0.40, so that the
-// printed number agrees with the exact decision.
+// Each statistic is printed with two decimals, or with more when two
+// would put it on the wrong side of its threshold or on it: a shift of
+// 0.398 against a threshold of 0.4 is printed 0.398, not 0.40, so that the
+// printed number agrees with the exact decision (see formatAgainst).
 func (r *Result) Evidence(i int) Evidence {
 	it := &r.Items[i]
 	l := r.limitsOf(it)
-	var e Evidence
-	if it.Has(Stable) {
-		e.Stable = &StatEvidence{Value: formatAgainst(it.Shift, l.Stable.Rat(), true), Threshold: l.Stable.String(), N: it.N, PreviousN: it.PreviousN}
+	// stable fires below its threshold, ceiling above, low_spread below.
+	e := Evidence{
+		Stable:    &StatEvidence{Value: formatAgainst(it.Shift, l.Stable.Rat(), true, -1, it.Has(Stable)), Threshold: l.Stable.String(), N: it.N, PreviousN: it.PreviousN},
+		Ceiling:   &StatEvidence{Value: formatAgainst(it.Mean, l.Ceiling.Rat(), false, +1, it.Has(Ceiling)), Threshold: l.Ceiling.String(), N: it.N},
+		LowSpread: &StatEvidence{Value: formatAgainst(it.SD, l.LowSpread.Rat(), false, -1, it.Has(LowSpread)), Threshold: l.LowSpread.String(), N: it.N},
 	}
-	if it.Has(Ceiling) {
-		e.Ceiling = &StatEvidence{Value: formatAgainst(it.Mean, l.Ceiling.Rat(), false), Threshold: l.Ceiling.String(), N: it.N}
-	}
-	if it.Has(LowSpread) {
-		e.LowSpread = &StatEvidence{Value: formatAgainst(it.SD, l.LowSpread.Rat(), false), Threshold: l.LowSpread.String(), N: it.N}
-	}
+	red := r.Thresholds.Redundant.Rat()
 	for _, p := range it.Correlated {
-		e.Redundant = append(e.Redundant, PartnerEvidence{ID: p.ID, R: formatAgainst(p.R, r.Thresholds.Redundant.Rat(), true), N: p.N, Keep: p.Keep})
+		e.Redundant = append(e.Redundant, PartnerEvidence{ID: p.ID, R: formatAgainst(p.R, red, true, +1, true), N: p.N, Keep: p.Keep})
+	}
+	if len(e.Redundant) == 0 && it.MaxR.ID != "" {
+		e.MaxR = &PartnerEvidence{ID: it.MaxR.ID, R: formatAgainst(it.MaxR.R, red, true, +1, false), N: it.MaxR.N}
 	}
 	for _, u := range it.Undecided {
 		e.Undecided = append(e.Undecided, u.String())
@@ -101,29 +120,63 @@ func (r *Result) limitsOf(it *ItemResult) Limits {
 	return r.Thresholds.LimitsFor(it.Item.Scale)
 }
 
-// formatAgainst prints x with the fewest decimals (two to six) at which
-// the printed number, or its absolute value when abs is set, differs from
-// the threshold t.
-func formatAgainst(x float64, t *big.Rat, abs bool) string {
-	if math.IsNaN(x) {
+// formatAgainst prints x, or its absolute value when abs is set, so that
+// the printed number never looks equal to the threshold t unless the
+// statistic is at it. fires is the side of t where the rule fires (-1
+// below, +1 above) and fired whether it did, as decided exactly.
+//
+// x is printed with the fewest decimals, two or more, at which the
+// printed number lies on the side of t that the decision puts the
+// statistic on, up to the decimals of the shortest text that reads back
+// as x. A statistic that did not fire and lies within float64 rounding of
+// t (a relative 1e-12) is at t and printed with two decimals: 3.4 − 3.0
+// is 0.3999999999999999 in float64, a shift that is exactly 0.4 and so
+// does not fire. A statistic of whole-number answers that is not at a
+// threshold lies much further from it (a mean S/n lies at least 1/(5n)
+// from 4.2), so for any survey the printed side is the exact one.
+func formatAgainst(x float64, t *big.Rat, abs bool, fires int, fired bool) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "n/a"
 	}
-	var s string
-	for d := 2; d <= 6; d++ {
-		s = strconv.FormatFloat(x, 'f', d, 64)
-		v, ok := new(big.Rat).SetString(s)
+	s := strconv.FormatFloat(x, 'f', 2, 64)
+	tf, _ := t.Float64()
+	want := fires
+	if !fired {
+		v := x
+		if abs {
+			v = math.Abs(v)
+		}
+		if math.Abs(v-tf) <= 1e-12*max(1, math.Abs(tf)) {
+			return trimNegativeZero(s)
+		}
+		want = -fires
+	}
+	shortest := strconv.FormatFloat(x, 'f', -1, 64)
+	most := 2
+	if i := strings.IndexByte(shortest, '.'); i >= 0 {
+		most = max(most, len(shortest)-i-1)
+	}
+	for d := 2; d <= most; d++ {
+		p := strconv.FormatFloat(x, 'f', d, 64)
+		v, ok := new(big.Rat).SetString(p)
 		if !ok {
 			break
 		}
 		if abs {
 			v.Abs(v)
 		}
-		if v.Cmp(t) != 0 {
+		if v.Cmp(t) == want {
+			s = p
 			break
 		}
 	}
+	return trimNegativeZero(s)
+}
+
+// trimNegativeZero drops the minus sign of a printed zero, "-0.00".
+func trimNegativeZero(s string) string {
 	if isNegativeZero(s) {
-		s = s[1:]
+		return s[1:]
 	}
 	return s
 }
@@ -193,4 +246,21 @@ func (p PartnerEvidence) keepNote() string {
 		return ""
 	}
 	return ", keep " + p.Keep
+}
+
+// maxR reads the max_r entry of an item's evidence: {id, r, n}.
+func (rd nodeReader) maxR(n *yaml.Node, item string) (*PartnerEvidence, error) {
+	p := &PartnerEvidence{}
+	err := rd.Pairs(n, item, "evidence: max_r", []string{"id", "r", "n"}, func(key string, _, v *yaml.Node) (err error) {
+		switch key {
+		case "id":
+			p.ID, err = rd.Text(v, item, key)
+		case "r":
+			p.R, err = rd.Text(v, item, key)
+		case "n":
+			p.N, err = rd.Integer(v, item, key)
+		}
+		return err
+	})
+	return p, err
 }

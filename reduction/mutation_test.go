@@ -160,7 +160,7 @@ func TestMergedAgainstStatistics(t *testing.T) {
 	}
 	// The audit lists both under "Where judgement overrode the statistics",
 	// and nothing else.
-	md := render(t, NewAudit(d, "itemreduce test", FileDigest{File: "bank.yaml"}, FileDigest{File: "review.yaml"}, nil), (*Audit).WriteMarkdown)
+	md := render(t, NewAudit(d, AuditRecord{Tool: "itemreduce test", Bank: FileDigest{File: "bank.yaml"}, Review: FileDigest{File: "review.yaml"}}), (*Audit).WriteMarkdown)
 	start := strings.Index(md, "## Where judgement overrode the statistics")
 	end := strings.Index(md, "## What the decision costs")
 	if start < 0 || end < start {
@@ -327,20 +327,30 @@ screening:
     flags: [stable]
     evidence:
       stable: {shift: 0.10, threshold: 0.4, n: 100, previous_n: 90}
+      ceiling: {mean: 3.30, threshold: 4.2, n: 100}
+      low_spread: {sd: 1.00, threshold: 0.8, n: 100}
     suggestion: drop
+    digest: e76a2672bfb6ddca
     decision: keep
     reason: "nodig voor de Index"
   - id: A2
     text: "Tweede stelling"
     flags: []
-    evidence: {}
+    evidence:
+      stable: {shift: 0.60, threshold: 0.4, n: 100, previous_n: 90}
+      ceiling: {mean: 3.00, threshold: 4.2, n: 100}
+      low_spread: {sd: 1.10, threshold: 0.8, n: 100}
     suggestion: keep
+    digest: 2e1833f233f796d0
   - id: A3
     text: "Derde: met een dubbele punt en \"aanhalingstekens\""
     flags: [ceiling]
     evidence:
+      stable: {shift: 0.50, threshold: 0.4, n: 100, previous_n: 90}
       ceiling: {mean: 4.40, threshold: 4.2, n: 100}
+      low_spread: {sd: 0.90, threshold: 0.8, n: 100}
     suggestion: drop
+    digest: 7a8f916d10212ccc
     decision:
     reason:
   - id: G1
@@ -351,6 +361,7 @@ screening:
       ceiling: {mean: 8.60, threshold: 8.2, n: 100}
       low_spread: {sd: 1.10, threshold: 1.8, n: 100}
     suggestion: drop
+    digest: 2141947d8ad95ace
     decision:
     reason:
 screening:

@@ -2,10 +2,12 @@ package reduction
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -55,10 +57,15 @@ func LoadProposalFile(path string, bank *itembank.Bank) (*Proposal, error) {
 
 // LoadProposal reads a proposal; name is used in messages. Unknown keys,
 // ids that are not items of the bank, an id listed twice, both keep: and
-// drop:, and a proposal that lists no items are errors giving the file
-// and line.
+// drop:, a proposal that lists no items and a list without its keep: line
+// are errors giving the file and line. Keys are read without regard to
+// case (Keep: is keep:).
 func LoadProposal(r io.Reader, name string, bank *itembank.Bank) (*Proposal, error) {
-	root, err := proposalRoot(r, name)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &itembank.ParseError{File: name, Err: err}
+	}
+	root, err := proposalRoot(data, name)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +81,7 @@ func LoadProposal(r io.Reader, name string, bank *itembank.Bank) (*Proposal, err
 	}
 	listed, err := listedIDs(rd, entries, p.Listed, bank)
 	if err != nil {
-		return nil, err
+		return nil, indentedItem(err, data, bank)
 	}
 	p.keep = map[string]bool{}
 	for _, it := range bank.Items {
@@ -86,17 +93,97 @@ func LoadProposal(r io.Reader, name string, bank *itembank.Bank) (*Proposal, err
 	return p, nil
 }
 
-// proposalRoot reads a proposal file whole and returns the root of its
-// YAML document; an empty file is ErrEmpty.
-func proposalRoot(r io.Reader, name string) (*yaml.Node, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, &itembank.ParseError{File: name, Err: err}
-	}
+// proposalRoot returns the top mapping of a proposal file, its keys in
+// lower case; an empty file is ErrEmpty. A list of items without the
+// keep: line above it (deleted by hand) is reported as such, whatever YAML
+// makes of it: broken YAML, a list as the whole file, a list under by: or
+// target_length:, or the rest of their text.
+func proposalRoot(data []byte, name string) (*yaml.Node, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &itembank.ParseError{File: name, Err: itembank.ErrEmpty}
 	}
-	return yamlfile.DocumentRoot(data, name)
+	root, err := yamlfile.Document(data, name)
+	missing := missingKeep(data, name)
+	var pe *itembank.ParseError
+	switch {
+	case errors.As(err, &pe) && !errors.Is(err, itembank.ErrEmpty):
+		if missing != nil && (pe.Line == 0 || pe.Line >= missing.Line) {
+			return nil, missing
+		}
+		return nil, err
+	case err != nil:
+		return nil, err
+	case root.Kind != yaml.MappingNode && missing != nil:
+		return nil, missing
+	case root.Kind != yaml.MappingNode:
+		return nil, &itembank.ParseError{File: name, Line: root.Line, Column: root.Column,
+			Err: fmt.Errorf("%w: a proposal starts with by:, target_length: and keep: (see the template)", itembank.ErrSyntax)}
+	}
+	for _, k := range yamlfile.MapKeys(root) {
+		for _, key := range proposalKeys {
+			if strings.EqualFold(strings.TrimSpace(k.Value), key) {
+				k.Value = key // Keep:, DROP:
+			}
+		}
+	}
+	if missing != nil && yamlfile.IsNull(yamlfile.MapValue(root, "keep")) && yamlfile.IsNull(yamlfile.MapValue(root, "drop")) {
+		return nil, missing
+	}
+	return root, nil
+}
+
+// proposalKeys are the keys of a proposal, read without regard to case.
+var proposalKeys = []string{"by", "target_length", "keep", "drop"}
+
+// listKey matches the line that starts the list of a proposal.
+var listKey = regexp.MustCompile(`(?i)^["']?(keep|drop)["']?[ \t]*:[ \t]*(#.*)?$`)
+
+// missingKeep finds the first list item (- ITEM) of a proposal and
+// reports it if the line above it, not counting comments and blank lines,
+// is not keep: or drop:, as when a team leader deletes the keep: line of
+// the template. It returns nil otherwise.
+func missingKeep(data []byte, name string) *itembank.ParseError {
+	prev := ""
+	for i, l := range yamlfile.SplitLines(string(data)) {
+		t := strings.Trim(l.Text, " \t")
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		item, ok := strings.CutPrefix(t, "-")
+		if !ok || item != "" && item[0] != ' ' && item[0] != '\t' {
+			prev = t
+			continue
+		}
+		if listKey.MatchString(prev) {
+			return nil
+		}
+		item, _, _ = strings.Cut(strings.TrimSpace(item), " #")
+		return &itembank.ParseError{File: name, Line: i + 1, Column: strings.Index(l.Text, "-") + 1,
+			Err: fmt.Errorf("%w: the list of items has no keep: line above it; add a line keep: before the first item (- %s)", itembank.ErrSyntax, strings.TrimSpace(item))}
+	}
+	return nil
+}
+
+// indentedItem explains an id such as "SA01 - SA02" that is not an item
+// of the bank: the line of SA02 is indented further than that of SA01,
+// and so YAML reads it as the rest of SA01's line. Other errors are
+// returned as they are.
+func indentedItem(err error, data []byte, bank *itembank.Bank) error {
+	var pe *itembank.ParseError
+	if !errors.Is(err, ErrUnknownItem) || !errors.As(err, &pe) || pe.Line < 1 {
+		return err
+	}
+	first, rest, ok := strings.Cut(pe.Item, " - ")
+	lines := yamlfile.SplitLines(string(data))
+	if !ok || bank.Item(first) == nil || pe.Line >= len(lines) {
+		return err
+	}
+	this, next := lines[pe.Line-1].Text, lines[pe.Line].Text
+	if item, ok := strings.CutPrefix(strings.TrimLeft(next, " "), "- "); !ok || !strings.HasPrefix(rest, strings.TrimSpace(item)) {
+		return err // written on one line
+	}
+	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+	return yamlfile.IndentError(pe.File, pe.Line+1, indent(next), indent(this))
 }
 
 // proposalLists are the keep: and drop: keys of a proposal as written,
@@ -110,7 +197,7 @@ type proposalLists struct {
 // into p, and keep: and drop: into the returned lists.
 func (p *Proposal) readKeys(rd nodeReader, root *yaml.Node) (proposalLists, error) {
 	lists := proposalLists{values: map[string]*yaml.Node{}}
-	err := rd.Pairs(root, "", "a proposal", []string{"by", "target_length", "keep", "drop"}, func(key string, k, v *yaml.Node) (err error) {
+	err := rd.Pairs(root, "", "a proposal", proposalKeys, func(key string, k, v *yaml.Node) (err error) {
 		switch key {
 		case "by":
 			p.By, err = rd.Text(v, "", key)
@@ -223,6 +310,17 @@ func WriteProposalTemplate(w io.Writer, bank *itembank.Bank, by string, target i
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// verdictWord reads a keep or drop word as people type it, without regard
+// to case or surrounding spaces: Keep, DROP and "drop " are keep and drop.
+// The empty word is no verdict; ok is false for any other word.
+func verdictWord(s string) (v Verdict, ok bool) {
+	switch v := Verdict(strings.ToLower(strings.TrimSpace(s))); v {
+	case "", Keep, Drop:
+		return v, true
+	}
+	return "", false
 }
 
 // oneLine keeps a text on one line, for a comment.

@@ -81,7 +81,13 @@ func TestLoadProposalErrors(t *testing.T) {
 		{"bad target", "target_length: veel\nkeep: [A1]\n", 1, ErrBadValue, "whole number"},
 		{"zero target", "target_length: 0\nkeep: [A1]\n", 1, ErrBadValue, "positive"},
 		{"keep not a list", "keep: A1\n", 1, ErrBadValue, "must be a list"},
-		{"invalid YAML", "keep:\n  - A1\n - A2\n", 3, itembank.ErrSyntax, ""},
+		{"invalid YAML", "keep:\n  - A1\n - A2\n", 3, itembank.ErrSyntax, "indented by 1 space, the lines around it by 2"},
+		{"item indented further", "keep:\n  - A1\n   - A2\n  - A3\n", 3, itembank.ErrSyntax, "indented by 3 spaces, the lines around it by 2"},
+		{"two ids on one line", "keep:\n  - A1 - A2\n", 2, ErrUnknownItem, "item A1 - A2"},
+		{"no keep: line", "by: X\n  - A1\n  - A2\n", 2, itembank.ErrSyntax, "no keep: line above it; add a line keep: before the first item (- A1)"},
+		{"no keep: line, list first", "  - A1\n  - A2\n", 1, itembank.ErrSyntax, "no keep: line above it"},
+		{"Keep: written twice", "keep: [A1]\nKeep: [A2]\n", 2, ErrBadValue, "keep given twice"},
+		{"not a mapping", "A1, A2\n", 1, itembank.ErrSyntax, "a proposal starts with by:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := LoadProposal(strings.NewReader(tc.text), "zwolle.yaml", bank)
@@ -121,4 +127,53 @@ func FuzzLoadProposal(f *testing.F) {
 			t.Fatalf("accepted proposal keeps %d of %d", keptBy(p, bank), len(bank.Items))
 		}
 	})
+}
+
+// TestKeepDropWords: keep and drop are read as people type them, in the
+// review file's decision: and suggestion: and as a proposal's keys.
+func TestKeepDropWords(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Verdict
+		ok   bool
+	}{
+		{"keep", Keep, true}, {"Keep", Keep, true}, {"KEEP", Keep, true}, {" keep", Keep, true},
+		{"drop", Drop, true}, {"DROP", Drop, true}, {"Drop ", Drop, true}, {"drop\u00a0", Drop, true},
+		{"", "", true}, {"  ", "", true},
+		{"dorp", "", false}, {"keep it", "", false}, {"schrappen", "", false},
+	} {
+		if got, ok := verdictWord(tc.in); got != tc.want || ok != tc.ok {
+			t.Errorf("verdictWord(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+
+	review := "items:\n" +
+		"  - id: A1\n    suggestion: Drop\n    decision: Keep\n    reason: Vaste vraag\n" +
+		"  - id: A2\n    suggestion: keep\n    decision: DROP\n    reason: Te lang\n" +
+		"  - id: A3\n    suggestion: keep\n    decision: \"Drop \"\n    reason: Dubbel\n"
+	rv, err := LoadReview(strings.NewReader(review), "review.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string][2]Verdict{"A1": {Drop, Keep}, "A2": {Keep, Drop}, "A3": {Keep, Drop}} {
+		if it := rv.Item(id); it.Suggestion != want[0] || it.Decision != want[1] {
+			t.Errorf("%s: suggestion %q, decision %q; want %q, %q", id, it.Suggestion, it.Decision, want[0], want[1])
+		}
+	}
+
+	bank := loadTestBank(t, testBankYAML)
+	for text, want := range map[string]int{
+		"By: X\nKeep:\n  - A1\n  - G1\n": 2,
+		"DROP: [A2]\n":                   3,
+		"Target_Length: 2\nKEEP: [A1]\n": 1,
+	} {
+		p, err := LoadProposal(strings.NewReader(text), "zwolle.yaml", bank)
+		if err != nil {
+			t.Errorf("%q: %v", text, err)
+			continue
+		}
+		if keptBy(p, bank) != want {
+			t.Errorf("%q keeps %d items, want %d", text, keptBy(p, bank), want)
+		}
+	}
 }

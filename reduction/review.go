@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -32,6 +33,9 @@ type Review struct {
 	Items     []ReviewItem
 	Add       []NewItem
 	Merge     []Merge
+	// Warnings are caveats found while reading, each with its line: a
+	// reason or note that a " #" cut short.
+	Warnings []error
 }
 
 // A ReviewItem is one item of a review file.
@@ -43,6 +47,7 @@ type ReviewItem struct {
 	Flags      []Rule
 	Evidence   Evidence
 	Suggestion Verdict
+	Digest     string // of the computed fields, see Review.CheckComputed
 	// Written by the researchers.
 	Decision Verdict // empty: follow the suggestion
 	Reason   string
@@ -114,11 +119,21 @@ func LoadReviewFile(path string) (*Review, error) {
 // LoadReview reads a review file; name is used in messages. Unknown keys,
 // a decision other than keep, drop or empty, an unknown rule name, an item
 // listed twice and malformed YAML are errors giving the file and line. It
-// does not check the items against a bank: see Decide.
+// does not check the items against a bank: see Decide. A file saved as
+// UTF-16 or windows-1252 is read as well as UTF-8.
 func LoadReview(r io.Reader, name string) (*Review, error) {
+	return loadReview(r, name, false)
+}
+
+// loadReview is LoadReview; refreshing, an item may lack its suggestion,
+// which the refresh fills in.
+func loadReview(r io.Reader, name string, refreshing bool) (*Review, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, &itembank.ParseError{File: name, Err: err}
+	}
+	if data, _, err = decodeReview(data, name); err != nil {
+		return nil, err
 	}
 	var rf reviewFile
 	if err := yamlfile.Decode(bytes.NewReader(data), name, &rf); err != nil {
@@ -134,8 +149,9 @@ func LoadReview(r io.Reader, name string) (*Review, error) {
 		return nil, err
 	}
 	seen := map[string]int{}
+	lines := yamlfile.SplitLines(string(data))
 	for _, n := range items {
-		it, err := rd.reviewItem(n)
+		it, err := rd.reviewItem(n, refreshing)
 		if err != nil {
 			return nil, err
 		}
@@ -144,6 +160,7 @@ func LoadReview(r io.Reader, name string) (*Review, error) {
 		}
 		seen[it.ID] = it.Line
 		rv.Items = append(rv.Items, it)
+		rv.Warnings = append(rv.Warnings, cutShort(lines, name, it.ID, n)...)
 	}
 	adds, err := rd.List(&rf.Add, "", "add")
 	if err != nil {
@@ -170,10 +187,10 @@ func LoadReview(r io.Reader, name string) (*Review, error) {
 	return rv, nil
 }
 
-var reviewItemKeys = []string{"id", "in_bank", "text", "flags", "evidence", "suggestion", "decision", "reason", "note"}
+var reviewItemKeys = []string{"id", "in_bank", "text", "flags", "evidence", "suggestion", "digest", "decision", "reason", "note"}
 
 // reviewItem reads one entry of items:.
-func (rd nodeReader) reviewItem(n *yaml.Node) (ReviewItem, error) {
+func (rd nodeReader) reviewItem(n *yaml.Node, refreshing bool) (ReviewItem, error) {
 	it := ReviewItem{InBank: true, Line: n.Line}
 	if n.Kind != yaml.MappingNode {
 		return it, rd.Errorf(n, "", ErrBadValue, "each entry of items: must be a mapping with id:, decision:, reason: …")
@@ -196,9 +213,11 @@ func (rd nodeReader) reviewItem(n *yaml.Node) (ReviewItem, error) {
 			it.Evidence, err = rd.evidence(v, it.ID)
 		case "suggestion":
 			it.Suggestion, err = rd.verdict(v, it.ID, key)
-			if err == nil && it.Suggestion == "" {
+			if err == nil && it.Suggestion == "" && !refreshing {
 				err = rd.Errorf(k, it.ID, ErrBadValue, "suggestion is empty: run itemreduce review again to fill it in")
 			}
+		case "digest":
+			it.Digest, err = rd.Text(v, it.ID, key)
 		case "decision":
 			it.DecisionLine = k.Line
 			it.Decision, err = rd.verdict(v, it.ID, key)
@@ -212,21 +231,21 @@ func (rd nodeReader) reviewItem(n *yaml.Node) (ReviewItem, error) {
 	if err != nil {
 		return it, err
 	}
-	if yamlfile.MapValue(n, "suggestion") == nil {
+	if yamlfile.MapValue(n, "suggestion") == nil && !refreshing {
 		return it, rd.Errorf(n, it.ID, ErrBadValue, "no suggestion: run itemreduce review again to fill it in")
 	}
 	return it, nil
 }
 
-// verdict reads keep, drop or nothing.
+// verdict reads keep, drop or nothing, without regard to case or spaces
+// around the word (Keep, DROP, "drop ").
 func (rd nodeReader) verdict(n *yaml.Node, item, key string) (Verdict, error) {
 	s, err := rd.Text(n, item, key)
 	if err != nil {
 		return "", err
 	}
-	switch Verdict(s) {
-	case "", Keep, Drop:
-		return Verdict(s), nil
+	if v, ok := verdictWord(s); ok {
+		return v, nil
 	}
 	return "", rd.Errorf(n, item, ErrBadValue, "%s: %q is neither keep nor drop (leave it empty to follow the suggestion)", key, s)
 }
@@ -251,7 +270,7 @@ func (rd nodeReader) flags(n *yaml.Node, item string) ([]Rule, error) {
 	return out, nil
 }
 
-var evidenceKeys = []string{"stable", "ceiling", "low_spread", "redundant", "undecided"}
+var evidenceKeys = []string{"stable", "ceiling", "low_spread", "redundant", "max_r", "undecided"}
 
 func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 	var e Evidence
@@ -282,6 +301,10 @@ func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 				}
 				e.Redundant = append(e.Redundant, p)
 			}
+		case "max_r":
+			var err error
+			e.MaxR, err = rd.maxR(v, item)
+			return err
 		case "undecided":
 			entries, err := rd.List(v, item, "evidence: undecided")
 			if err != nil {
@@ -387,4 +410,24 @@ func (rd nodeReader) newItem(n *yaml.Node, section string, merge bool) (NewItem,
 		return ni, nil, rd.Errorf(n, ni.ID, ErrBadValue, "a merge needs at least two items under from:")
 	}
 	return ni, from, nil
+}
+
+// cutShort warns of each reason or note of item n written as a plain
+// scalar with " #" in it: YAML reads the rest of the line as a comment.
+func cutShort(lines []yamlfile.TextLine, name, item string, n *yaml.Node) []error {
+	var out []error
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if (k.Value != "reason" && k.Value != "note") || v.Kind != yaml.ScalarNode || v.Style != 0 || v.Line != k.Line || k.Line > len(lines) {
+			continue
+		}
+		line := lines[k.Line-1].Text
+		rest := line[min(len(line), k.Column-1+len(k.Value)):]
+		if at := strings.Index(rest, " #"); at >= 0 {
+			out = append(out, &itembank.ParseError{File: name, Line: k.Line, Item: item, Err: fmt.Errorf(
+				"%s: YAML reads the text from \" #\" on as a comment, so the %s is %q, without %q; put the %s in double quotes",
+				k.Value, k.Value, v.Value, strings.TrimSpace(rest[at:]), k.Value)})
+		}
+	}
+	return out
 }

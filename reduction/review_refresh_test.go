@@ -251,3 +251,18 @@ func TestRefreshRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestRefreshWithoutScreening: a file without a screening: section gets
+// one above items:, below the comments at the top, which stay as they are.
+func TestRefreshWithoutScreening(t *testing.T) {
+	bank := loadTestBank(t, testBankYAML)
+	fresh := string(writeReview(t, screeningA(bank)))
+	start, end := strings.Index(fresh, "\nscreening:")+1, strings.Index(fresh, "\nitems:")+1
+	data := "# Ronde 1\n\n" + fresh[end:]
+	out, _ := refresh(t, []byte(data), screeningB(bank))
+	want := writeReview(t, screeningB(bank))
+	wantScreening := string(want[start:strings.Index(string(want), "\nitems:")])
+	if !strings.HasPrefix(string(out), "# Ronde 1\n\n"+strings.TrimSuffix(wantScreening, "\n")+"\nitems:\n") {
+		t.Errorf("refreshed file:\n%s", out)
+	}
+}

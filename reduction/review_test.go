@@ -175,18 +175,19 @@ func TestFormatAgainst(t *testing.T) {
 		x    float64
 		t    string
 		abs  bool
+		side int // where the rule fires, and the statistic lies: -1 below t, +1 above
 		want string
 	}{
-		{0.07, "0.4", true, "0.07"},
-		{0.3996, "0.4", true, "0.3996"},
-		{-0.3999, "0.4", true, "-0.3999"},
-		{4.2049, "4.2", false, "4.205"},
-		{0.5004, "0.5", true, "0.5004"},
-		{-0.001, "0.4", true, "0.00"},
-		{math.NaN(), "0.4", false, "n/a"},
+		{0.07, "0.4", true, -1, "0.07"},
+		{0.3996, "0.4", true, -1, "0.3996"},
+		{-0.3999, "0.4", true, -1, "-0.3999"},
+		{4.2049, "4.2", false, +1, "4.205"},
+		{0.5004, "0.5", true, +1, "0.5004"},
+		{-0.001, "0.4", true, -1, "0.00"},
+		{math.NaN(), "0.4", false, -1, "n/a"},
 	} {
 		th, _ := NewNumber(tc.t)
-		if got := formatAgainst(tc.x, th.Rat(), tc.abs); got != tc.want {
+		if got := formatAgainst(tc.x, th.Rat(), tc.abs, tc.side, true); got != tc.want {
 			t.Errorf("formatAgainst(%v, %s) = %s, want %s", tc.x, tc.t, got, tc.want)
 		}
 	}

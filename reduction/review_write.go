@@ -26,6 +26,9 @@ type Screening struct {
 	Redundant     Number        `yaml:"redundant"`
 	Scales        []ScaleLimits `yaml:"scales"`
 	DropFromTicks int           `yaml:"drop_from_ticks"`
+	// ScreenedItems are the ids of the items screened, by which a refresh
+	// tells an item new in the bank from one whose entry was deleted.
+	ScreenedItems []string `yaml:"screened_items,flow,omitempty"`
 }
 
 // A FileDigest names an input file (without its folder) and its SHA-256.
@@ -36,22 +39,22 @@ type FileDigest struct {
 
 // Respondents counts the respondents of both waves.
 type Respondents struct {
-	Previous int64 `yaml:"previous"`
-	Current  int64 `yaml:"current"`
+	Previous int64 `yaml:"previous" json:"previous"`
+	Current  int64 `yaml:"current" json:"current"`
 }
 
 // ScaleLimits are the thresholds in force for one scale, in answer units,
 // and where each came from (a fraction of the range or an absolute value).
 type ScaleLimits struct {
-	Scale         string `yaml:"scale"`
-	Min           int64  `yaml:"min"`
-	Max           int64  `yaml:"max"`
-	Stable        Number `yaml:"stable"`
-	Ceiling       Number `yaml:"ceiling"`
-	LowSpread     Number `yaml:"low_spread"`
-	StableFrom    string `yaml:"stable_from"`
-	CeilingFrom   string `yaml:"ceiling_from"`
-	LowSpreadFrom string `yaml:"low_spread_from"`
+	Scale         string `yaml:"scale" json:"scale"`
+	Min           int64  `yaml:"min" json:"min"`
+	Max           int64  `yaml:"max" json:"max"`
+	Stable        Number `yaml:"stable" json:"stable"`
+	Ceiling       Number `yaml:"ceiling" json:"ceiling"`
+	LowSpread     Number `yaml:"low_spread" json:"low_spread"`
+	StableFrom    string `yaml:"stable_from" json:"stable_from"`
+	CeilingFrom   string `yaml:"ceiling_from" json:"ceiling_from"`
+	LowSpreadFrom string `yaml:"low_spread_from" json:"low_spread_from"`
 }
 
 // ReviewInputs describe the files a screening was computed from.
@@ -73,6 +76,7 @@ func NewScreening(res *Result, cfg Config, in ReviewInputs) Screening {
 			Stable: l.Stable, Ceiling: l.Ceiling, LowSpread: l.LowSpread,
 			StableFrom: l.StableFrom, CeilingFrom: l.CeilingFrom, LowSpreadFrom: l.LowSpreadFrom})
 	}
+	s.ScreenedItems = screenedIDs(res)
 	return s
 }
 
@@ -86,7 +90,14 @@ func dropFrom(cfg Config) int {
 // Suggest returns the review's suggestion for an item: drop when it has at
 // least DropFromTicks ticks (1 when unset), else keep.
 func (cfg Config) Suggest(it *ItemResult) Verdict {
-	if it.Ticks() >= dropFrom(cfg) {
+	return suggestion(it.Ticks(), dropFrom(cfg))
+}
+
+// suggestion is drop from dropFromTicks ticks on (at least 1), else keep:
+// the rule of Config.Suggest, which Decide applies again to the ticks of a
+// review file and the drop_from_ticks its screening: records.
+func suggestion(ticks, dropFromTicks int) Verdict {
+	if ticks >= max(dropFromTicks, 1) {
 		return Drop
 	}
 	return Keep
@@ -111,18 +122,24 @@ type computed struct {
 	Flags      []Rule
 	Evidence   Evidence
 	Suggestion Verdict
+	Digest     string // of the fields above and the thresholds (see digest)
 }
 
 // computedKeys are the program's fields of an item, in the order written.
-var computedKeys = []string{"in_bank", "text", "flags", "evidence", "suggestion"}
+var computedKeys = []string{"in_bank", "text", "flags", "evidence", "suggestion", "digest"}
 
 // computedItems derives the computed fields of every screened item: the
-// suggestion is drop when the item has at least cfg.DropFromTicks ticks.
+// suggestion is drop when the item has at least cfg.DropFromTicks ticks;
+// the digest covers them and the thresholds that the screening: section
+// of the same result and rules records.
 func computedItems(res *Result, cfg Config) []computed {
+	s := NewScreening(res, cfg, ReviewInputs{})
+	th := s.thresholdsText()
 	out := make([]computed, len(res.Items))
 	for i := range res.Items {
 		it := &res.Items[i]
 		out[i] = computed{ID: it.Item.ID, InBank: true, Text: it.Item.Text, Flags: it.Flags, Evidence: res.Evidence(i), Suggestion: cfg.Suggest(it)}
+		out[i].Digest = out[i].digest(th)
 	}
 	return out
 }
@@ -148,6 +165,8 @@ func (c *computed) field(key, indent string) []string {
 		return c.Evidence.lines(indent)
 	case "suggestion":
 		return []string{indent + "suggestion: " + string(c.Suggestion)}
+	case "digest":
+		return []string{indent + "digest: " + c.Digest}
 	}
 	panic("reduction: unknown computed field " + key)
 }
@@ -176,6 +195,8 @@ func (e *Evidence) lines(indent string) []string {
 			}
 		}
 		out = append(out, sub+"redundant: ["+strings.Join(parts, ", ")+"]")
+	} else if p := e.MaxR; p != nil {
+		out = append(out, fmt.Sprintf("%smax_r: {id: %s, r: %s, n: %d}", sub, plain(p.ID), p.R, p.N))
 	}
 	if len(e.Undecided) > 0 {
 		parts := make([]string, len(e.Undecided))
@@ -202,10 +223,13 @@ func (c *computed) itemLines(dash, indent string) []string {
 
 const reviewHeader = `# Review file: the researchers' judgement on the screening of the items.
 #
-# For each item the program wrote its ticks (flags), the numbers behind each
-# tick (evidence: the statistic, the threshold it crossed and n) and a
-# suggestion: drop when the item has at least drop_from_ticks ticks (see
-# screening: below), else keep. Yours to fill in, per item:
+# For each item the program wrote its ticks (flags); the numbers behind
+# them (evidence: for each rule the statistic, its threshold and n, whether
+# or not the rule fired; for redundant the items beyond the threshold, else
+# max_r, the most correlated other item); a suggestion: drop when the item
+# has at least drop_from_ticks ticks (see screening: below), else keep; and
+# a digest of these fields, by which itemreduce decide refuses fields that
+# were edited by hand. Yours to fill in, per item:
 #
 #   decision:  keep or drop; leave it empty to follow the suggestion
 #   reason:    why; required when your decision differs from the suggestion
@@ -214,10 +238,11 @@ const reviewHeader = `# Review file: the researchers' judgement on the screening
 # Comments (lines starting with #) may go anywhere.
 #
 # Run itemreduce review again with the same --out to refresh this file after
-# new data or other thresholds: screening:, text, flags, evidence and
-# suggestion are recomputed; your decisions, reasons, notes and comments stay
-# exactly as you wrote them. An item that left the bank gets in_bank: false
-# and keeps your decision; a new item of the bank is added with an empty one.
+# new data or other thresholds: screening:, text, flags, evidence,
+# suggestion and digest are recomputed; your decisions, reasons, notes and
+# comments stay exactly as you wrote them. An item that left the bank gets
+# in_bank: false and keeps your decision; a new item of the bank is added
+# with an empty one.
 #
 # At the end of the file, add: lists new items for next year's questionnaire
 # and merge: lists items to be replaced by one new item. Then run

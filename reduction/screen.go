@@ -31,6 +31,10 @@ type ItemResult struct {
 	Shift        float64 // Mean − PreviousMean, NaN when either is undefined
 	Flags        []Rule  // in the order of Rules
 	Correlated   []Partner
+	// MaxR is the other item with the largest |r|, whether or not it is
+	// above the threshold; its ID is empty when r is undefined with every
+	// other item.
+	MaxR Partner
 	// Undecided says which rules could not be decided, and why.
 	Undecided []Undecided
 }
@@ -114,6 +118,9 @@ func screenItem(item *itembank.Item, i int, previous, current *itembank.Summary,
 		it.Shift = it.Mean - it.PreviousMean
 	}
 	switch {
+	case current.Items[i].Withheld:
+		it.Undecided = append(it.Undecided, Undecided{Reason: WithheldCurrent})
+		return it
 	case cur.N == 0 && !current.Items[i].Asked:
 		it.Undecided = append(it.Undecided, Undecided{Reason: NotAskedCurrent})
 		return it
@@ -124,6 +131,8 @@ func screenItem(item *itembank.Item, i int, previous, current *itembank.Summary,
 		it.Undecided = append(it.Undecided, Undecided{Reason: NoPreviousWave})
 	case !previous.Items[i].Asked:
 		it.Undecided = append(it.Undecided, Undecided{Reason: NotAskedPrevious})
+	case previous.Items[i].Withheld:
+		it.Undecided = append(it.Undecided, Undecided{Reason: WithheldPrevious})
 	case prev.N == 0:
 		it.Undecided = append(it.Undecided, Undecided{Reason: NoAnswersPrevious})
 	case isStable(cur, prev, l.Stable):
@@ -144,13 +153,18 @@ func screenItem(item *itembank.Item, i int, previous, current *itembank.Summary,
 // and lists the partners, largest |r| first.
 func redundancy(res *Result, current *itembank.Summary, t Number) {
 	p := len(res.Items)
-	undefined := make([]int, p)
+	undefined, withheld := make([]int, p), make([]int, p)
 	for i := 0; i < p; i++ {
 		if res.Items[i].N == 0 {
 			continue
 		}
 		for j := i + 1; j < p; j++ {
 			if res.Items[j].N == 0 {
+				continue
+			}
+			if current.PairWithheld(i, j) {
+				withheld[i]++
+				withheld[j]++
 				continue
 			}
 			ps := current.Pair(i, j)
@@ -160,8 +174,10 @@ func redundancy(res *Result, current *itembank.Summary, t Number) {
 				undefined[j]++
 				continue
 			}
+			a, b := &res.Items[i], &res.Items[j]
+			a.noteR(Partner{ID: b.Item.ID, R: r, N: ps.N})
+			b.noteR(Partner{ID: a.Item.ID, R: r, N: ps.N})
 			if isRedundant(ps, t) {
-				a, b := &res.Items[i], &res.Items[j]
 				keep := PreferToKeep(a, b).Item.ID
 				a.Correlated = append(a.Correlated, Partner{ID: b.Item.ID, R: r, N: ps.N, Keep: keep})
 				b.Correlated = append(b.Correlated, Partner{ID: a.Item.ID, R: r, N: ps.N, Keep: keep})
@@ -179,6 +195,16 @@ func redundancy(res *Result, current *itembank.Summary, t Number) {
 		if undefined[i] > 0 {
 			it.Undecided = append(it.Undecided, Undecided{Reason: RUndefined, Others: undefined[i]})
 		}
+		if withheld[i] > 0 {
+			it.Undecided = append(it.Undecided, Undecided{Reason: RWithheld, Others: withheld[i]})
+		}
+	}
+}
+
+// noteR keeps p as MaxR when its |r| is the largest so far.
+func (it *ItemResult) noteR(p Partner) {
+	if it.MaxR.ID == "" || math.Abs(p.R) > math.Abs(it.MaxR.R) {
+		it.MaxR = p
 	}
 }
 

@@ -26,10 +26,22 @@ const (
 	// RUndefined: r is undefined with some other items (fewer than
 	// itembank.MinPairN common respondents, or no variance among them).
 	RUndefined
+	// WithheldCurrent: a summary of the current wave withholds the item,
+	// since fewer people than its minimum answered it (at one site at
+	// least); no rule is decided.
+	WithheldCurrent
+	// WithheldPrevious: a summary of the previous wave withholds the item,
+	// so stable is undecided.
+	WithheldPrevious
+	// RWithheld: a summary of the current wave withholds the item's pairs
+	// with some other items, since fewer people than its minimum answered
+	// both (at one site at least), so redundant is undecided for them.
+	RWithheld
 )
 
 var reasonCodes = [...]string{"not_asked_current", "no_answers_current", "no_previous_wave",
-	"not_asked_previous", "no_answers_previous", "too_few_for_sd", "r_undefined"}
+	"not_asked_previous", "no_answers_previous", "too_few_for_sd", "r_undefined",
+	"withheld_current", "withheld_previous", "r_withheld"}
 
 // String returns the reason's code as written in JSON, e.g. no_previous_wave.
 func (r Reason) String() string {
@@ -44,17 +56,17 @@ func (r Reason) String() string {
 // reported).
 type Undecided struct {
 	Reason Reason
-	Others int // RUndefined: with how many other items r is undefined
+	Others int // RUndefined, RWithheld: with how many other items r is undefined or withheld
 }
 
 // Rules returns the rules the reason leaves undecided.
 func (u Undecided) Rules() []Rule {
 	switch u.Reason {
-	case NoPreviousWave, NotAskedPrevious, NoAnswersPrevious:
+	case NoPreviousWave, NotAskedPrevious, NoAnswersPrevious, WithheldPrevious:
 		return []Rule{Stable}
 	case TooFewForSD:
 		return []Rule{LowSpread}
-	case RUndefined:
+	case RUndefined, RWithheld:
 		return []Rule{Redundant}
 	}
 	return Rules
@@ -88,6 +100,12 @@ func (u Undecided) String() string {
 		return "low_spread: SD needs at least 2 answers"
 	case RUndefined:
 		return fmt.Sprintf("redundant: r undefined with %d other item(s) (fewer than %d common respondents, or no variance)", u.Others, itembank.MinPairN)
+	case WithheldCurrent:
+		return "withheld by a summary of the current wave (fewer people answered it at a site than its minimum): no rule decided"
+	case WithheldPrevious:
+		return "stable: withheld by a summary of the previous wave (fewer people answered it at a site than its minimum)"
+	case RWithheld:
+		return fmt.Sprintf("redundant: r withheld with %d other item(s) by a summary of the current wave (fewer people answered both at a site than its minimum)", u.Others)
 	}
 	return u.Reason.String()
 }

@@ -7,8 +7,11 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/itemreduce/itemreduce/internal/outfile"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise
@@ -42,6 +45,28 @@ func (e *exitError) Unwrap() error { return e.err }
 // usageError marks a mistake in the command line (exit code 2).
 func usageError(format string, args ...any) error {
 	return &exitError{code: 2, err: fmt.Errorf(format, args...)}
+}
+
+// interrupted ends a run stopped by Ctrl-C or SIGTERM, wherever it was:
+// reading, computing or writing. It removes the temporary files of every
+// write in progress (internal/outfile), so that each output file is as it
+// was before the run, or, when the renames had begun, all of them new.
+// The exit code is the shell's for the signal: 128 + its number, 130 for
+// Ctrl-C, 143 for SIGTERM.
+func interrupted(ctx context.Context, stderr io.Writer) int {
+	outfile.Abort()
+	code, name := 1, "a signal"
+	// NotifyContext's cause is "<signal> signal received".
+	for _, s := range []struct {
+		sig  syscall.Signal
+		name string
+	}{{syscall.SIGINT, "Ctrl-C"}, {syscall.SIGTERM, "SIGTERM"}} {
+		if cause := context.Cause(ctx); cause != nil && strings.HasPrefix(cause.Error(), s.sig.String()) {
+			code, name = 128+int(s.sig), s.name
+		}
+	}
+	fmt.Fprintf(stderr, "itemreduce: stopped by %s before it finished; files it had not finished writing were left as they were\n", name)
+	return code
 }
 
 // run is the whole program: tests call it with buffers.

@@ -28,12 +28,11 @@ draft says so next to each guessed scale. Background columns (respondent number,
 gender, team, municipality, year, ...) and text columns are left out and listed at the
 top of the draft, so that you can check them. The draft can be used with
 'itemreduce flag' as it is, but read it first.`,
-				Flags: []cli.Flag{
+				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "from", Required: true, Usage: "the data `FILE` to draft from (.sav, .zsav, .csv, .tsv, .txt, .xlsx)"},
-					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the draft to `FILE` (default: the screen)"},
 					&cli.StringFlag{Name: "sheet", Usage: "for Excel workbooks: the worksheet `NAME` to read (default: the first)"},
 					&cli.BoolFlag{Name: "force", Usage: "replace the output file if it exists"},
-				},
+				}, outFlags("write the draft to `FILE` (default: the screen)")...),
 				Action: runBankInit,
 			},
 		},
@@ -44,17 +43,25 @@ func runBankInit(c *cli.Context) error {
 	if c.NArg() > 0 {
 		return usageError("bank init takes no arguments (got %q): give the data file with --from", c.Args().First())
 	}
-	out := c.String("output")
-	if out != "" && out != "-" && !c.Bool("force") {
+	out, err := outPath(c, false)
+	if err != nil {
+		return err
+	}
+	if !toScreen(out) && !c.Bool("force") {
 		if _, err := os.Stat(out); err == nil {
 			return usageError("%s already exists: a draft would replace your bank; choose another name, or add --force", out)
 		}
+	}
+	outs := newOutputs(c)
+	outs.add("--out", out, nil)
+	if err := outs.check(); err != nil {
+		return err
 	}
 	d, err := draft.FromFile(c.String("from"), draft.Options{Sheet: c.String("sheet")})
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(out, c.App.Writer, d.WriteYAML); err != nil {
+	if err := outs.write(out, c.App.Writer, d.WriteYAML); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "drafted %d items on %d scale(s) from %d respondents; %d column(s) left out, listed at the top of the draft. Check the draft before using it.\n",

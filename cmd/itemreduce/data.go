@@ -1,7 +1,7 @@
 package main
 
 import (
-	"fmt"
+	"runtime"
 
 	"github.com/urfave/cli/v2"
 
@@ -25,13 +25,21 @@ func dataFlags() []cli.Flag {
 		&cli.StringFlag{Name: "current-wave", Usage: "with --data: the `VALUE` of the wave column for the newer wave, e.g. 2017"},
 		&cli.StringSliceFlag{Name: "where", Usage: "keep only rows where `COLUMN=VALUE`, e.g. gemeente=Zwolle (repeatable; all must hold)"},
 		&cli.StringFlag{Name: "sheet", Usage: "for Excel workbooks: the worksheet `NAME` to read (default: the first)"},
+		noWaveCheckFlag(),
 	}
 }
 
+// noWaveCheckFlag turns off the refusal of a file of one wave that holds
+// several (files.LoadOptions.OneWave), for when a column named like a wave
+// column is something else.
+func noWaveCheckFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "no-wave-check", Usage: "read a file whose column jaar, year, wave, golf, meting (or the like) holds several values as one wave: for when that column is not the wave"}
+}
+
 // whereOptions returns the worksheet and the row selection of --sheet and
-// --where.
+// --where; a file must hold one wave unless --no-wave-check.
 func whereOptions(c *cli.Context) (files.LoadOptions, error) {
-	opt := files.LoadOptions{Sheet: c.String("sheet")}
+	opt := files.LoadOptions{Sheet: c.String("sheet"), OneWave: !c.Bool("no-wave-check")}
 	for _, w := range c.StringSlice("where") {
 		cond, err := files.ParseCondition(w)
 		if err != nil {
@@ -83,20 +91,26 @@ func checkWaveFlags(c *cli.Context) error {
 
 // waveFiles returns the files of one wave ("previous" or "current") and
 // the options that pick its rows: with --data, the wave is a condition on
-// the wave column added to the --where conditions.
+// the wave column added to the --where conditions, and other columns named
+// like a wave column are not checked, the wave column being named.
 func waveFiles(c *cli.Context, wave string, opt files.LoadOptions) ([]string, files.LoadOptions) {
 	if len(c.StringSlice("data")) == 0 {
 		return c.StringSlice(wave), opt
 	}
+	opt.OneWave = false
 	where := append([]files.Condition(nil), opt.Where...)
 	opt.Where = append(where, files.Condition{Column: c.String("wave-column"), Value: c.String(wave + "-wave")})
 	return c.StringSlice("data"), opt
 }
 
-// loadWave pools the files given for one wave; notices go to stderr, each
-// once even when both waves come from the same file.
+// loadWave pools the files given for one wave; notes go to stderr, each
+// once even when both waves come from the same file. A file given twice,
+// or for both waves, is refused just before the wave is loaded.
 func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOptions) (*itembank.Summary, error) {
 	if err := checkWaveFlags(c); err != nil {
+		return nil, err
+	}
+	if err := checkWaveInputs(c, wave); err != nil {
 		return nil, err
 	}
 	paths, opt := waveFiles(c, wave, opt)
@@ -106,22 +120,12 @@ func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOp
 		detail, label = itembank.WithPairs, "reading and correlating "+wave+" wave"
 	}
 	done := showProgress(c.App.ErrWriter, label, paths, &opt)
-	s, notices, err := files.SummarizeFiles(paths, bank, opt, detail)
+	s, notes, err := files.SummarizeFiles(paths, bank, opt, detail)
 	done()
 	if err != nil {
-		return nil, err
+		return nil, severalWaves(err, wave)
 	}
-	if c.App.Metadata == nil {
-		c.App.Metadata = map[string]any{}
-	}
-	for _, n := range notices {
-		key := "notice:" + n
-		if c.App.Metadata[key] != nil {
-			continue
-		}
-		c.App.Metadata[key] = true
-		fmt.Fprintf(c.App.ErrWriter, "note: %s\n", n)
-	}
+	printNotes(c, notes)
 	return s, nil
 }
 
@@ -143,6 +147,11 @@ func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*re
 	if err != nil {
 		return nil, err
 	}
+	// The older wave's answers are unreachable once it is summarised; give
+	// their memory back before the newer wave is read, so that a large
+	// survey holds one wave's answers at a time rather than the collector's
+	// usual twice the live heap.
+	runtime.GC()
 	current, err := loadWave(c, "current", bank, opt)
 	if err != nil {
 		return nil, err

@@ -265,3 +265,106 @@ func TestFlagDecimalCommaExact(t *testing.T) {
 		t.Errorf("workbook: JSON differs from the decimal point CSV's")
 	}
 }
+
+// writeRenamed writes the example's answers of year with every item
+// column renamed by rename, the other columns as they are.
+func writeRenamed(t *testing.T, dir, year string, rename func(string) string) string {
+	t.Helper()
+	rows := readCSV(t, ex("responses-"+year+".csv"))
+	for i, h := range rows[0] {
+		if len(h) == 4 && h[0] >= 'A' && h[0] <= 'Z' && h[2] >= '0' && h[2] <= '9' { // SA01, ER03, ...
+			rows[0][i] = rename(h)
+		}
+	}
+	path := filepath.Join(dir, "renamed-"+year+".csv")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := csv.NewWriter(f)
+	if err := w.WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestItemIdsMustMatchColumns: data whose columns are the bank's ids in
+// other capitals, or with a prefix or suffix, is refused at the header of
+// the first such file, saying how the names differ; on HEAD it was
+// screened as 149 items without answers (exit 0, every statistic n/a),
+// and review suggested keeping all 149.
+func TestItemIdsMustMatchColumns(t *testing.T) {
+	tests := []struct {
+		name   string
+		rename func(string) string
+		want   string
+	}{
+		{"lower case", strings.ToLower,
+			"renamed-2016.csv:1: no column is an item of the bank: the columns are sa01, sa02, …; the bank's ids are SA01, SA02, …: item ids must match the column names exactly, including capitals"},
+		{"a prefix", func(s string) string { return "v_" + s },
+			`renamed-2016.csv:1: no column is an item of the bank: the columns are v_SA01, v_SA02, …; the bank's ids are SA01, SA02, …: the column names put "v_" before the item id; item ids must match the column names exactly`},
+		{"a suffix", func(s string) string { return s + "_2017" },
+			`renamed-2016.csv:1: no column is an item of the bank: the columns are SA01_2017, SA02_2017, …; the bank's ids are SA01, SA02, …: the column names put "_2017" after the item id; item ids must match the column names exactly`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			previous, current := writeRenamed(t, dir, "2016", tc.rename), writeRenamed(t, dir, "2017", tc.rename)
+			out, errOut, code := runArgs(t, "flag", "--bank", ex("bank.yaml"), "--previous", previous, "--current", current)
+			if code != 1 || out != "" || !strings.Contains(errOut, "itemreduce: "+filepath.Join(dir, tc.want)) {
+				t.Errorf("flag: exit %d, stdout %.100q, stderr %q\nwant exit 1 and %q", code, out, errOut, tc.want)
+			}
+			review := filepath.Join(dir, "review.yaml")
+			_, errOut, code = runArgs(t, "review", "--bank", ex("bank.yaml"), "--previous", previous, "--current", current, "--out", review)
+			if code != 1 || !strings.Contains(errOut, "no column is an item of the bank") {
+				t.Errorf("review: exit %d, stderr %q", code, errOut)
+			}
+			if _, err := os.Stat(review); err == nil {
+				t.Error("review wrote a review file")
+			}
+		})
+	}
+}
+
+// TestFilesNotedOnce: flag notes, once per file, how many of the bank's
+// items it found and which columns it ignored, and warns when fewer than
+// half of the items are columns or some look like items named otherwise.
+func TestFilesNotedOnce(t *testing.T) {
+	_, errOut, code := runArgs(t, "flag", "--bank", ex("bank.yaml"), "--previous", ex("responses-2016.csv"), "--current", ex("responses-2017.csv"))
+	ignored := ": ignored 7 column(s) that are not bank items: respondent, gemeente, team, functie, leeftijd, geslacht, jaren_ervaring; "
+	// OR22 and WE17 are new in 2017 (examples/wijkteams/README.md).
+	want := "note: " + ex("responses-2016.csv") + ignored + "found 147 of the bank's 149 items\n" +
+		"note: " + ex("responses-2017.csv") + ignored + "found 149 of the bank's 149 items\n"
+	if code != 0 || errOut != want {
+		t.Errorf("exit %d, stderr\n%s\nwant\n%s", code, errOut, want)
+	}
+
+	dir := t.TempDir()
+	// The first 27 items only; five items in lower case.
+	rows := readCSV(t, ex("responses-2016.csv"))
+	few := filepath.Join(dir, "few.csv")
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(strings.Join(r[:34], ",") + "\n")
+	}
+	if err := os.WriteFile(few, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cased := writeRenamed(t, dir, "2017", func(s string) string {
+		if s >= "SA01" && s <= "SA05" {
+			return strings.ToLower(s)
+		}
+		return s
+	})
+	_, errOut, code = runArgs(t, "flag", "--bank", ex("bank.yaml"), "--previous", few, "--current", cased)
+	for _, w := range []string{
+		"\nwarning: " + few + ": only 27 of the bank's 149 items are columns; the other 122 count as not asked: is this a file for this bank?\n",
+		"\nwarning: " + cased + ": 5 column(s) seem to be items of the bank named differently, and count as not asked: the columns are sa01, sa02, …; the bank's ids are SA01, SA02, …: item ids must match the column names exactly, including capitals\n",
+		"note: " + cased + ": ignored 12 column(s) that are not bank items: respondent, gemeente, team, functie, leeftijd, geslacht, jaren_ervaring, sa01, sa02, sa03, sa04, sa05; found 144 of the bank's 149 items\n",
+	} {
+		if code != 0 || strings.Count(errOut, w) != 1 {
+			t.Errorf("exit %d, stderr\n%s\nwant it to contain once\n%s", code, errOut, w)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -37,17 +39,18 @@ lists the item under keep:, or does not list it under drop:). --combine decides:
 Items merged in the review file (merge:) are replaced by their merged item, and new
 items (add:) are added. The new bank has the format of the old one, so it feeds
 straight into next year's itemreduce flag. The audit (.md, .html or .json) shows,
-per item, the evidence, the votes and the decision, what the decision costs and the
-SHA-256 of every input file.`,
-		Flags: []cli.Flag{
+per item, the four statistics, the ticks, the votes and the decision, the items per
+theme, what the decision costs, the command and the SHA-256 of every input file and
+of the new bank. A review file whose computed fields were edited by hand is refused.`,
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "bank", Required: true, Usage: "this year's item bank `FILE` (YAML)"},
 			&cli.StringFlag{Name: "review", Required: true, Usage: "the researchers' review `FILE`, made by itemreduce review"},
 			&cli.StringSliceFlag{Name: "proposal", Usage: "a team leader's proposal `FILE` (repeat for each)"},
 			&cli.StringFlag{Name: "combine", Value: "majority", Usage: "`RULE` to combine the votes: majority, any, all or at-least:N"},
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Required: true, Usage: "next year's item bank `FILE` to write (YAML)"},
 			&cli.StringFlag{Name: "audit", Usage: "audit `FILE` to write: .md (Markdown), .html (for a browser) or .json"},
 			&cli.StringFlag{Name: "title", Usage: "`TITLE` of next year's questionnaire (default: this year's title)"},
-		},
+			forceFlag(),
+		}, outFlags("next year's item bank `FILE` to write (YAML)")...),
 		Action: runDecide,
 	}
 }
@@ -72,6 +75,16 @@ func runDecide(c *cli.Context) error {
 	if err != nil {
 		return usageError("--combine: %v", err)
 	}
+	out, err := outPath(c, true)
+	if err != nil {
+		return err
+	}
+	outs := newOutputs(c)
+	outs.add("--out", out, isNextBank)
+	outs.add("--audit", auditPath, isAudit)
+	if err := outs.check(); err != nil {
+		return err
+	}
 	d, err := decide(c, combine)
 	if err != nil {
 		return err
@@ -84,17 +97,17 @@ func runDecide(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	auditData, err := renderAudit(c, d, render)
+	auditData, err := renderAudit(c, d, render, nextYAML)
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(c.String("out"), nextYAML); err != nil {
-		return err
-	}
+	// The new bank and the audit are written together, or neither.
+	outs.put(out, nextYAML)
 	if auditPath != "" {
-		if err := writeFileAtomic(auditPath, auditData); err != nil {
-			return err
-		}
+		outs.put(auditPath, auditData)
+	}
+	if err := outs.commit(); err != nil {
+		return err
 	}
 	writeDecideSummary(c, d, auditPath)
 	return nil
@@ -109,6 +122,9 @@ func decide(c *cli.Context, combine reduction.Combine) (*reduction.Decision, err
 	}
 	review, err := reduction.LoadReviewFile(c.String("review"))
 	if err != nil {
+		return nil, err
+	}
+	if err := checkProposals(c); err != nil {
 		return nil, err
 	}
 	var proposals []*reduction.Proposal
@@ -126,12 +142,13 @@ func decide(c *cli.Context, combine reduction.Combine) (*reduction.Decision, err
 }
 
 // renderAudit renders the audit of d with render, before anything is
-// written; nil when no --audit is asked for.
-func renderAudit(c *cli.Context, d *reduction.Decision, render func(*reduction.Audit, io.Writer) error) ([]byte, error) {
+// written; nil when no --audit is asked for. next is next year's bank as
+// it will be written.
+func renderAudit(c *cli.Context, d *reduction.Decision, render func(*reduction.Audit, io.Writer) error, next []byte) ([]byte, error) {
 	if c.String("audit") == "" {
 		return nil, nil
 	}
-	a, err := newAudit(c, d)
+	a, err := newAudit(c, d, next)
 	if err != nil {
 		return nil, err
 	}
@@ -142,8 +159,9 @@ func renderAudit(c *cli.Context, d *reduction.Decision, render func(*reduction.A
 	return buf.Bytes(), nil
 }
 
-// newAudit builds the audit of d, with the SHA-256 of every input file.
-func newAudit(c *cli.Context, d *reduction.Decision) (*reduction.Audit, error) {
+// newAudit builds the audit of d, with the command line and the SHA-256
+// of every input file and of next year's bank, next.
+func newAudit(c *cli.Context, d *reduction.Decision, next []byte) (*reduction.Audit, error) {
 	bank, err := digestFile(c.String("bank"))
 	if err != nil {
 		return nil, err
@@ -156,7 +174,42 @@ func newAudit(c *cli.Context, d *reduction.Decision) (*reduction.Audit, error) {
 	if err != nil {
 		return nil, err
 	}
-	return reduction.NewAudit(d, "itemreduce "+appVersion(), bank, review, proposals), nil
+	sum := sha256.Sum256(next)
+	return reduction.NewAudit(d, reduction.AuditRecord{Tool: "itemreduce " + appVersion(), Command: commandLine(c),
+		Bank: bank, Review: review, Proposals: proposals,
+		Next:      &reduction.FileDigest{File: filepath.Base(c.String("out")), SHA256: hex.EncodeToString(sum[:])},
+		AuditFile: filepath.Base(c.String("audit"))}), nil
+}
+
+// decideFileFlags are the options of decide that name a file.
+var decideFileFlags = map[string]bool{"bank": true, "review": true, "proposal": true, "out": true, "o": true, "output": true, "audit": true}
+
+// commandLine is the command line as given, with each file the options
+// name written without its folder, so that the audit is the same
+// wherever it was made.
+func commandLine(c *cli.Context) []string {
+	var root *cli.Context
+	for _, l := range c.Lineage() {
+		if l.Command != nil {
+			root = l
+		}
+	}
+	args := root.Args().Slice()
+	out := append(make([]string, 0, len(args)+1), c.App.Name)
+	file := false
+	for _, arg := range args {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		switch {
+		case file:
+			arg, file = filepath.Base(arg), false
+		case strings.HasPrefix(arg, "-") && decideFileFlags[name] && hasValue:
+			arg = arg[:len(arg)-len(value)] + filepath.Base(value)
+		case strings.HasPrefix(arg, "-") && decideFileFlags[name]:
+			file = true
+		}
+		out = append(out, arg)
+	}
+	return out
 }
 
 // bankYAML writes next year's bank with a header comment saying where it

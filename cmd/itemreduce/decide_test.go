@@ -40,14 +40,15 @@ func exampleFile(t *testing.T, path string, got []byte) {
 // compares next year's bank and the audits with the files it ships.
 func TestDecideExample(t *testing.T) {
 	dir := t.TempDir()
-	for _, audit := range []string{"audit.md", "audit.html", "audit.json"} {
-		next := filepath.Join(dir, "next.yaml")
+	// The names of the README's command, which the audits record.
+	for _, audit := range []string{"audit-2018.md", "audit-2018.html", "audit-2018.json"} {
+		next := filepath.Join(dir, "next-2018.yaml")
 		r := runRoot(t, append(decideArgs, "--combine", "at-least:3", "--title", "Vragenlijst sociale wijkteams 2018",
 			"--out", next, "--audit", filepath.Join(dir, audit))...)
 		if r.code != 0 {
 			t.Fatalf("exit %d: %s", r.code, r.stderr)
 		}
-		if audit == "audit.md" {
+		if audit == "audit-2018.md" {
 			golden(t, "decide-example.txt", strings.ReplaceAll(r.stdout, dir+string(filepath.Separator), ""))
 			data, _ := os.ReadFile(next)
 			exampleFile(t, "examples/wijkteams/next-2018.yaml", data)
@@ -57,7 +58,7 @@ func TestDecideExample(t *testing.T) {
 			t.Fatal(err)
 		}
 		switch audit {
-		case "audit.json":
+		case "audit-2018.json":
 			golden(t, "decide-example-audit.json", string(data))
 		default:
 			exampleFile(t, "examples/wijkteams/audit-2018"+filepath.Ext(audit), data)

@@ -29,11 +29,11 @@ Example:
    redundant   |r| > 0.50 with at least one other item (current wave)
 A value exactly at a threshold does not fire. Statistics that cannot be computed
 (too few answers, no variance, item not asked) decide nothing and are listed as warnings.`,
-		Flags: append(dataFlags(),
+		Flags: append(append(dataFlags(),
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds; see examples/wijkteams/report-2018.yaml"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table (for reading), csv (for a spreadsheet), json (for programs) or markdown"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of the screen (replaced only when everything succeeded)"},
-		),
+			forceFlag()),
+			outFlags("write to `FILE` instead of the screen (replaced only when everything succeeded)")...),
 		Action: runFlag,
 	}
 }
@@ -50,11 +50,20 @@ func runFlag(c *cli.Context) error {
 	if !ok {
 		return usageError("--format %q: choose table, csv, json or markdown", c.String("format"))
 	}
+	out, err := outPath(c, false)
+	if err != nil {
+		return err
+	}
+	outs := newOutputs(c)
+	outs.add("--out", out, isFlagOutput)
+	if err := outs.check(); err != nil {
+		return err
+	}
 	res, err := screen(c)
 	if err != nil {
 		return err
 	}
-	return writeOutput(c.String("output"), c.App.Writer, func(w io.Writer) error { return render(res, w) })
+	return outs.write(out, c.App.Writer, func(w io.Writer) error { return render(res, w) })
 }
 
 // screen loads the bank, the rules and both waves, and applies the rules.

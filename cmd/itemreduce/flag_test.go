@@ -182,7 +182,7 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Errorf("--version: exit %d, %q", r.code, r.stdout)
 	}
 	r = runCLI(t, "flag", "--help")
-	for _, want := range []string{"--bank", "--previous", "--current", "--config", "--format", "--output", "Example:", "examples/wijkteams/bank.yaml"} {
+	for _, want := range []string{"--bank", "--previous", "--current", "--config", "--format", "--out", "Example:", "examples/wijkteams/bank.yaml"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("flag --help does not mention %q", want)
 		}

@@ -25,12 +25,11 @@ Example:
 The team leader deletes the lines of the items to leave out; what remains is a valid
 proposal for itemreduce decide --proposal. No statistics are shown: the proposal is
 meant to be made without them. An existing file is never overwritten.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "bank", Required: true, Usage: "item bank `FILE` (YAML)"},
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "proposal `FILE` to write (default: the screen)"},
 			&cli.StringFlag{Name: "by", Usage: "`NAME` of the team leader or municipality, filled in after by:"},
 			&cli.IntFlag{Name: "target", Usage: "target length: the `NUMBER` of items the leader aims for"},
-		},
+		}, outFlags("proposal `FILE` to write (default: the screen)")...),
 		Action: runProposal,
 	}
 }
@@ -39,19 +38,27 @@ func runProposal(c *cli.Context) error {
 	if c.Int("target") < 0 {
 		return usageError("--target %d: give a positive number of items", c.Int("target"))
 	}
-	out := c.String("out")
-	if out != "" && out != "-" {
+	out, err := outPath(c, false)
+	if err != nil {
+		return err
+	}
+	if !toScreen(out) {
 		if _, err := os.Stat(out); err == nil {
 			return fmt.Errorf("%s already exists: it may hold a team leader's work, so it is not overwritten (delete it or choose another name)", out)
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}
+	outs := newOutputs(c)
+	outs.add("--out", out, nil)
+	if err := outs.check(); err != nil {
+		return err
+	}
 	bank, err := itembank.LoadBankFile(c.String("bank"))
 	if err != nil {
 		return err
 	}
-	err = writeOutput(out, c.App.Writer, func(w io.Writer) error {
+	err = outs.write(out, c.App.Writer, func(w io.Writer) error {
 		return reduction.WriteProposalTemplate(w, bank, c.String("by"), c.Int("target"))
 	})
 	if err != nil || out == "" || out == "-" {

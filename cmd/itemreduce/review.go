@@ -38,11 +38,12 @@ where your judgement differs.
 When the --out file exists it is refreshed: the ticks, evidence and suggestions are
 recomputed from the data and thresholds given now, while your decisions, reasons,
 notes and comments stay exactly as you wrote them. A file with a mistake in it is
-reported with its line and left untouched.`,
-		Flags: append(dataFlags(),
+reported with its line and left untouched. An item whose entry you deleted is
+reported as missing, not put back; --restore puts it back with an empty decision.`,
+		Flags: append(append(dataFlags(),
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds or drop_from_ticks"},
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Required: true, Usage: "review `FILE` (YAML) to write, or to refresh when it exists"},
-		),
+			&cli.BoolFlag{Name: "restore", Usage: "put back, with an empty decision, the items whose entry was deleted from the review file"}),
+			outFlags("review `FILE` (YAML) to write, or to refresh when it exists")...),
 		Action: runReview,
 	}
 }
@@ -50,6 +51,17 @@ reported with its line and left untouched.`,
 // runReview screens both waves and writes a new review file, or refreshes
 // the one at --out.
 func runReview(c *cli.Context) error {
+	out, err := outPath(c, true)
+	if err != nil {
+		return err
+	}
+	// The review file is refreshed in place: it is an input only as the
+	// file refreshed, not as one of the inputs an output may not replace.
+	outs := newOutputs(c)
+	outs.add("--out", out, isReview)
+	if err := outs.check(); err != nil {
+		return err
+	}
 	bank, err := itembank.LoadBankFile(c.String("bank"))
 	if err != nil {
 		return err
@@ -63,15 +75,14 @@ func runReview(c *cli.Context) error {
 		return err
 	}
 	s := reduction.NewScreening(res, cfg, in)
-	out := c.String("out")
 	old, err := os.ReadFile(out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return writeNewReview(c.App.Writer, out, res, cfg, s)
+		return writeNewReview(c.App.Writer, outs, out, res, cfg, s)
 	case err != nil:
 		return err
 	}
-	return refreshReview(c.App.Writer, out, old, res, cfg, s)
+	return refreshReview(c.App.Writer, outs, out, old, res, cfg, s, c.Bool("restore"))
 }
 
 // reviewInputs loads the rules (the defaults without --config) and
@@ -114,12 +125,12 @@ func reviewInputs(c *cli.Context, bank *itembank.Bank) (reduction.Config, reduct
 
 // writeNewReview writes a new review file to path and says how many items
 // it suggests to drop.
-func writeNewReview(w io.Writer, path string, res *reduction.Result, cfg reduction.Config, s reduction.Screening) error {
+func writeNewReview(w io.Writer, outs *outputs, path string, res *reduction.Result, cfg reduction.Config, s reduction.Screening) error {
 	var buf bytes.Buffer
 	if err := reduction.WriteReview(&buf, res, cfg, s); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+	if err := outs.writeFile(path, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "Wrote %s: %d items, %d suggested for removal (%d or more ticks).\n", path, len(res.Items), cfg.SuggestedDrops(res), s.DropFromTicks)
@@ -129,12 +140,12 @@ func writeNewReview(w io.Writer, path string, res *reduction.Result, cfg reducti
 
 // refreshReview rewrites the existing review file at path, old being its
 // content, with the new screening, and reports what changed.
-func refreshReview(w io.Writer, path string, old []byte, res *reduction.Result, cfg reduction.Config, s reduction.Screening) error {
-	updated, rep, err := reduction.RefreshReview(old, path, res, cfg, s)
+func refreshReview(w io.Writer, outs *outputs, path string, old []byte, res *reduction.Result, cfg reduction.Config, s reduction.Screening, restore bool) error {
+	updated, rep, err := reduction.RefreshOptions{Restore: restore}.Refresh(old, path, res, cfg, s)
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(path, updated); err != nil {
+	if err := outs.writeFile(path, updated); err != nil {
 		return err
 	}
 	writeRefreshReport(w, path, rep)
@@ -151,13 +162,15 @@ func writeRefreshReport(w io.Writer, name string, rep *reduction.RefreshReport) 
 			fmt.Fprintf(w, "  %s (%d): %s\n", what, len(ids), strings.Join(ids, ", "))
 		}
 	}
-	if len(rep.Changed)+len(rep.Added)+len(rep.Left)+len(rep.Returned) == 0 {
+	if len(rep.Changed)+len(rep.Added)+len(rep.Left)+len(rep.Returned)+len(rep.Missing)+len(rep.Restored) == 0 {
 		fmt.Fprintln(w, "  ticks and suggestions are unchanged")
 	}
 	list("ticks or suggestion changed", rep.Changed)
 	list("new in the bank, added", rep.Added)
 	list("no longer in the bank, marked in_bank: false", rep.Left)
 	list("back in the bank", rep.Returned)
+	list("missing from the review file, not added back (run again with --restore to add them with an empty decision)", rep.Missing)
+	list("put back with an empty decision", rep.Restored)
 	if len(rep.Unreasoned) > 0 {
 		fmt.Fprintf(w, "note: %d decision(s) differ from the suggestion without a reason (%s); itemreduce decide needs a reason for each\n",
 			len(rep.Unreasoned), strings.Join(rep.Unreasoned, ", "))

@@ -41,12 +41,12 @@ func Decode(r io.Reader, name string, v any) error {
 		if errors.Is(err, io.EOF) {
 			return &ParseError{File: name, Err: parseerr.ErrEmpty}
 		}
-		return Error(name, err)
+		return syntaxError(name, data, err)
 	}
 	return nil
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var yamlLine = regexp.MustCompile(`(?s)^(?:yaml: )?line (\d+): (.*)$`) // (?s): a value in the message may hold a newline
 
 // Error turns an error from gopkg.in/yaml.v3 into a *ParseError that
 // names the file and the line. The first problem is reported; a *ParseError

@@ -143,16 +143,26 @@ func KindName(n *yaml.Node) string {
 	return "value"
 }
 
-// DocumentRoot parses data and returns the top mapping of its document.
-func DocumentRoot(data []byte, name string) (*yaml.Node, error) {
+// Document parses data and returns the top node of its document, of any
+// kind. Errors are *ParseError values in plain words at the line of the
+// mistake; an empty document wraps parseerr.ErrEmpty.
+func Document(data []byte, name string) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, Error(name, err)
+		return nil, syntaxError(name, data, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &ParseError{File: name, Err: parseerr.ErrEmpty}
 	}
-	root := doc.Content[0]
+	return doc.Content[0], nil
+}
+
+// DocumentRoot parses data and returns the top mapping of its document.
+func DocumentRoot(data []byte, name string) (*yaml.Node, error) {
+	root, err := Document(data, name)
+	if err != nil {
+		return nil, err
+	}
 	if root.Kind != yaml.MappingNode {
 		return nil, &ParseError{File: name, Line: root.Line, Column: root.Column, Err: fmt.Errorf("%w: expected keys such as items:", parseerr.ErrSyntax)}
 	}

@@ -9,20 +9,32 @@ import (
 )
 
 // A Span is a key-value pair of a block mapping and the lines it covers:
-// from its key to its value's last line, without the blank and comment
-// lines that follow it.
+// from its key to the last line of its value's text. The blank and comment
+// lines after the value are not part of it; the lines of a block scalar
+// are, even those starting with "#", and so are the trailing blank lines
+// that a block scalar with keep chomping (|+) holds.
 type Span struct {
 	Key, Value *yaml.Node
 	Start, End int // 1-based, inclusive
 }
 
-// A Splicer edits a file line by line; edits refer to the original lines
-// and are applied together by bytes.
+// A Splicer edits the first YAML document of a text line by line; edits
+// refer to the original lines and are applied together by Bytes. Lines
+// are split as yaml.v3 counts them (see SplitLines), and the extent of
+// every node is measured as the parser reads it: the lines of block and
+// quoted scalars, where comments start. Everything after the first
+// document is left as it is.
 type Splicer struct {
-	Name  string
-	Lines []string // without "\n"; a CRLF file keeps "\r" at the ends
-	eol   string   // "\r" for CRLF files, else ""
-	edits []edit
+	Name string
+	Root *yaml.Node // the top mapping of the first document
+
+	lines    []TextLine
+	eol      string             // line break for new lines: the text's most common one
+	docEnd   int                // last line of the first document
+	ends     map[*yaml.Node]int // last line of each node's text
+	inScalar []bool             // [l]: line l starts inside a quoted or block scalar
+	masks    map[int][][2]int   // byte ranges of scalar text on a line, where "#" is text
+	edits    []edit
 }
 
 type edit struct {
@@ -31,60 +43,68 @@ type edit struct {
 	seq        int
 }
 
-func NewSplicer(data []byte, name string) *Splicer {
-	text := string(data)
-	sp := &Splicer{Name: name}
-	if strings.Contains(text, "\r\n") {
-		sp.eol = "\r"
+// NewSplicer parses text, UTF-8 without a byte-order mark, whose first
+// document must be a mapping; name is used in messages.
+func NewSplicer(text []byte, name string) (*Splicer, error) {
+	root, err := DocumentRoot(text, name)
+	if err != nil {
+		return nil, err
 	}
-	sp.Lines = strings.Split(text, "\n")
-	return sp
+	sp := &Splicer{Name: name, Root: root, lines: SplitLines(string(text)),
+		ends: map[*yaml.Node]int{}, masks: map[int][][2]int{}}
+	sp.inScalar = make([]bool, len(sp.lines)+2)
+	sp.eol = commonBreak(sp.lines)
+	sp.docEnd = sp.findDocEnd(root.Line)
+	sp.measure(root, -1, sp.docEnd, false)
+	return sp, nil
 }
 
-// LastLine is the number of the file's last line with content.
-func (sp *Splicer) LastLine() int {
-	n := len(sp.Lines)
-	if n > 0 && sp.Lines[n-1] == "" {
-		n--
+// Lines is the number of lines of the text.
+func (sp *Splicer) Lines() int { return len(sp.lines) }
+
+// DocEnd is the last line of the first document.
+func (sp *Splicer) DocEnd() int { return sp.docEnd }
+
+// LineText returns line l without its line break.
+func (sp *Splicer) LineText(l int) string {
+	if l < 1 || l > len(sp.lines) {
+		return ""
 	}
-	return n
+	return sp.lines[l-1].Text
 }
 
-// PairSpans locates the pairs of block mapping m, whose last pair may
-// extend to line end.
-func (sp *Splicer) PairSpans(m *yaml.Node, end int) map[string]Span {
+// Text returns lines from..to with the breaks between them.
+func (sp *Splicer) Text(from, to int) string {
+	var b strings.Builder
+	for l := max(from, 1); l <= min(to, len(sp.lines)); l++ {
+		b.WriteString(sp.lines[l-1].Text)
+		if l < to {
+			b.WriteString(sp.lines[l-1].Break)
+		}
+	}
+	return b.String()
+}
+
+// End returns the last line of node n's text (0 for a node not measured).
+func (sp *Splicer) End(n *yaml.Node) int { return sp.ends[n] }
+
+// PairSpans locates the pairs of block mapping m.
+func (sp *Splicer) PairSpans(m *yaml.Node) map[string]Span {
 	spans := map[string]Span{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		k := m.Content[i]
-		e := end
-		if i+2 < len(m.Content) {
-			e = m.Content[i+2].Line - 1
-		}
-		spans[k.Value] = Span{Key: k, Value: m.Content[i+1], Start: k.Line, End: sp.trimEnd(k.Line, e)}
+		k, v := m.Content[i], m.Content[i+1]
+		spans[k.Value] = Span{Key: k, Value: v, Start: k.Line, End: max(k.Line, sp.ends[k], sp.ends[v])}
 	}
 	return spans
-}
-
-// trimEnd moves end back over blank and comment lines, not past start.
-func (sp *Splicer) trimEnd(start, end int) int {
-	for end > start && end <= len(sp.Lines) && IsBlankOrComment(sp.Lines[end-1]) {
-		end--
-	}
-	return end
-}
-
-// IsBlankOrComment reports whether a line holds nothing but a comment.
-func IsBlankOrComment(line string) bool {
-	t := strings.TrimSpace(line)
-	return t == "" || strings.HasPrefix(t, "#")
 }
 
 // ItemIndent returns the text before the dash of a list entry and the
 // indentation of the entry's keys.
 func (sp *Splicer) ItemIndent(n *yaml.Node) (string, string) {
-	line := sp.Lines[n.Line-1]
+	line := sp.LineText(n.Line)
+	col := byteIndex(line, n.Column)
 	i := strings.IndexByte(line, '-')
-	if i < 0 || i >= n.Column-1 {
+	if i < 0 || i >= col {
 		return "  ", "    "
 	}
 	return line[:i], strings.Repeat(" ", n.Column-1)
@@ -93,75 +113,49 @@ func (sp *Splicer) ItemIndent(n *yaml.Node) (string, string) {
 // StartsWithDash reports whether the entry's first key shares its line
 // with the list's dash, as in "  - id: SA01".
 func (sp *Splicer) StartsWithDash(n *yaml.Node) bool {
-	if n.Line < 1 || n.Line > len(sp.Lines) || n.Column < 2 {
+	line := sp.LineText(n.Line)
+	if n.Column < 2 || len(line) < byteIndex(line, n.Column) {
 		return false
 	}
-	line := sp.Lines[n.Line-1]
-	if len(line) < n.Column-1 {
-		return false
-	}
-	return strings.TrimSpace(line[:n.Column-1]) == "-"
+	return strings.TrimSpace(line[:byteIndex(line, n.Column)]) == "-"
 }
 
 // Replace puts lines in place of Span s, keeping the comments a person
-// wrote inside it (see Replace). indent is used for moved comments.
+// wrote inside it: a comment at the end of the span's first line stays at
+// the end of the first new line; comment lines inside the span, and
+// comments at the end of its other lines, go above it, in their order.
+// indent is used for the comments that become lines of their own. Blank
+// lines inside the span are part of it.
 func (sp *Splicer) Replace(s Span, lines []string, indent string) {
 	var above []string
-	for l := s.Start + 1; l <= s.End; l++ {
-		if IsBlankOrComment(sp.Lines[l-1]) && strings.TrimSpace(sp.Lines[l-1]) != "" {
-			above = append(above, strings.TrimSuffix(sp.Lines[l-1], "\r"))
+	trailing := ""
+	for l := s.Start; l <= s.End; l++ {
+		c := sp.CommentAt(l)
+		if c < 0 {
+			continue
+		}
+		t := sp.lines[l-1].Text
+		switch {
+		case strings.Trim(t[:c], " \t") == "":
+			above = append(above, t)
+		case l == s.Start:
+			j := c
+			for j > 0 && (t[j-1] == ' ' || t[j-1] == '\t') {
+				j--
+			}
+			trailing = t[j:]
+		default:
+			above = append(above, indent+t[c:])
 		}
 	}
-	trailing := ""
-	seen := map[string]bool{}
-	walk(s.Key, func(n *yaml.Node) { sp.rescue(n, s, indent, &trailing, &above, seen) })
-	walk(s.Value, func(n *yaml.Node) { sp.rescue(n, s, indent, &trailing, &above, seen) })
 	out := append([]string{}, above...)
 	if len(lines) > 0 {
 		lines = append([]string{}, lines...)
 		lines[0] += trailing
 	} else if trailing != "" {
-		out = append(out, indent+strings.TrimSpace(trailing))
+		out = append(out, indent+strings.TrimLeft(trailing, " \t"))
 	}
 	sp.add(edit{start: s.Start, end: s.End, lines: append(out, lines...)})
-}
-
-// rescue keeps the line comment of node n: at the end of the first line
-// when it was on the key's line, else as a comment line above.
-func (sp *Splicer) rescue(n *yaml.Node, s Span, indent string, trailing *string, above *[]string, seen map[string]bool) {
-	c := n.LineComment
-	if c == "" || seen[c] {
-		return
-	}
-	seen[c] = true
-	if n.Line == s.Start {
-		line := strings.TrimSuffix(sp.Lines[s.Start-1], "\r")
-		if i := strings.LastIndex(line, c); i > 0 {
-			j := i
-			for j > 0 && (line[j-1] == ' ' || line[j-1] == '\t') {
-				j--
-			}
-			*trailing += line[j:]
-			return
-		}
-		*trailing += "  " + c
-		return
-	}
-	// A comment on a later line of the value is already a line of its own
-	// only when the whole line is a comment; otherwise keep its text.
-	if n.Line >= 1 && n.Line <= len(sp.Lines) && !IsBlankOrComment(sp.Lines[n.Line-1]) {
-		*above = append(*above, indent+c)
-	}
-}
-
-func walk(n *yaml.Node, f func(*yaml.Node)) {
-	if n == nil {
-		return
-	}
-	f(n)
-	for _, c := range n.Content {
-		walk(c, f)
-	}
 }
 
 // Insert adds lines after line after (0: at the top).
@@ -170,11 +164,18 @@ func (sp *Splicer) Insert(after int, lines []string) {
 }
 
 func (sp *Splicer) add(e edit) {
+	n := len(sp.lines)
+	e.start, e.end = min(max(e.start, 1), n+1), min(e.end, n)
+	e.end = max(e.end, e.start-1)
 	e.seq = len(sp.edits)
 	sp.edits = append(sp.edits, e)
 }
 
-// Bytes applies the edits, last lines first, and joins the lines.
+// Bytes applies the edits, last lines first, and joins the lines. A line
+// of the text keeps its line break (the last one gets one when lines are
+// added after it); new lines end with the text's most common break, but a
+// replaced block ends with the break its last line had, and new lines at
+// the end of a text without a final line break leave it without one.
 func (sp *Splicer) Bytes() []byte {
 	edits := append([]edit{}, sp.edits...)
 	sort.SliceStable(edits, func(i, j int) bool {
@@ -188,13 +189,35 @@ func (sp *Splicer) Bytes() []byte {
 		}
 		return a.seq > b.seq
 	})
-	lines := sp.Lines
+	type outLine struct {
+		TextLine
+		added bool
+	}
+	lines := make([]outLine, len(sp.lines))
+	for i, l := range sp.lines {
+		lines[i] = outLine{TextLine: l}
+	}
 	for _, e := range edits {
-		repl := make([]string, len(e.lines))
+		repl := make([]outLine, len(e.lines))
 		for i, l := range e.lines {
-			repl[i] = l + sp.eol
+			repl[i] = outLine{TextLine{Text: l, Break: sp.eol}, true}
+		}
+		if e.end >= e.start && len(repl) > 0 {
+			repl[len(repl)-1].Break = lines[e.end-1].Break
 		}
 		lines = slices.Concat(lines[:e.start-1], repl, lines[e.end:])
 	}
-	return []byte(strings.Join(lines, "\n"))
+	noFinal := sp.lines[len(sp.lines)-1].Text != ""
+	var b strings.Builder
+	for i, l := range lines {
+		b.WriteString(l.Text)
+		switch {
+		case i == len(lines)-1 && l.added && noFinal:
+		case l.Break == "" && i < len(lines)-1:
+			b.WriteString(sp.eol)
+		default:
+			b.WriteString(l.Break)
+		}
+	}
+	return []byte(b.String())
 }

@@ -18,8 +18,13 @@
 // other cell must be a number within the scale, or loading stops with an
 // *itembank.ParseError naming the file, the position (line and column,
 // sheet and row, or case and variable) and the item. LoadOptions select
-// rows (Where, e.g. gemeente=Zwolle) and the worksheet. An item whose
-// column is empty in every kept row counts as not asked.
+// rows (Where, e.g. gemeente=Zwolle) and the worksheet, and with OneWave
+// refuse a file that holds several waves (a *WavesError). An item whose
+// column is empty in every kept row counts as not asked. Nothing succeeds
+// on nothing: a file in which no bank item is a column fails with
+// ErrNoItems (with a hint when the names differ only in capitals or by a
+// prefix or suffix), one whose item columns are all empty with
+// ErrNoAnswers, one without rows with ErrNoRespondents.
 //
 // SummarizeFiles loads the files of one wave one at a time, summarises
 // each and drops its answers before the next is read, and pools the

@@ -19,6 +19,13 @@ var ErrNoSheet = errors.New("no such worksheet")
 // xlsxUnzipLimit caps how much a workbook may unpack to (256 MiB, room for
 // a worksheet of some million answers): a corrupt or hostile file must not
 // fill the memory or the disk.
+//
+// The same cap is excelize's UnzipXMLSizeLimit, the size above which it
+// unpacks a worksheet or the shared strings to a file in the system's
+// temporary folder (16 MiB by default). With both equal, a workbook is
+// read in memory only: no copy of the answers is ever written to disk, so
+// none can be left there when the program is stopped (Ctrl-C) while
+// reading.
 const xlsxUnzipLimit = 256 << 20
 
 // LoadXLSX reads an Excel workbook (.xlsx): one respondent per row of a
@@ -50,8 +57,9 @@ type xlsxTable struct {
 func newXLSXTable(r io.ReaderAt, size int64, name, sheet string) (t *xlsxTable, err error) {
 	defer recoverXLSX(name, &err)
 	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
-		RawCellValue:   true,
-		UnzipSizeLimit: xlsxUnzipLimit,
+		RawCellValue:      true,
+		UnzipSizeLimit:    xlsxUnzipLimit,
+		UnzipXMLSizeLimit: xlsxUnzipLimit,
 	})
 	if err != nil {
 		return nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w: not a readable Excel workbook: %v", itembank.ErrSyntax, err)}
