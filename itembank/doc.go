@@ -34,4 +34,16 @@
 // an SD, fewer than MinPairN common respondents or zero variance for r) is
 // NaN, never 0. Summaries are written to and read from summary files
 // (WriteJSON, LoadSummary), which hold no row of answers.
+//
+// # Disclosure control
+//
+// Before a summary leaves a site, Summary.Withhold withholds every item
+// distribution and every pair whose statistics rest on fewer than the
+// minimum number of people who answered (respondents are people who
+// answered at least one item); withheld parts stay withheld when pooled,
+// and the rules that need them are undecided. LoadSummary checks every
+// file for internal consistency (counts, bounds, Σx² ≥ (Σx)²/n,
+// Cauchy-Schwarz, exact keys) before it is used. Keyer makes the salted
+// respondent keys of a site's release record (package internal/ledger),
+// which hold no answers.
 package itembank

@@ -105,7 +105,7 @@ func Decide(bank *itembank.Bank, review *Review, proposals []*Proposal, combine 
 	for _, item := range bank.Items {
 		ri := review.Item(item.ID)
 		if ri == nil {
-			fail(0, item.ID, "the review file has no entry for this bank item: run itemreduce review again to add it")
+			fail(0, item.ID, "the review file has no entry for this bank item: run itemreduce review again (with --restore if the entry was deleted by hand) to add it")
 			continue
 		}
 		id := ItemDecision{Item: item, Review: ri, MergedInto: merged[item.ID]}

@@ -24,6 +24,40 @@
 // a Reason code, and Result.Warnings). Both items of a redundant pair get
 // the tick; PreferToKeep suggests which of the two to keep.
 //
+// # Wave tests (wavetest*.go)
+//
+// Screen also tests each item answered in both waves, as the report's
+// later analyses did: Mann-Whitney U (MannWhitneyU, ties corrected, no
+// continuity correction) for scales of up to 7 points, Welch's t (WelchT)
+// for longer ones, or as the rules file says per scale (wave_test); with
+// the rank-biserial r or Cohen's d, Holm's adjustment over the items
+// tested (Holm), and the 90% Welch interval of the shift. Reverse-keyed
+// items are flipped, so + means more favourable. Both tests need only the
+// frequency tables, so pooled summaries give what the raw files give. A
+// test on fewer than min_wave_n answers (30) in a wave warns.
+// stable_equivalence: true keeps the stable tick only for a shift whose
+// interval lies inside ±the threshold (two one-sided tests). The paired
+// tests (WilcoxonSignedRank, PairedT) take differences of respondents
+// linked across the waves, which summaries cannot carry: flag does not
+// use them yet.
+//
+// # Reliability (reliability*.go)
+//
+// Reliability computes, from the summary of one wave, the internal
+// consistency of every theme (the items sharing a theme:) and every
+// composite: Cronbach's alpha (CronbachAlpha) from the pairwise
+// covariances, the standardized alpha and the average inter-item r from
+// those turned into correlations, McDonald's omega total (OmegaTotal) from
+// a one-factor minres fit (MinresLoadings) to the pairwise Pearson r, and
+// per item the item-rest r (ItemRestCorrelation) and alpha if deleted
+// (AlphaIfDeleted), as psych::alpha(use = "pairwise") and
+// psych::omega(nfactors = 1) compute them (checked against R in
+// testdata/reliability). Reverse-keyed items are reflected (min + max − x)
+// in the exact sums first, so pooled site summaries give exactly what the
+// raw answers give. A figure a withheld, unasked or constant item or pair
+// leaves undefined is NaN with a warning; flag prints the figures after the
+// items (Report).
+//
 // # Review (review*.go, evidence.go, digest.go)
 //
 // WriteReview writes the editable review file: per item the ticks, the

@@ -48,7 +48,9 @@ type jsonResult struct {
 	Thresholds jsonThresholds `json:"thresholds"`
 	Items      []jsonItem     `json:"items"`
 	Summary    jsonTally      `json:"summary"`
-	Warnings   []string       `json:"warnings"`
+	// Reliability of the themes and composites (Report.WriteJSON only).
+	Reliability *[]jsonReliability `json:"reliability,omitempty"`
+	Warnings    []string           `json:"warnings"`
 }
 
 type jsonThresholds struct {
@@ -70,6 +72,11 @@ type jsonLimits struct {
 	CeilingFrom   string `json:"ceiling_from"`
 	LowSpread     Number `json:"low_spread"`
 	LowSpreadFrom string `json:"low_spread_from"`
+	// The wave tests of the scale (WavePlan).
+	WaveTest          TestKind `json:"wave_test"`
+	WaveTestFrom      string   `json:"wave_test_from"`
+	MinWaveN          int64    `json:"min_wave_n"`
+	StableEquivalence bool     `json:"stable_equivalence"`
 }
 
 type jsonItem struct {
@@ -84,6 +91,7 @@ type jsonItem struct {
 	Flags        []Rule        `json:"flags"`
 	Correlated   []jsonPartner `json:"correlated"`
 	Undecided    []Undecided   `json:"undecided,omitempty"`
+	WaveTest     *WaveTest     `json:"wave_test,omitempty"`
 }
 
 type jsonPartner struct {
@@ -113,7 +121,11 @@ func (r *Result) Basis() string {
 // WriteJSON writes the result as JSON: thresholds in force, items in bank
 // order, a tally and warnings. Numbers have full float64 precision;
 // undefined statistics are null.
-func (r *Result) WriteJSON(w io.Writer) error {
+func (r *Result) WriteJSON(w io.Writer) error { return r.writeJSON(w, nil) }
+
+// writeJSON writes the JSON, with the reliability list when rel is not
+// nil (see Report.WriteJSON).
+func (r *Result) writeJSON(w io.Writer, rel []ScaleReliability) error {
 	out := jsonResult{
 		Thresholds: jsonThresholds{Basis: r.Basis(), Stable: r.Thresholds.Stable, Ceiling: r.Thresholds.Ceiling,
 			LowSpread: r.Thresholds.LowSpread, Redundant: r.Thresholds.Redundant, Scales: []jsonLimits{}},
@@ -121,15 +133,17 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		Warnings: append([]string{}, r.Warnings...),
 	}
 	for _, l := range r.Limits {
+		wp := r.Thresholds.WavePlanFor(l.Scale)
 		out.Thresholds.Scales = append(out.Thresholds.Scales, jsonLimits{Scale: l.Scale.Name, Min: l.Scale.Min, Max: l.Scale.Max,
 			Stable: l.Stable, StableFrom: l.StableFrom, Ceiling: l.Ceiling, CeilingFrom: l.CeilingFrom,
-			LowSpread: l.LowSpread, LowSpreadFrom: l.LowSpreadFrom})
+			LowSpread: l.LowSpread, LowSpreadFrom: l.LowSpreadFrom,
+			WaveTest: wp.Test, WaveTestFrom: wp.TestFrom, MinWaveN: wp.MinN, StableEquivalence: wp.StableEquivalence})
 	}
 	for i := range r.Items {
 		it := &r.Items[i]
 		ji := jsonItem{ID: it.Item.ID, Scale: it.Item.Scale.Name, N: it.N, Mean: jsonFloat(it.Mean), SD: jsonFloat(it.SD),
 			PreviousN: it.PreviousN, PreviousMean: jsonFloat(it.PreviousMean), Shift: jsonFloat(it.Shift),
-			Flags: append([]Rule{}, it.Flags...), Correlated: []jsonPartner{}, Undecided: it.Undecided}
+			Flags: append([]Rule{}, it.Flags...), Correlated: []jsonPartner{}, Undecided: it.Undecided, WaveTest: it.WaveTest}
 		for _, p := range it.Correlated {
 			ji.Correlated = append(ji.Correlated, jsonPartner{ID: p.ID, R: jsonFloat(p.R), N: p.N, Keep: p.Keep})
 		}
@@ -140,6 +154,7 @@ func (r *Result) WriteJSON(w io.Writer) error {
 	for _, rule := range Rules {
 		out.Summary.ByRule[rule.String()] = t.ByRule[rule]
 	}
+	out.addReliability(rel)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)

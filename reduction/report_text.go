@@ -45,6 +45,7 @@ func (r *Result) WriteThresholds(w io.Writer) {
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "  redundant: |r| > %s with at least one other item (pairwise complete, n >= 3)\n", r.Thresholds.Redundant)
+	r.writeEquivalence(w)
 }
 
 // WriteTable writes an aligned table for a person at a terminal: one line
@@ -69,6 +70,9 @@ func (r *Result) WriteTable(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "\nX = rule fired (a tick for possible removal), - = did not fire, ? = could not be decided (see warnings)")
 	r.writeTally(w)
+	if err := r.writeWaveTests(w); err != nil {
+		return err
+	}
 	if len(r.Warnings) > 0 {
 		fmt.Fprintf(w, "\nWarnings (%d):\n", len(r.Warnings))
 		for _, m := range r.Warnings {

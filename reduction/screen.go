@@ -37,6 +37,9 @@ type ItemResult struct {
 	MaxR Partner
 	// Undecided says which rules could not be decided, and why.
 	Undecided []Undecided
+	// WaveTest tests the item between the waves; nil when it is not
+	// answered in both (see testWaves).
+	WaveTest *WaveTest
 }
 
 // A Partner is another item correlating above the threshold.
@@ -89,6 +92,7 @@ func Screen(bank *itembank.Bank, previous, current *itembank.Summary, t Threshol
 			res.Warnings = append(res.Warnings, fmt.Sprintf("item %s: %s", it.Item.ID, u))
 		}
 	}
+	testWaves(res, previous, current, t)
 	return res, nil
 }
 

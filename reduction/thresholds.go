@@ -101,20 +101,35 @@ func (n Number) MarshalJSON() ([]byte, error) {
 //	ceiling:    mean(current) > min + Ceiling·R
 //	low_spread: sd(current) < LowSpread·R
 //	redundant:  |r| > Redundant with at least one other item
+//
+// MinWaveN and StableEquivalence set the wave tests of every scale (see
+// WavePlanFor); a scale of Scales may change them.
 type Thresholds struct {
-	Stable    Number                    `yaml:"stable"`
-	Ceiling   Number                    `yaml:"ceiling"`
-	LowSpread Number                    `yaml:"low_spread"`
-	Redundant Number                    `yaml:"redundant"`
-	Scales    map[string]ScaleThreshold `yaml:"scales"`
+	Stable    Number `yaml:"stable"`
+	Ceiling   Number `yaml:"ceiling"`
+	LowSpread Number `yaml:"low_spread"`
+	Redundant Number `yaml:"redundant"`
+	// MinWaveN is the fewest answers per wave for a wave test without a
+	// warning; 0 means DefaultMinWaveN.
+	MinWaveN int `yaml:"min_wave_n"`
+	// StableEquivalence ticks stable only when the 90% interval of the
+	// shift lies inside ±the stable threshold (off: the report's rule).
+	StableEquivalence bool                      `yaml:"stable_equivalence"`
+	Scales            map[string]ScaleThreshold `yaml:"scales"`
 }
 
 // ScaleThreshold holds absolute thresholds for one scale, in answer units;
-// a value left out falls back to the fraction of the range.
+// a value left out falls back to the fraction of the range. The wave test
+// settings left out fall back to the choice by points and the rules
+// file's own settings (WavePlanFor).
 type ScaleThreshold struct {
 	Stable    Number `yaml:"stable"`     // largest mean shift that still counts as changed, exclusive
 	Ceiling   Number `yaml:"ceiling"`    // a mean above this is at the ceiling
 	LowSpread Number `yaml:"low_spread"` // an SD below this is low spread
+	// WaveTest is mann_whitney or welch_t.
+	WaveTest          TestKind `yaml:"wave_test"`
+	MinWaveN          *int     `yaml:"min_wave_n"`
+	StableEquivalence *bool    `yaml:"stable_equivalence"`
 }
 
 // DefaultThresholds are the report's rules as fractions of the scale range:
@@ -125,6 +140,7 @@ func DefaultThresholds() Thresholds {
 		Ceiling:   mustNumber("0.80"),
 		LowSpread: mustNumber("0.20"),
 		Redundant: mustNumber("0.50"),
+		MinWaveN:  DefaultMinWaveN,
 	}
 }
 
@@ -208,7 +224,7 @@ func keyNode(n *yaml.Node, path []string) *yaml.Node {
 // Validate checks that fractions and the correlation threshold lie strictly
 // between 0 and 1 (at 0 or 1 a rule would never fire, or fire for nearly
 // every item), that absolute thresholds are positive, and that they name
-// scales of the bank.
+// scales of the bank; and the wave test settings (validateWaveTest).
 func (c Config) Validate(bank *itembank.Bank) error {
 	one := big.NewRat(1, 1)
 	for _, f := range []struct {
@@ -219,10 +235,16 @@ func (c Config) Validate(bank *itembank.Bank) error {
 			return &fieldError{[]string{f.name}, fmt.Sprintf("%s: %s is outside the allowed range (a fraction between 0 and 1, such as 0.1)", f.name, f.n)}
 		}
 	}
+	if c.MinWaveN < 1 {
+		return &fieldError{[]string{"min_wave_n"}, fmt.Sprintf("min_wave_n: %d is not above 0", c.MinWaveN)}
+	}
 	for _, name := range slices.Sorted(maps.Keys(c.Scales)) {
 		st := c.Scales[name]
 		if bank != nil && bank.Scale(name) == nil {
 			return &fieldError{[]string{"scales", name}, fmt.Sprintf("scales: %q is not a scale of the bank", name)}
+		}
+		if err := st.validateWaveTest(name); err != nil {
+			return err
 		}
 		for _, f := range []struct {
 			key string

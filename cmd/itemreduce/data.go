@@ -139,22 +139,31 @@ func loadConfig(c *cli.Context, bank *itembank.Bank) (reduction.Config, error) {
 
 // screenWaves loads both waves and applies the rules of cfg.
 func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*reduction.Result, error) {
-	opt, err := loadOptions(c)
+	previous, current, err := loadWaves(c, bank)
 	if err != nil {
 		return nil, err
 	}
-	previous, err := loadWave(c, "previous", bank, opt)
+	return reduction.Screen(bank, previous, current, cfg.Thresholds)
+}
+
+// loadWaves loads the summaries of both waves, the newer with pair sums.
+func loadWaves(c *cli.Context, bank *itembank.Bank) (previous, current *itembank.Summary, err error) {
+	opt, err := loadOptions(c)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	previous, err = loadWave(c, "previous", bank, opt)
+	if err != nil {
+		return nil, nil, err
 	}
 	// The older wave's answers are unreachable once it is summarised; give
 	// their memory back before the newer wave is read, so that a large
 	// survey holds one wave's answers at a time rather than the collector's
 	// usual twice the live heap.
 	runtime.GC()
-	current, err := loadWave(c, "current", bank, opt)
+	current, err = loadWave(c, "current", bank, opt)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return reduction.Screen(bank, previous, current, cfg.Thresholds)
+	return previous, current, nil
 }

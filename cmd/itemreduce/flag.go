@@ -38,11 +38,11 @@ A value exactly at a threshold does not fire. Statistics that cannot be computed
 	}
 }
 
-var renderers = map[string]func(*reduction.Result, io.Writer) error{
-	"table":    (*reduction.Result).WriteTable,
-	"csv":      (*reduction.Result).WriteCSV,
-	"json":     (*reduction.Result).WriteJSON,
-	"markdown": (*reduction.Result).WriteMarkdown,
+var renderers = map[string]func(*reduction.Report, io.Writer) error{
+	"table":    (*reduction.Report).WriteTable,
+	"csv":      (*reduction.Report).WriteCSV,
+	"json":     (*reduction.Report).WriteJSON,
+	"markdown": (*reduction.Report).WriteMarkdown,
 }
 
 func runFlag(c *cli.Context) error {
@@ -66,8 +66,9 @@ func runFlag(c *cli.Context) error {
 	return outs.write(out, c.App.Writer, func(w io.Writer) error { return render(res, w) })
 }
 
-// screen loads the bank, the rules and both waves, and applies the rules.
-func screen(c *cli.Context) (*reduction.Result, error) {
+// screen loads the bank, the rules and both waves, applies the rules and
+// computes the reliability of the themes and composites.
+func screen(c *cli.Context) (*reduction.Report, error) {
 	bank, err := itembank.LoadBankFile(c.String("bank"))
 	if err != nil {
 		return nil, err
@@ -76,5 +77,9 @@ func screen(c *cli.Context) (*reduction.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return screenWaves(c, bank, cfg)
+	previous, current, err := loadWaves(c, bank)
+	if err != nil {
+		return nil, err
+	}
+	return reduction.NewReport(bank, previous, current, cfg.Thresholds)
 }

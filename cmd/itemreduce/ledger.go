@@ -24,7 +24,7 @@ var userConfigDir = os.UserConfigDir
 // ledgerFlags name the release record and how it tells respondents apart.
 func ledgerFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "ledger", Usage: "the site's record of the summaries it released, kept at the site and never shared, `FILE` (default: releases.json in the itemreduce folder of your settings folder)"},
+		&cli.StringFlag{Name: "ledger", Usage: "keep the site's record of the summaries it released in `FILE`, which stays at the site and is never shared (default: releases.json in the itemreduce folder of your settings folder)"},
 		&cli.StringFlag{Name: "id-column", Usage: "the `COLUMN` holding each respondent's id, the same person having the same id in every file (default: respondents are recognised by their whole row)"},
 	}
 }

@@ -31,7 +31,7 @@ func summarizeCommand() *cli.Command {
 Example:
    itemreduce summarize --bank examples/wijkteams/bank.yaml \
        --data examples/wijkteams/responses-2017.csv --where gemeente=Zwolle \
-       -o zwolle-2017` + itembank.SummaryExt + `
+       --id-column respondent -o zwolle-2017` + itembank.SummaryExt + `
 
    Then screen with the summaries of every site in place of the answers:
    itemreduce flag --bank examples/wijkteams/bank.yaml \

@@ -70,6 +70,12 @@ func (sp *Splicer) measure(n *yaml.Node, indent, limit int, inFlow bool) int {
 			end = sp.blockEnd(n, indent, limit)
 		case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 			end = sp.quotedEnd(n)
+		case n.Value == "" && !inFlow:
+			// An empty value has no text; yaml.v3 may place it at the
+			// next key ("? a" without ":").
+			end = max(min(n.Line, limit), 1)
+			sp.ends[n] = end
+			return end
 		case !inFlow:
 			// A plain scalar's lines are never blank or comments.
 			for end = limit; end > n.Line && sp.IsGap(end); end-- {
@@ -168,6 +174,9 @@ indicators:
 	}
 	if keep {
 		last = lastBlank
+	}
+	for l := h; l <= last; l++ {
+		sp.inBlock[l] = true
 	}
 	for l := h + 1; l <= last; l++ {
 		sp.inScalar[l] = true
@@ -280,6 +289,15 @@ func (sp *Splicer) CommentAt(l int) int {
 		}
 	}
 	return -1
+}
+
+// followsBlock reports whether the nearest line above line l that is not
+// blank belongs to a block scalar, which would take in a line inserted
+// at l that is indented as deep as its text.
+func (sp *Splicer) followsBlock(l int) bool {
+	for l--; l >= 1 && sp.IsBlank(l); l-- {
+	}
+	return l >= 1 && sp.inBlock[l]
 }
 
 // IsBlank reports whether line l is empty or spaces, outside any scalar.

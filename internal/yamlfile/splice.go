@@ -33,6 +33,7 @@ type Splicer struct {
 	docEnd   int                // last line of the first document
 	ends     map[*yaml.Node]int // last line of each node's text
 	inScalar []bool             // [l]: line l starts inside a quoted or block scalar
+	inBlock  []bool             // [l]: line l is a block scalar's header or text
 	masks    map[int][][2]int   // byte ranges of scalar text on a line, where "#" is text
 	edits    []edit
 }
@@ -53,6 +54,7 @@ func NewSplicer(text []byte, name string) (*Splicer, error) {
 	sp := &Splicer{Name: name, Root: root, lines: SplitLines(string(text)),
 		ends: map[*yaml.Node]int{}, masks: map[int][][2]int{}}
 	sp.inScalar = make([]bool, len(sp.lines)+2)
+	sp.inBlock = make([]bool, len(sp.lines)+2)
 	sp.eol = commonBreak(sp.lines)
 	sp.docEnd = sp.findDocEnd(root.Line)
 	sp.measure(root, -1, sp.docEnd, false)
@@ -124,10 +126,12 @@ func (sp *Splicer) StartsWithDash(n *yaml.Node) bool {
 // wrote inside it: a comment at the end of the span's first line stays at
 // the end of the first new line; comment lines inside the span, and
 // comments at the end of its other lines, go above it, in their order.
-// indent is used for the comments that become lines of their own. Blank
-// lines inside the span are part of it.
+// indent is used for the comments that become lines of their own, and for
+// comment lines moved right below a block scalar, which would otherwise
+// read them as text. Blank lines inside the span are part of it.
 func (sp *Splicer) Replace(s Span, lines []string, indent string) {
 	var above []string
+	block := sp.followsBlock(s.Start)
 	trailing := ""
 	for l := s.Start; l <= s.End; l++ {
 		c := sp.CommentAt(l)
@@ -137,6 +141,9 @@ func (sp *Splicer) Replace(s Span, lines []string, indent string) {
 		t := sp.lines[l-1].Text
 		switch {
 		case strings.Trim(t[:c], " \t") == "":
+			if block && c > len(indent) {
+				t = indent + t[c:]
+			}
 			above = append(above, t)
 		case l == s.Start:
 			j := c

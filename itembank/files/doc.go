@@ -29,4 +29,6 @@
 // SummarizeFiles loads the files of one wave one at a time, summarises
 // each and drops its answers before the next is read, and pools the
 // summaries; a file ending in itembank.SummaryExt is read as a summary.
+// SummarizeRelease summarises the answers a site is about to release, with
+// the salted key of every respondent in it, for the site's release record.
 package files

@@ -1,0 +1,115 @@
+package reduction
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"text/tabwriter"
+)
+
+// testWords describes each test and its effect size for the text output.
+var testWords = map[TestKind]string{
+	MannWhitneyTest: "Mann-Whitney U (ties corrected, no continuity correction); effect: rank-biserial r",
+	WelchTest:       "Welch's t; effect: Cohen's d (pooled SD)",
+	SignedRankTest:  "Wilcoxon signed-rank (paired); effect: matched-pairs rank-biserial r",
+	PairedTTest:     "paired t; effect: Cohen's d_z",
+}
+
+// writeWaveTests writes the wave tests: the test of each scale, how many
+// items were tested and how many differ at p < WaveAlpha before and after
+// Holm's adjustment, and a line for each item that differs before it, as
+// the report counted them. Nothing when no item was tested.
+func (r *Result) writeWaveTests(w io.Writer) error {
+	var tested, differ, differHolm int
+	for i := range r.Items {
+		if wt := r.Items[i].WaveTest; wt != nil {
+			tested++
+			if wt.P < WaveAlpha {
+				differ++
+			}
+			if wt.PHolm < WaveAlpha {
+				differHolm++
+			}
+		}
+	}
+	if tested == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "\nWave tests, previous -> current (+ = more favourable; reverse-keyed items flipped):")
+	for _, l := range r.Limits {
+		p := r.Thresholds.WavePlanFor(l.Scale)
+		fmt.Fprintf(w, "  %s: %s\n", l.Scale, testWords[p.Test])
+	}
+	fmt.Fprintf(w, "  %d items tested: %d differ at p < %s, %d after Holm's adjustment over the %d.\n",
+		tested, differ, trimP(WaveAlpha), differHolm, tested)
+	if differ == 0 {
+		return nil
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  item\ttest\tn\tstatistic\tp\tp_holm\teffect\tshift 90% CI")
+	few := false
+	for i := range r.Items {
+		it := &r.Items[i]
+		wt := it.WaveTest
+		if wt == nil || !(wt.P < WaveAlpha) {
+			continue
+		}
+		n := fmt.Sprintf("%d/%d", wt.NPrevious, wt.NCurrent)
+		if wt.Warning != "" {
+			n, few = n+" *", true
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t[%s, %s]\n", it.Item.ID, wt.Test, n, wt.statisticText(),
+			formatP(wt.P), formatP(wt.PHolm), wt.effectText(), signed(wt.ShiftCI90[0]), signed(wt.ShiftCI90[1]))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if few {
+		fmt.Fprintln(w, "  n = answers previous/current; * = see the warnings (too few answers in a wave)")
+	}
+	return nil
+}
+
+// statisticText prints z for a rank test, t with its df for a t test.
+func (wt *WaveTest) statisticText() string {
+	if wt.Test == MannWhitneyTest || wt.Test == SignedRankTest {
+		return "z " + signed(wt.Z)
+	}
+	return fmt.Sprintf("t %s (df %s)", signed(wt.Statistic), formatStat(wt.DF, 1))
+}
+
+// effectText prints the effect size with a short name: r or d.
+func (wt *WaveTest) effectText() string {
+	name := "d"
+	if wt.Effect.Name == RankBiserial || wt.Effect.Name == MatchedRankBiserial {
+		name = "r"
+	}
+	return name + " " + signed(wt.Effect.Value)
+}
+
+// formatP prints a p value with three decimals, "<0.001" below, "n/a"
+// when undefined.
+func formatP(p float64) string {
+	switch {
+	case math.IsNaN(p):
+		return "n/a"
+	case p < 0.001:
+		return "<0.001"
+	}
+	return fmt.Sprintf("%.3f", p)
+}
+
+// trimP prints .05 as the report does.
+func trimP(p float64) string { return fmt.Sprintf("%g", p)[1:] }
+
+// writeEquivalence says, below the thresholds, for which scales stable
+// needs equivalence; nothing when none does (the report's rule).
+func (r *Result) writeEquivalence(w io.Writer) {
+	for _, l := range r.Limits {
+		if r.Thresholds.WavePlanFor(l.Scale).StableEquivalence {
+			fmt.Fprintf(w, "  %s: stable only when the 90%% Welch interval of the shift lies inside -%s..+%s (equivalence, two one-sided tests at .05)\n",
+				l.Scale.Name, l.Stable, l.Stable)
+		}
+	}
+}
