@@ -41,6 +41,32 @@ func (m Moments) MeanRat() *big.Rat {
 	return new(big.Rat).SetFrac(big.NewInt(m.Sum), new(big.Int).Mul(big.NewInt(m.N), big.NewInt(pow10[m.Places])))
 }
 
+// ShiftRat returns mean(cur) − mean(prev) as an exact rational (in answer
+// units),
+//
+//	shift = (Σc·n_p·10^pp − Σp·n_c·10^pc) / (n_c·n_p·10^pc·10^pp),
+//
+// or nil when either wave has no answers.
+func ShiftRat(prev, cur Moments) *big.Rat {
+	if prev.N == 0 || cur.N == 0 {
+		return nil
+	}
+	return new(big.Rat).Sub(cur.MeanRat(), prev.MeanRat())
+}
+
+// Shift returns mean(cur) − mean(prev) rounded once from the exact
+// difference (ShiftRat), so that means of 3.4 and 3.0 give 0.4, not the
+// 0.3999999999999999 of subtracting two rounded means. It is NaN when
+// either wave has no answers.
+func Shift(prev, cur Moments) float64 {
+	d := ShiftRat(prev, cur)
+	if d == nil {
+		return math.NaN()
+	}
+	f, _ := d.Float64()
+	return f
+}
+
 // VarianceRat returns the n − 1 sample variance as an exact rational (in
 // squared answer units), or nil when n < 2.
 func (m Moments) VarianceRat() *big.Rat {
@@ -71,7 +97,9 @@ func (p PairSums) Pearson() float64 {
 	if !ok {
 		return math.NaN()
 	}
-	r := cov.float() / math.Sqrt(vx.float()) / math.Sqrt(vy.float())
+	// One square root of the product: floating-point multiplication is
+	// commutative, so r of (x, y) and of (y, x) are bit for bit the same.
+	r := cov.float() / math.Sqrt(vx.float()*vy.float())
 	return math.Max(-1, math.Min(1, r))
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"math/big"
 	"regexp"
 	"slices"
@@ -23,6 +24,9 @@ type Audit struct {
 	Record   AuditRecord
 	Inputs   []Input // every input file
 	Outputs  []Input // every file written with the audit, except the audit itself
+	// Reliability is the reliability cost of the decision per theme and
+	// composite (Decision.ReliabilityCosts); nil when no answers were given.
+	Reliability []ReliabilityCost
 }
 
 // AuditRecord is what an audit records besides the decision.
@@ -122,15 +126,31 @@ type viewItem struct {
 	Correlated []viewPartner  `json:"correlated"` // beyond the threshold
 	Undecided  []string       `json:"undecided,omitempty"`
 	Ticks      []string       `json:"ticks"` // each tick with its number, threshold and n
-	Suggestion Verdict        `json:"suggestion"`
-	Decision   Verdict        `json:"researchers_decision"`
-	Reason     string         `json:"researchers_reason"`
-	Votes      []viewVote     `json:"votes"`
-	Keeps      int            `json:"keeps"`
-	Final      string         `json:"final"` // keep, drop or merged
-	MergedInto string         `json:"merged_into,omitempty"`
-	Overridden bool           `json:"researchers_overrode_statistics"`
-	Against    bool           `json:"final_differs_from_statistics"`
+	// Group and Representative: the item's group of redundant items and
+	// the item standing for it (see Groups); 0 and empty when not grouped.
+	Group          int        `json:"group,omitempty"`
+	Representative string     `json:"representative,omitempty"`
+	Suggestion     Verdict    `json:"suggestion"`
+	Decision       Verdict    `json:"researchers_decision"`
+	Reason         string     `json:"researchers_reason"`
+	Votes          []viewVote `json:"votes"`
+	Keeps          int        `json:"keeps"`
+	Final          string     `json:"final"` // keep, drop or merged
+	MergedInto     string     `json:"merged_into,omitempty"`
+	Overridden     bool       `json:"researchers_overrode_statistics"`
+	Against        bool       `json:"final_differs_from_statistics"`
+}
+
+// GroupNote places the item in its group of redundant items, for the
+// suggestion column: empty when it is in none.
+func (it viewItem) GroupNote() string {
+	switch {
+	case it.Group == 0:
+		return ""
+	case it.Representative == it.ID:
+		return fmt.Sprintf("group %d, representative: this item (its redundant tick does not count)", it.Group)
+	}
+	return fmt.Sprintf("group %d, representative: %s", it.Group, it.Representative)
 }
 
 // fired reports whether rule r gave the item a tick.
@@ -200,6 +220,49 @@ type viewCosts struct {
 	SeriesEnd  []string        `json:"time_series_end"`
 	Composites []LostComposite `json:"composites_lost"`
 	Merged     []viewNew       `json:"merged_not_comparable"`
+	// Reliability is absent when the audit was made without answers.
+	Reliability []viewReliability `json:"reliability,omitempty"`
+}
+
+// viewReliability is one scale's reliability before and after; null
+// where a figure is undefined.
+type viewReliability struct {
+	Kind        ScaleKind `json:"kind"`
+	Name        string    `json:"name"`
+	ItemsBefore int       `json:"items_before"`
+	ItemsAfter  int       `json:"items_after"`
+	AlphaBefore *float64  `json:"alpha_before"`
+	AlphaAfter  *float64  `json:"alpha_after"`
+	OmegaBefore *float64  `json:"omega_before"`
+	OmegaAfter  *float64  `json:"omega_after"`
+	Lost        bool      `json:"composite_lost,omitempty"`
+}
+
+// orNull rounds x to the three decimals the audit prints; nil when NaN.
+func orNull(x float64) *float64 {
+	if math.IsNaN(x) {
+		return nil
+	}
+	r := math.Round(x*1000) / 1000
+	return &r
+}
+
+// figure prints a figure with two decimals, a dash when undefined.
+func figure(x *float64) string {
+	if x == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", *x)
+}
+
+func reliabilityView(costs []ReliabilityCost) []viewReliability {
+	var out []viewReliability
+	for _, c := range costs {
+		out = append(out, viewReliability{Kind: c.Kind, Name: c.Name, ItemsBefore: c.ItemsBefore, ItemsAfter: c.ItemsAfter,
+			AlphaBefore: orNull(c.AlphaBefore), AlphaAfter: orNull(c.AlphaAfter),
+			OmegaBefore: orNull(c.OmegaBefore), OmegaAfter: orNull(c.OmegaAfter), Lost: c.Lost})
+	}
+	return out
 }
 
 type viewReproduction struct {
@@ -255,7 +318,7 @@ func (a *Audit) view() auditView {
 		v.Merged = append(v.Merged, viewNew{ID: m.ID, Text: m.Text, Scale: m.Scale, Theme: m.Theme, From: m.From, Reason: m.Reason})
 	}
 	c := d.Costs()
-	v.Costs = viewCosts{SeriesEnd: c.SeriesEnd, Composites: c.Composites, Merged: v.Merged}
+	v.Costs = viewCosts{SeriesEnd: c.SeriesEnd, Composites: c.Composites, Merged: v.Merged, Reliability: reliabilityView(a.Reliability)}
 	if v.Costs.SeriesEnd == nil {
 		v.Costs.SeriesEnd = []string{}
 	}
@@ -276,7 +339,8 @@ func itemView(it *ItemDecision, sources []Source, red string) viewItem {
 	e := &r.Evidence
 	vi := viewItem{ID: it.Item.ID, Text: it.Item.Text, Theme: it.Item.Theme, Scale: it.Item.Scale.Name,
 		Flags: append([]Rule{}, r.Flags...), Correlated: []viewPartner{}, Undecided: e.Undecided,
-		Ticks: e.Summaries(r.Flags, red), Suggestion: r.Suggestion, Decision: r.Decision, Reason: r.Reason, Keeps: it.Keeps,
+		Ticks: e.Summaries(r.Flags, red), Group: r.Group, Representative: r.Representative,
+		Suggestion: r.Suggestion, Decision: r.Decision, Reason: r.Reason, Keeps: it.Keeps,
 		Final: string(it.Final), MergedInto: it.MergedInto, Overridden: it.Overridden(), Against: it.AgainstStatistics()}
 	vi.Thresholds.Redundant = printed(red)
 	if st := e.Stable; st != nil {

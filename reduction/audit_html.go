@@ -14,9 +14,13 @@ func (a *Audit) WriteHTML(w io.Writer) error {
 }
 
 var auditTemplate = template.Must(template.New("audit").Funcs(template.FuncMap{
-	"final": finalText,
-	"votes": votesText,
-	"join":  strings.Join,
+	"final":  finalText,
+	"votes":  votesText,
+	"join":   strings.Join,
+	"figure": figure,
+	"reliabilityHint": func() template.HTML {
+		return template.HTML(strings.NewReplacer("**", "", "`", "").Replace(reliabilityHint))
+	},
 	"title": func(s string) string {
 		if s == "" {
 			return "the questionnaire"
@@ -105,6 +109,14 @@ td.votes { white-space: nowrap; }
 {{range .Merged}}<li>{{.ID}} “{{.Text}}” replaces {{join .From ", "}}. {{.Reason}}</li>
 {{end}}</ul>
 {{else}}<p><strong>Merged items:</strong> none.</p>
+{{end}}{{if .Costs.Reliability}}<p><strong>Reliability on this year's answers</strong>, before (every item) and after (the items kept; merged and new items have no answers yet):</p>
+<table>
+<thead><tr><th>scale</th><th>name</th><th>items before</th><th>items after</th><th>alpha before</th><th>alpha after</th><th>omega before</th><th>omega after</th></tr></thead>
+<tbody>
+{{range .Costs.Reliability}}<tr><td>{{.Kind}}</td><td>{{.Name}}</td><td class="num">{{.ItemsBefore}}</td><td class="num">{{.ItemsAfter}}</td><td class="num">{{figure .AlphaBefore}}</td><td class="num">{{if .Lost}}can no longer be computed{{else}}{{figure .AlphaAfter}}{{end}}</td><td class="num">{{figure .OmegaBefore}}</td><td class="num">{{figure .OmegaAfter}}</td></tr>
+{{end}}</tbody>
+</table>
+{{else}}<p>{{reliabilityHint}}</p>
 {{end}}
 {{if .Added}}<h2>New items</h2>
 <table>
@@ -119,7 +131,7 @@ td.votes { white-space: nowrap; }
 <table>
 <thead><tr><th>item</th><th>text</th><th>ticks with evidence</th><th>suggestion</th><th>researchers</th><th>reason</th><th>votes</th><th>final</th></tr></thead>
 <tbody>
-{{range .Items}}<tr class="{{finalClass .}}" id="item-{{.ID}}"><td>{{.ID}}</td><td>{{.Text}}</td><td>{{if or .Ticks .Undecided}}<ul class="ticks">{{range .Ticks}}<li>{{.}}</li>{{end}}{{range .Undecided}}<li class="muted">undecided: {{.}}</li>{{end}}</ul>{{end}}</td><td>{{.Suggestion}}</td><td>{{if .Decision}}<span{{if .Overridden}} class="override"{{end}}>{{.Decision}}{{if .Overridden}} (override){{end}}</span>{{else}}<span class="muted">—</span>{{end}}</td><td>{{.Reason}}</td><td class="votes">{{votes .}}</td><td class="final">{{final .}}</td></tr>
+{{range .Items}}<tr class="{{finalClass .}}" id="item-{{.ID}}"><td>{{.ID}}</td><td>{{.Text}}</td><td>{{if or .Ticks .Undecided}}<ul class="ticks">{{range .Ticks}}<li>{{.}}</li>{{end}}{{range .Undecided}}<li class="muted">undecided: {{.}}</li>{{end}}</ul>{{end}}</td><td>{{.Suggestion}}{{with .GroupNote}}<br><span class="muted">{{.}}</span>{{end}}</td><td>{{if .Decision}}<span{{if .Overridden}} class="override"{{end}}>{{.Decision}}{{if .Overridden}} (override){{end}}</span>{{else}}<span class="muted">—</span>{{end}}</td><td>{{.Reason}}</td><td class="votes">{{votes .}}</td><td class="final">{{final .}}</td></tr>
 {{end}}</tbody>
 </table>
 {{if .Left}}<p>In the review file but no longer in the bank (not decided): {{join .Left ", "}}</p>

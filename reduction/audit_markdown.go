@@ -111,13 +111,36 @@ func mdCosts(b *bufio.Writer, v *auditView) {
 	}
 	if len(v.Merged) == 0 {
 		b.WriteString("**Merged items**: none.\n")
+	} else {
+		b.WriteString("**Merged items, not comparable one-to-one with the items they replace:**\n\n")
+		for _, m := range v.Merged {
+			fmt.Fprintf(b, "- %s \"%s\" replaces %s. %s\n", mdText(m.ID), mdText(m.Text), strings.Join(m.From, ", "), mdText(m.Reason))
+		}
+	}
+	mdReliability(b, v)
+}
+
+// mdReliability writes each theme's and composite's items, alpha and
+// omega before and after the decision, or says how to see them.
+func mdReliability(b *bufio.Writer, v *auditView) {
+	if v.Costs.Reliability == nil {
+		b.WriteString("\n" + reliabilityHint + "\n")
 		return
 	}
-	b.WriteString("**Merged items, not comparable one-to-one with the items they replace:**\n\n")
-	for _, m := range v.Merged {
-		fmt.Fprintf(b, "- %s \"%s\" replaces %s. %s\n", mdText(m.ID), mdText(m.Text), strings.Join(m.From, ", "), mdText(m.Reason))
+	b.WriteString("\n**Reliability on this year's answers**, before (every item) and after (the items kept; merged and new items have no answers yet):\n\n")
+	b.WriteString("| scale | name | items before | items after | alpha before | alpha after | omega before | omega after |\n|---|---|---|---|---|---|---|---|\n")
+	for _, r := range v.Costs.Reliability {
+		after := figure(r.AlphaAfter)
+		if r.Lost {
+			after = "can no longer be computed"
+		}
+		fmt.Fprintf(b, "| %s | %s | %d | %d | %s | %s | %s | %s |\n", r.Kind, mdText(r.Name), r.ItemsBefore, r.ItemsAfter,
+			figure(r.AlphaBefore), after, figure(r.OmegaBefore), figure(r.OmegaAfter))
 	}
 }
+
+// reliabilityHint is what the audit says when made without answers.
+const reliabilityHint = "**Reliability**: give `itemreduce decide` this year's answers with --current to see each theme's and composite's alpha and omega before and after."
 
 // mdAdded writes the table of new items; nothing when there are none.
 func mdAdded(b *bufio.Writer, v *auditView) {
@@ -140,8 +163,12 @@ func mdItems(b *bufio.Writer, v *auditView) {
 	b.WriteString("Votes: K = keep, D = drop, in the order of the sources above.\n\n")
 	b.WriteString("| item | text | ticks with evidence | suggestion | researchers | reason | votes | final |\n|---|---|---|---|---|---|---|---|\n")
 	for _, it := range v.Items {
+		sug := string(it.Suggestion)
+		if note := it.GroupNote(); note != "" {
+			sug += " (" + mdText(note) + ")"
+		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", mdText(it.ID), mdText(it.Text), ticksText(it),
-			it.Suggestion, decisionText(it), mdText(it.Reason), votesText(it), finalText(it))
+			sug, decisionText(it), mdText(it.Reason), votesText(it), finalText(it))
 	}
 	if len(v.Left) > 0 {
 		fmt.Fprintf(b, "\nIn the review file but no longer in the bank (not decided): %s\n", strings.Join(v.Left, ", "))

@@ -19,8 +19,9 @@ import (
 //	itemreduce review digest 1
 //	the thresholds of the screening: section (see thresholdsText)
 //	id: ID
-//	the text, flags, evidence and suggestion lines, as WriteReview writes
-//	them without indentation
+//	the text, flags, evidence, group, representative and suggestion
+//	lines, as WriteReview writes them without indentation (group and
+//	representative only for an item in a group)
 //
 // It is computed over the values as read, not over the bytes of the file:
 // moving a field or a comment, or changing the quotes or the layout of a
@@ -62,6 +63,10 @@ func (c *computed) digest(th string) string {
 func (s Screening) thresholdsText() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "basis: %s\nredundant: %s\ndrop_from_ticks: %d\n", quote(s.Basis), s.Redundant, s.DropFromTicks)
+	if s.Redundancy != "" {
+		// Absent in files written before groups, whose digests stay valid.
+		fmt.Fprintf(&b, "redundancy: %s\n", s.Redundancy)
+	}
 	for _, l := range s.Scales {
 		fmt.Fprintf(&b, "scale: %s %d-%d stable %s %s ceiling %s %s low_spread %s %s\n", quote(l.Scale), l.Min, l.Max,
 			l.Stable, quote(l.StableFrom), l.Ceiling, quote(l.CeilingFrom), l.LowSpread, quote(l.LowSpreadFrom))
@@ -71,7 +76,8 @@ func (s Screening) thresholdsText() string {
 
 // computed returns the computed fields of a review item as read.
 func (it *ReviewItem) computed() computed {
-	return computed{ID: it.ID, InBank: it.InBank, Text: it.Text, Flags: it.Flags, Evidence: it.Evidence, Suggestion: it.Suggestion, Digest: it.Digest}
+	return computed{ID: it.ID, InBank: it.InBank, Text: it.Text, Flags: it.Flags, Evidence: it.Evidence,
+		Group: it.Group, Representative: it.Representative, Suggestion: it.Suggestion, Digest: it.Digest}
 }
 
 // CheckComputed checks that the computed fields of every item of the
@@ -98,7 +104,7 @@ func (rv *Review) CheckComputed(bank *itembank.Bank) error {
 		c := it.computed()
 		at := fmt.Sprintf("%s (line %d)", it.ID, it.Line)
 		switch {
-		case it.Suggestion != suggestion(len(it.Flags), rv.Screening.DropFromTicks):
+		case it.Suggestion != suggestion(countTicks(it.Flags, it.ID, it.Representative), rv.Screening.DropFromTicks):
 			edited = append(edited, at)
 		case it.Digest == "":
 			undigested = append(undigested, at)

@@ -206,7 +206,9 @@ func TestDigestCoversComputedKeys(t *testing.T) {
 		"evidence": func(c *computed) {
 			c.Evidence.Stable = &StatEvidence{Value: "0.06", Threshold: "0.4", N: 100, PreviousN: 90}
 		},
-		"suggestion": func(c *computed) { c.Suggestion = Keep },
+		"group":          func(c *computed) { c.Group = 3 },
+		"representative": func(c *computed) { c.Representative = "SA01" },
+		"suggestion":     func(c *computed) { c.Suggestion = Keep },
 	}
 	for _, k := range computedKeys {
 		f, ok := changed[k]

@@ -14,6 +14,12 @@
 //	low_spread  sd(current) < 0.20·R
 //	redundant   |r| > 0.50 with at least one other item (current wave)
 //
+// Two optional rules are off by default. floor (Thresholds.Floor, e.g.
+// 0.20) fires when mean(current) < min + Floor·R; ceiling_reversed
+// (Thresholds.CeilingReversed) tests the ceiling of a reverse-keyed item
+// after reflection, mean < min + max − ceiling, and its floor likewise
+// (Thresholds.RulesInForce lists the rules in force).
+//
 // Each rule that fires is a tick. Comparisons are strict and decided in
 // exact rational arithmetic from the integer sums of the summaries, so a
 // value exactly at a threshold never fires; all four checks are in

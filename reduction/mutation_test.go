@@ -330,7 +330,7 @@ screening:
       ceiling: {mean: 3.30, threshold: 4.2, n: 100}
       low_spread: {sd: 1.00, threshold: 0.8, n: 100}
     suggestion: drop
-    digest: e76a2672bfb6ddca
+    digest: 65290805d423713d
     decision: keep
     reason: "nodig voor de Index"
   - id: A2
@@ -341,7 +341,7 @@ screening:
       ceiling: {mean: 3.00, threshold: 4.2, n: 100}
       low_spread: {sd: 1.10, threshold: 0.8, n: 100}
     suggestion: keep
-    digest: 2e1833f233f796d0
+    digest: b42a10d70097ae94
   - id: A3
     text: "Derde: met een dubbele punt en \"aanhalingstekens\""
     flags: [ceiling]
@@ -350,7 +350,7 @@ screening:
       ceiling: {mean: 4.40, threshold: 4.2, n: 100}
       low_spread: {sd: 0.90, threshold: 0.8, n: 100}
     suggestion: drop
-    digest: 7a8f916d10212ccc
+    digest: b82ed7ece5b3744c
     decision:
     reason:
   - id: G1
@@ -361,7 +361,7 @@ screening:
       ceiling: {mean: 8.60, threshold: 8.2, n: 100}
       low_spread: {sd: 1.10, threshold: 1.8, n: 100}
     suggestion: drop
-    digest: 2141947d8ad95ace
+    digest: b7b1661dcd8a39fa
     decision:
     reason:
 screening:

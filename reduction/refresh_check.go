@@ -256,7 +256,7 @@ func (p *prover) entry(o, n *entry, it *ReviewItem, c *computed) error {
 // sameComputed reports whether the computed fields read from a refreshed
 // file are those of c, as WriteReview renders them.
 func sameComputed(it *ReviewItem, c *computed) bool {
-	got := computed{ID: it.ID, InBank: it.InBank, Text: it.Text, Flags: it.Flags, Evidence: it.Evidence, Suggestion: it.Suggestion, Digest: it.Digest}
+	got := it.computed()
 	for _, k := range computedKeys {
 		if !slices.Equal(got.field(k, ""), c.field(k, "")) {
 			return false

@@ -60,18 +60,22 @@ type jsonThresholds struct {
 	LowSpread Number       `json:"low_spread"`
 	Redundant Number       `json:"redundant"`
 	Scales    []jsonLimits `json:"scales"`
+	// The optional rules, left out when off.
+	Floor           *Number `json:"floor,omitempty"`
+	CeilingReversed bool    `json:"ceiling_reversed,omitempty"`
 }
 
 type jsonLimits struct {
-	Scale         string `json:"scale"`
-	Min           int64  `json:"min"`
-	Max           int64  `json:"max"`
-	Stable        Number `json:"stable"`
-	StableFrom    string `json:"stable_from"`
-	Ceiling       Number `json:"ceiling"`
-	CeilingFrom   string `json:"ceiling_from"`
-	LowSpread     Number `json:"low_spread"`
-	LowSpreadFrom string `json:"low_spread_from"`
+	Scale         string  `json:"scale"`
+	Min           int64   `json:"min"`
+	Max           int64   `json:"max"`
+	Stable        Number  `json:"stable"`
+	StableFrom    string  `json:"stable_from"`
+	Ceiling       Number  `json:"ceiling"`
+	CeilingFrom   string  `json:"ceiling_from"`
+	LowSpread     Number  `json:"low_spread"`
+	LowSpreadFrom string  `json:"low_spread_from"`
+	Floor         *Number `json:"floor,omitempty"` // the optional floor rule, left out when off
 	// The wave tests of the scale (WavePlan).
 	WaveTest          TestKind `json:"wave_test"`
 	WaveTestFrom      string   `json:"wave_test_from"`
@@ -132,12 +136,19 @@ func (r *Result) writeJSON(w io.Writer, rel []ScaleReliability) error {
 		Items:    make([]jsonItem, len(r.Items)),
 		Warnings: append([]string{}, r.Warnings...),
 	}
+	if r.Thresholds.Floor.IsSet() {
+		out.Thresholds.Floor = &r.Thresholds.Floor
+	}
+	out.Thresholds.CeilingReversed = r.Thresholds.CeilingReversed
 	for _, l := range r.Limits {
 		wp := r.Thresholds.WavePlanFor(l.Scale)
 		out.Thresholds.Scales = append(out.Thresholds.Scales, jsonLimits{Scale: l.Scale.Name, Min: l.Scale.Min, Max: l.Scale.Max,
 			Stable: l.Stable, StableFrom: l.StableFrom, Ceiling: l.Ceiling, CeilingFrom: l.CeilingFrom,
 			LowSpread: l.LowSpread, LowSpreadFrom: l.LowSpreadFrom,
 			WaveTest: wp.Test, WaveTestFrom: wp.TestFrom, MinWaveN: wp.MinN, StableEquivalence: wp.StableEquivalence})
+		if l.Floor.IsSet() {
+			out.Thresholds.Scales[len(out.Thresholds.Scales)-1].Floor = &l.Floor
+		}
 	}
 	for i := range r.Items {
 		it := &r.Items[i]
@@ -151,7 +162,7 @@ func (r *Result) writeJSON(w io.Writer, rel []ScaleReliability) error {
 	}
 	t := r.Tally()
 	out.Summary = jsonTally{Items: t.Items, NotAsked: t.NotAsked, ByTicks: t.ByTicks, ByRule: map[string]int{}}
-	for _, rule := range Rules {
+	for _, rule := range r.Thresholds.RulesInForce() {
 		out.Summary.ByRule[rule.String()] = t.ByRule[rule]
 	}
 	out.addReliability(rel)

@@ -40,10 +40,15 @@ func (r *Result) WriteThresholds(w io.Writer) {
 	fmt.Fprintf(w, "Thresholds in force: %s.\n", r.Basis())
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, l := range r.Limits {
-		fmt.Fprintf(tw, "  %s\tstable: |shift| < %s (%s)\tceiling: mean > %s (%s)\tlow_spread: sd < %s (%s)\n",
+		fmt.Fprintf(tw, "  %s\tstable: |shift| < %s (%s)\tceiling: mean > %s (%s)\tlow_spread: sd < %s (%s)",
 			l.Scale, l.Stable, l.StableFrom, l.Ceiling, l.CeilingFrom, l.LowSpread, l.LowSpreadFrom)
+		if l.Floor.IsSet() {
+			fmt.Fprintf(tw, "\tfloor: mean < %s (fraction)", l.Floor)
+		}
+		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+	r.writeReversed(w)
 	fmt.Fprintf(w, "  redundant: |r| > %s with at least one other item (pairwise complete, n >= 3)\n", r.Thresholds.Redundant)
 	r.writeEquivalence(w)
 }
@@ -56,13 +61,14 @@ func (r *Result) WriteTable(w io.Writer) error {
 	r.WriteThresholds(w)
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "item\tscale\tn\tmean\tsd\tprev n\tprev mean\tshift\tstable\tceiling\tlow_spread\tredundant\tticks\tcorrelated with (r)")
+	rules := r.Thresholds.RulesInForce()
+	fmt.Fprintf(tw, "item\tscale\tn\tmean\tsd\tprev n\tprev mean\tshift\t%s\tticks\tcorrelated with (r)\n", ruleColumns(rules, "\t", false))
 	for i := range r.Items {
 		it := &r.Items[i]
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n",
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%d\t%s\t%s\t%s\t%d\t%s\n",
 			it.Item.ID, it.Item.Scale.Name, it.N, formatStat(it.Mean, 2), formatStat(it.SD, 2),
 			it.PreviousN, formatStat(it.PreviousMean, 2), signed(it.Shift),
-			it.mark(Stable, "X", "-", "?"), it.mark(Ceiling, "X", "-", "?"), it.mark(LowSpread, "X", "-", "?"), it.mark(Redundant, "X", "-", "?"),
+			strings.Join(it.marks(rules, "X", "-", "?"), "\t"),
 			it.Ticks(), it.partners(3))
 	}
 	if err := tw.Flush(); err != nil {
@@ -98,8 +104,41 @@ func (r *Result) writeTally(w io.Writer) {
 	}
 	fmt.Fprintln(w, ".")
 	fmt.Fprintf(w, "  items by ticks:  0: %d   1: %d   2: %d   3: %d   4: %d\n", t.ByTicks[0], t.ByTicks[1], t.ByTicks[2], t.ByTicks[3], t.ByTicks[4])
-	fmt.Fprintf(w, "  items per rule:  stable: %d   ceiling: %d   low_spread: %d   redundant: %d\n",
-		t.ByRule[Stable], t.ByRule[Ceiling], t.ByRule[LowSpread], t.ByRule[Redundant])
+	var per []string
+	for _, rule := range r.Thresholds.RulesInForce() {
+		per = append(per, fmt.Sprintf("%s: %d", rule, t.ByRule[rule]))
+	}
+	fmt.Fprintf(w, "  items per rule:  %s\n", strings.Join(per, "   "))
+}
+
+// ruleColumns names the columns of rules, joined by sep; spaced writes
+// low_spread as "low spread" (Markdown).
+func ruleColumns(rules []Rule, sep string, spaced bool) string {
+	var s []string
+	for _, rule := range rules {
+		n := rule.String()
+		if spaced {
+			n = strings.ReplaceAll(n, "_", " ")
+		}
+		s = append(s, n)
+	}
+	return strings.Join(s, sep)
+}
+
+// marks gives it.mark for each of rules.
+func (it *ItemResult) marks(rules []Rule, fired, notFired, undecided string) []string {
+	var s []string
+	for _, rule := range rules {
+		s = append(s, it.mark(rule, fired, notFired, undecided))
+	}
+	return s
+}
+
+// writeReversed says when reverse-keyed items are tested after reflection.
+func (r *Result) writeReversed(w io.Writer) {
+	if r.Thresholds.CeilingReversed {
+		fmt.Fprintln(w, "  ceiling_reversed: reverse-keyed items are tested after reflection (ceiling: mean < min + max - ceiling; floor: mean > min + max - floor)")
+	}
 }
 
 // WriteCSV writes one row per item; rule columns hold 1 (fired), 0 (did
@@ -108,9 +147,14 @@ func (r *Result) writeTally(w io.Writer) {
 // a spreadsheet says by itself what the ticks mean.
 func (r *Result) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"id", "scale", "n", "mean", "sd", "previous_n", "previous_mean", "shift",
-		"stable", "ceiling", "low_spread", "redundant", "ticks", "correlated",
-		"stable_if_shift_below", "ceiling_if_mean_above", "low_spread_if_sd_below", "redundant_if_r_above"})
+	rules := r.Thresholds.RulesInForce()
+	head := append([]string{"id", "scale", "n", "mean", "sd", "previous_n", "previous_mean", "shift"}, strings.Split(ruleColumns(rules, ",", false), ",")...)
+	head = append(head, "ticks", "correlated",
+		"stable_if_shift_below", "ceiling_if_mean_above", "low_spread_if_sd_below", "redundant_if_r_above")
+	if r.Thresholds.Floor.IsSet() {
+		head = append(head, "floor_if_mean_below")
+	}
+	cw.Write(head)
 	for i := range r.Items {
 		it := &r.Items[i]
 		l := r.limitsOf(it)
@@ -118,11 +162,14 @@ func (r *Result) WriteCSV(w io.Writer) error {
 		for _, p := range it.Correlated {
 			partners = append(partners, fmt.Sprintf("%s (r=%s, n=%d, keep=%s)", p.ID, fullFloat(p.R), p.N, p.Keep))
 		}
-		cw.Write([]string{it.Item.ID, it.Item.Scale.Name, strconv.FormatInt(it.N, 10), fullFloat(it.Mean), fullFloat(it.SD),
-			strconv.FormatInt(it.PreviousN, 10), fullFloat(it.PreviousMean), fullFloat(it.Shift),
-			it.mark(Stable, "1", "0", ""), it.mark(Ceiling, "1", "0", ""), it.mark(LowSpread, "1", "0", ""), it.mark(Redundant, "1", "0", ""),
-			strconv.Itoa(it.Ticks()), strings.Join(partners, "; "),
-			l.Stable.String(), l.Ceiling.String(), l.LowSpread.String(), r.Thresholds.Redundant.String()})
+		row := append([]string{it.Item.ID, it.Item.Scale.Name, strconv.FormatInt(it.N, 10), fullFloat(it.Mean), fullFloat(it.SD),
+			strconv.FormatInt(it.PreviousN, 10), fullFloat(it.PreviousMean), fullFloat(it.Shift)}, it.marks(rules, "1", "0", "")...)
+		row = append(row, strconv.Itoa(it.Ticks()), strings.Join(partners, "; "),
+			l.Stable.String(), l.Ceiling.String(), l.LowSpread.String(), r.Thresholds.Redundant.String())
+		if l.Floor.IsSet() {
+			row = append(row, l.Floor.String())
+		}
+		cw.Write(row)
 	}
 	cw.Flush()
 	return cw.Error()
@@ -144,15 +191,24 @@ func (r *Result) WriteMarkdown(w io.Writer) error {
 	for _, l := range r.Limits {
 		fmt.Fprintf(w, "| %s | %s (%s) | %s (%s) | %s (%s) |\n", l.Scale, l.Stable, l.StableFrom, l.Ceiling, l.CeilingFrom, l.LowSpread, l.LowSpreadFrom)
 	}
-	fmt.Fprintf(w, "\nRedundant: \\|r\\| > %s with at least one other item.\n\n", r.Thresholds.Redundant)
-	fmt.Fprintln(w, "| item | scale | n | mean | sd | prev n | prev mean | shift | stable | ceiling | low spread | redundant | ticks | correlated with |")
-	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|:-:|:-:|:-:|:-:|--:|---|")
+	fmt.Fprintf(w, "\nRedundant: \\|r\\| > %s with at least one other item.\n", r.Thresholds.Redundant)
+	for _, l := range r.Limits {
+		if l.Floor.IsSet() {
+			fmt.Fprintf(w, "Floor (%s): mean < %s.\n", l.Scale.Name, l.Floor)
+		}
+	}
+	if r.Thresholds.CeilingReversed {
+		fmt.Fprintln(w, "Reverse-keyed items: ceiling and floor tested after reflection (ceiling_reversed).")
+	}
+	rules := r.Thresholds.RulesInForce()
+	fmt.Fprintf(w, "\n| item | scale | n | mean | sd | prev n | prev mean | shift | %s | ticks | correlated with |\n", ruleColumns(rules, " | ", true))
+	fmt.Fprintf(w, "|---|---|--:|--:|--:|--:|--:|--:|%s--:|---|\n", strings.Repeat(":-:|", len(rules)))
 	for i := range r.Items {
 		it := &r.Items[i]
-		fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %d | %s | %s | %s | %s | %s | %s | %d | %s |\n",
+		fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %d | %s | %s | %s | %d | %s |\n",
 			it.Item.ID, it.Item.Scale.Name, it.N, formatStat(it.Mean, 2), formatStat(it.SD, 2), it.PreviousN,
 			formatStat(it.PreviousMean, 2), signed(it.Shift),
-			it.mark(Stable, "✓", "", "?"), it.mark(Ceiling, "✓", "", "?"), it.mark(LowSpread, "✓", "", "?"), it.mark(Redundant, "✓", "", "?"),
+			strings.Join(it.marks(rules, "✓", "", "?"), " | "),
 			it.Ticks(), it.partners(len(it.Correlated)))
 	}
 	r.writeTally(w)

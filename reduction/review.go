@@ -44,10 +44,14 @@ type ReviewItem struct {
 	InBank bool // false: the item has left the bank since it was reviewed
 	Text   string
 	// Computed by the screening.
-	Flags      []Rule
-	Evidence   Evidence
-	Suggestion Verdict
-	Digest     string // of the computed fields, see Review.CheckComputed
+	Flags    []Rule
+	Evidence Evidence
+	// Group and Representative: the item's group of redundant items and
+	// the item that stands for it; 0 and empty when not in a group.
+	Group          int
+	Representative string
+	Suggestion     Verdict
+	Digest         string // of the computed fields, see Review.CheckComputed
 	// Written by the researchers.
 	Decision Verdict // empty: follow the suggestion
 	Reason   string
@@ -187,7 +191,7 @@ func loadReview(r io.Reader, name string, refreshing bool) (*Review, error) {
 	return rv, nil
 }
 
-var reviewItemKeys = []string{"id", "in_bank", "text", "flags", "evidence", "suggestion", "digest", "decision", "reason", "note"}
+var reviewItemKeys = []string{"id", "in_bank", "text", "flags", "evidence", "group", "representative", "suggestion", "digest", "decision", "reason", "note"}
 
 // reviewItem reads one entry of items:.
 func (rd nodeReader) reviewItem(n *yaml.Node, refreshing bool) (ReviewItem, error) {
@@ -211,6 +215,12 @@ func (rd nodeReader) reviewItem(n *yaml.Node, refreshing bool) (ReviewItem, erro
 			it.Flags, err = rd.flags(v, it.ID)
 		case "evidence":
 			it.Evidence, err = rd.evidence(v, it.ID)
+		case "group":
+			var g int64
+			g, err = rd.Integer(v, it.ID, key)
+			it.Group = int(g)
+		case "representative":
+			it.Representative, err = rd.Text(v, it.ID, key)
 		case "suggestion":
 			it.Suggestion, err = rd.verdict(v, it.ID, key)
 			if err == nil && it.Suggestion == "" && !refreshing {

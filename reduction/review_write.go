@@ -26,6 +26,9 @@ type Screening struct {
 	Redundant     Number        `yaml:"redundant"`
 	Scales        []ScaleLimits `yaml:"scales"`
 	DropFromTicks int           `yaml:"drop_from_ticks"`
+	// Redundancy is how redundant ticks counted (Config.Redundancy);
+	// empty in files written before groups, which counted per item.
+	Redundancy string `yaml:"redundancy,omitempty"`
 	// ScreenedItems are the ids of the items screened, by which a refresh
 	// tells an item new in the bank from one whose entry was deleted.
 	ScreenedItems []string `yaml:"screened_items,flow,omitempty"`
@@ -70,7 +73,8 @@ type ReviewInputs struct {
 func NewScreening(res *Result, cfg Config, in ReviewInputs) Screening {
 	s := Screening{Tool: in.Tool, Bank: in.Bank, Config: in.Config, Previous: in.Previous, Current: in.Current, Where: in.Where,
 		Respondents: Respondents{Previous: res.PreviousRespondents, Current: res.Respondents},
-		Basis:       res.Basis(), Redundant: res.Thresholds.Redundant, DropFromTicks: dropFrom(cfg)}
+		Basis:       res.Basis(), Redundant: res.Thresholds.Redundant, DropFromTicks: dropFrom(cfg),
+		Redundancy: redundancyOf(cfg)}
 	for _, l := range res.Limits {
 		s.Scales = append(s.Scales, ScaleLimits{Scale: l.Scale.Name, Min: l.Scale.Min, Max: l.Scale.Max,
 			Stable: l.Stable, Ceiling: l.Ceiling, LowSpread: l.LowSpread,
@@ -87,10 +91,21 @@ func dropFrom(cfg Config) int {
 	return cfg.DropFromTicks
 }
 
+func redundancyOf(cfg Config) string {
+	if cfg.Grouped() {
+		return RedundancyGroups
+	}
+	return RedundancyPerItem
+}
+
 // Suggest returns the review's suggestion for an item: drop when it has at
-// least DropFromTicks ticks (1 when unset), else keep.
+// least DropFromTicks ticks (1 when unset), else keep. The redundant tick
+// of a group's representative (ApplyGroups) does not count.
 func (cfg Config) Suggest(it *ItemResult) Verdict {
-	return suggestion(it.Ticks(), dropFrom(cfg))
+	if !cfg.Grouped() {
+		return suggestion(it.Ticks(), dropFrom(cfg))
+	}
+	return suggestion(it.countedTicks(), dropFrom(cfg))
 }
 
 // suggestion is drop from dropFromTicks ticks on (at least 1), else keep:
@@ -116,17 +131,21 @@ func (cfg Config) SuggestedDrops(res *Result) int {
 
 // computed holds the fields of one review item that the program writes.
 type computed struct {
-	ID         string
-	InBank     bool
-	Text       string
-	Flags      []Rule
-	Evidence   Evidence
-	Suggestion Verdict
-	Digest     string // of the fields above and the thresholds (see digest)
+	ID       string
+	InBank   bool
+	Text     string
+	Flags    []Rule
+	Evidence Evidence
+	// Group and Representative: the item's group of redundant items and
+	// the item standing for it; 0 and empty when not grouped.
+	Group          int
+	Representative string
+	Suggestion     Verdict
+	Digest         string // of the fields above and the thresholds (see digest)
 }
 
 // computedKeys are the program's fields of an item, in the order written.
-var computedKeys = []string{"in_bank", "text", "flags", "evidence", "suggestion", "digest"}
+var computedKeys = []string{"in_bank", "text", "flags", "evidence", "group", "representative", "suggestion", "digest"}
 
 // computedItems derives the computed fields of every screened item: the
 // suggestion is drop when the item has at least cfg.DropFromTicks ticks;
@@ -138,7 +157,8 @@ func computedItems(res *Result, cfg Config) []computed {
 	out := make([]computed, len(res.Items))
 	for i := range res.Items {
 		it := &res.Items[i]
-		out[i] = computed{ID: it.Item.ID, InBank: true, Text: it.Item.Text, Flags: it.Flags, Evidence: res.Evidence(i), Suggestion: cfg.Suggest(it)}
+		out[i] = computed{ID: it.Item.ID, InBank: true, Text: it.Item.Text, Flags: it.Flags, Evidence: res.Evidence(i),
+			Group: it.Group, Representative: it.Representative, Suggestion: cfg.Suggest(it)}
 		out[i].Digest = out[i].digest(th)
 	}
 	return out
@@ -163,6 +183,16 @@ func (c *computed) field(key, indent string) []string {
 		return []string{indent + "flags: [" + strings.Join(names, ", ") + "]"}
 	case "evidence":
 		return c.Evidence.lines(indent)
+	case "group":
+		if c.Group == 0 {
+			return nil
+		}
+		return []string{indent + "group: " + strconv.Itoa(c.Group)}
+	case "representative":
+		if c.Representative == "" {
+			return nil
+		}
+		return []string{indent + "representative: " + plain(c.Representative)}
 	case "suggestion":
 		return []string{indent + "suggestion: " + string(c.Suggestion)}
 	case "digest":
@@ -226,10 +256,13 @@ const reviewHeader = `# Review file: the researchers' judgement on the screening
 # For each item the program wrote its ticks (flags); the numbers behind
 # them (evidence: for each rule the statistic, its threshold and n, whether
 # or not the rule fired; for redundant the items beyond the threshold, else
-# max_r, the most correlated other item); a suggestion: drop when the item
-# has at least drop_from_ticks ticks (see screening: below), else keep; and
-# a digest of these fields, by which itemreduce decide refuses fields that
-# were edited by hand. Yours to fill in, per item:
+# max_r, the most correlated other item); for an item with redundant
+# partners its group (items linked by redundant pairs) and representative
+# (the group's item it is redundant with that is suggested for keeping;
+# a representative's own redundant tick does not count); a suggestion:
+# drop when the item has at least drop_from_ticks ticks (see screening:
+# below), else keep; and a digest of these fields, by which itemreduce
+# decide refuses fields that were edited by hand. Yours to fill in, per item:
 #
 #   decision:  keep or drop; leave it empty to follow the suggestion
 #   reason:    why; required when your decision differs from the suggestion

@@ -8,8 +8,8 @@ import (
 	"github.com/itemreduce/itemreduce/itembank"
 )
 
-// A Rule is one of the four screening rules; each that fires gives the item
-// a tick for possible removal.
+// A Rule is one of the four screening rules of the report, or the optional
+// floor rule; each that fires gives the item a tick for possible removal.
 type Rule int
 
 const (
@@ -17,15 +17,28 @@ const (
 	Ceiling               // the mean is near the top of the scale
 	LowSpread             // respondents barely differ (small SD)
 	Redundant             // correlates strongly with another item
+	// Floor is optional, off unless the rules file sets a floor fraction:
+	// the mean is near the bottom of the scale.
+	Floor
 )
 
-// Rules lists the rules in their reporting order.
+// Rules lists the report's four rules in their reporting order; they are
+// always in force (see Thresholds.RulesInForce for the optional ones).
 var Rules = []Rule{Stable, Ceiling, LowSpread, Redundant}
 
-var ruleNames = [...]string{"stable", "ceiling", "low_spread", "redundant"}
+var ruleNames = [...]string{"stable", "ceiling", "low_spread", "redundant", "floor"}
+
+// RulesInForce lists the rules t applies, in reporting order: Rules, with
+// Floor after Ceiling when the floor rule is on.
+func (t Thresholds) RulesInForce() []Rule {
+	if !t.Floor.IsSet() {
+		return Rules
+	}
+	return []Rule{Stable, Ceiling, Floor, LowSpread, Redundant}
+}
 
 // String returns the rule's name as used in files: stable, ceiling,
-// low_spread, redundant.
+// low_spread, redundant, floor.
 func (r Rule) String() string {
 	if r < 0 || int(r) >= len(ruleNames) {
 		return fmt.Sprintf("Rule(%d)", int(r))
@@ -40,7 +53,7 @@ func ParseRule(s string) (Rule, error) {
 			return Rule(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown rule %q (rules: stable, ceiling, low_spread, redundant)", s)
+	return 0, fmt.Errorf("unknown rule %q (rules: stable, ceiling, low_spread, redundant, floor)", s)
 }
 
 // MarshalText writes the rule's name.
@@ -63,6 +76,12 @@ type Limits struct {
 	StableFrom    string // "fraction" of the range or "absolute" from the rules file
 	CeilingFrom   string
 	LowSpreadFrom string
+	// Floor is the optional floor rule's threshold: a mean below this is at
+	// the floor. It is unset when the rule is off.
+	Floor Number
+	// CeilingReversed tests reverse-keyed items after reflection
+	// (Thresholds.CeilingReversed).
+	CeilingReversed bool
 }
 
 // LimitsFor resolves the thresholds for scale s: absolute values from the
@@ -74,7 +93,12 @@ func (t Thresholds) LimitsFor(s *itembank.Scale) Limits {
 	ceiling.rat.Add(ceiling.rat, big.NewRat(s.Min, 1))
 	l := Limits{Scale: s,
 		Stable: frac(t.Stable), Ceiling: ceiling, LowSpread: frac(t.LowSpread),
-		StableFrom: "fraction", CeilingFrom: "fraction", LowSpreadFrom: "fraction"}
+		StableFrom: "fraction", CeilingFrom: "fraction", LowSpreadFrom: "fraction",
+		CeilingReversed: t.CeilingReversed}
+	if t.Floor.IsSet() {
+		l.Floor = frac(t.Floor)
+		l.Floor.rat.Add(l.Floor.rat, big.NewRat(s.Min, 1))
+	}
 	if abs, ok := t.Scales[s.Name]; ok {
 		if abs.Stable.IsSet() {
 			l.Stable, l.StableFrom = abs.Stable, "absolute"
@@ -101,6 +125,43 @@ func isStable(cur, prev itembank.Moments, limit Number) bool {
 // isCeiling reports exactly whether mean > limit.
 func isCeiling(m itembank.Moments, limit Number) bool {
 	return m.MeanRat().Cmp(limit.Rat()) > 0
+}
+
+// isFloor reports exactly whether mean < limit.
+func isFloor(m itembank.Moments, limit Number) bool {
+	return m.MeanRat().Cmp(limit.Rat()) < 0
+}
+
+// reflected returns min + max − limit: a threshold on the scale turned
+// round, so that a test at the favourable end of a reverse-keyed item reads
+// its answers as if they were reflected (x' = min + max − x, hence
+// mean' > c ⟺ mean < min + max − c).
+func reflected(s *itembank.Scale, limit Number) Number {
+	v := new(big.Rat).SetInt64(s.Min + s.Max)
+	return Number{rat: v.Sub(v, limit.Rat())}
+}
+
+// atCeiling decides the ceiling rule for item, and atFloor the floor rule
+// (false when it is off). Normally both test the raw scale. With
+// CeilingReversed, a reverse-keyed item is tested after reflection: the
+// ceiling fires near the favourable end (mean < max − 0.80·R by default)
+// and the floor near the unfavourable end (mean > max − 0.20·R), so that
+// the two rules never test the same end of one item.
+func atCeiling(item *itembank.Item, m itembank.Moments, l Limits) bool {
+	if l.CeilingReversed && item.Reverse {
+		return isFloor(m, reflected(item.Scale, l.Ceiling))
+	}
+	return isCeiling(m, l.Ceiling)
+}
+
+func atFloor(item *itembank.Item, m itembank.Moments, l Limits) bool {
+	if !l.Floor.IsSet() {
+		return false
+	}
+	if l.CeilingReversed && item.Reverse {
+		return isCeiling(m, reflected(item.Scale, l.Floor))
+	}
+	return isFloor(m, l.Floor)
 }
 
 // isLowSpread reports exactly whether sd < limit, as variance < limit².

@@ -28,7 +28,7 @@ type ItemResult struct {
 	// Previous wave: answers and mean (NaN when undefined).
 	PreviousN    int64
 	PreviousMean float64
-	Shift        float64 // Mean − PreviousMean, NaN when either is undefined
+	Shift        float64 // Mean − PreviousMean, exact then rounded once (itembank.Shift); NaN when either is undefined
 	Flags        []Rule  // in the order of Rules
 	Correlated   []Partner
 	// MaxR is the other item with the largest |r|, whether or not it is
@@ -40,6 +40,11 @@ type ItemResult struct {
 	// WaveTest tests the item between the waves; nil when it is not
 	// answered in both (see testWaves).
 	WaveTest *WaveTest
+	// Group and Representative place a redundant item in its group of
+	// redundant items and name the item that stands for it (ApplyGroups);
+	// 0 and empty when not grouped.
+	Group          int
+	Representative string
 }
 
 // A Partner is another item correlating above the threshold.
@@ -119,7 +124,7 @@ func screenItem(item *itembank.Item, i int, previous, current *itembank.Summary,
 	if previous != nil {
 		prev = previous.Moments(i)
 		it.PreviousN, it.PreviousMean = prev.N, prev.Mean()
-		it.Shift = it.Mean - it.PreviousMean
+		it.Shift = itembank.Shift(prev, cur)
 	}
 	switch {
 	case current.Items[i].Withheld:
@@ -142,8 +147,12 @@ func screenItem(item *itembank.Item, i int, previous, current *itembank.Summary,
 	case isStable(cur, prev, l.Stable):
 		it.Flags = append(it.Flags, Stable)
 	}
-	if isCeiling(cur, l.Ceiling) {
+	// Validate keeps the floor below the ceiling, so at most one fires;
+	// the else keeps an unvalidated Thresholds from giving five ticks.
+	if atCeiling(item, cur, l) {
 		it.Flags = append(it.Flags, Ceiling)
+	} else if atFloor(item, cur, l) {
+		it.Flags = append(it.Flags, Floor)
 	}
 	if cur.N < 2 {
 		it.Undecided = append(it.Undecided, Undecided{Reason: TooFewForSD})

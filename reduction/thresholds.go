@@ -116,6 +116,13 @@ type Thresholds struct {
 	// shift lies inside ±the stable threshold (off: the report's rule).
 	StableEquivalence bool                      `yaml:"stable_equivalence"`
 	Scales            map[string]ScaleThreshold `yaml:"scales"`
+	// Floor turns on the optional floor rule, mean(current) < min +
+	// Floor·R (0.20 mirrors the ceiling's 0.80); unset, the rule is off.
+	Floor Number `yaml:"floor"`
+	// CeilingReversed tests the ceiling (and floor) of reverse-keyed items
+	// after reflection, at the favourable end: mean < max − Ceiling·R
+	// (off: the raw scale, as an SPSS run on the raw data does).
+	CeilingReversed bool `yaml:"ceiling_reversed"`
 }
 
 // ScaleThreshold holds absolute thresholds for one scale, in answer units;
@@ -150,12 +157,25 @@ type Config struct {
 	// DropFromTicks is the number of ticks from which the review suggests
 	// dropping an item (default 1).
 	DropFromTicks int `yaml:"drop_from_ticks"`
+	// Redundancy says how redundant ticks count toward the suggestion:
+	// RedundancyGroups (default), where a group's representative's tick
+	// does not count, or RedundancyPerItem, where every tick counts.
+	Redundancy string `yaml:"redundancy"`
 }
+
+// The values of Config.Redundancy.
+const (
+	RedundancyGroups  = "groups"
+	RedundancyPerItem = "per_item"
+)
 
 // DefaultConfig returns the default thresholds and suggestion rule.
 func DefaultConfig() Config {
-	return Config{Thresholds: DefaultThresholds(), DropFromTicks: 1}
+	return Config{Thresholds: DefaultThresholds(), DropFromTicks: 1, Redundancy: RedundancyGroups}
 }
+
+// Grouped reports whether redundant items are counted as groups.
+func (c Config) Grouped() bool { return c.Redundancy != RedundancyPerItem }
 
 // LoadConfigFile reads a rules file over the defaults and validates it
 // against the bank's scales.
@@ -235,6 +255,9 @@ func (c Config) Validate(bank *itembank.Bank) error {
 			return &fieldError{[]string{f.name}, fmt.Sprintf("%s: %s is outside the allowed range (a fraction between 0 and 1, such as 0.1)", f.name, f.n)}
 		}
 	}
+	if err := c.validateFloor(bank); err != nil {
+		return err
+	}
 	if c.MinWaveN < 1 {
 		return &fieldError{[]string{"min_wave_n"}, fmt.Sprintf("min_wave_n: %d is not above 0", c.MinWaveN)}
 	}
@@ -257,6 +280,33 @@ func (c Config) Validate(bank *itembank.Bank) error {
 	}
 	if c.DropFromTicks < 1 || c.DropFromTicks > len(Rules) {
 		return &fieldError{[]string{"drop_from_ticks"}, fmt.Sprintf("drop_from_ticks: %d is outside 1-%d", c.DropFromTicks, len(Rules))}
+	}
+	if c.Redundancy != "" && c.Redundancy != RedundancyGroups && c.Redundancy != RedundancyPerItem {
+		return &fieldError{[]string{"redundancy"}, fmt.Sprintf("redundancy: %q is neither %s nor %s", c.Redundancy, RedundancyGroups, RedundancyPerItem)}
+	}
+	return nil
+}
+
+// validateFloor checks that the optional floor is a fraction between 0 and
+// 1 and lies below the ceiling on every scale of the bank (with no bank,
+// below the ceiling fraction), so that one item never gets both ticks.
+func (t Thresholds) validateFloor(bank *itembank.Bank) error {
+	if !t.Floor.IsSet() {
+		return nil
+	}
+	if f := t.Floor.Rat(); f.Sign() <= 0 || f.Cmp(big.NewRat(1, 1)) >= 0 {
+		return &fieldError{[]string{"floor"}, fmt.Sprintf("floor: %s is outside the allowed range (a fraction between 0 and 1, such as 0.2)", t.Floor)}
+	}
+	if bank == nil {
+		if t.Floor.Rat().Cmp(t.Ceiling.Rat()) >= 0 {
+			return &fieldError{[]string{"floor"}, fmt.Sprintf("floor: %s is not below the ceiling %s", t.Floor, t.Ceiling)}
+		}
+		return nil
+	}
+	for _, s := range bank.Scales {
+		if l := t.LimitsFor(s); l.Floor.Rat().Cmp(l.Ceiling.Rat()) >= 0 {
+			return &fieldError{[]string{"floor"}, fmt.Sprintf("floor: on scale %s the floor %s is not below the ceiling %s", s.Name, l.Floor, l.Ceiling)}
+		}
 	}
 	return nil
 }

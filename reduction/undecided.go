@@ -74,6 +74,9 @@ func (u Undecided) Rules() []Rule {
 
 // Concerns reports whether u leaves rule r undecided.
 func (u Undecided) Concerns(r Rule) bool {
+	if r == Floor {
+		r = Ceiling // both decided from the mean alone
+	}
 	for _, x := range u.Rules() {
 		if x == r {
 			return true

@@ -143,7 +143,11 @@ func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*re
 	if err != nil {
 		return nil, err
 	}
-	return reduction.Screen(bank, previous, current, cfg.Thresholds)
+	res, err := reduction.Screen(bank, previous, current, cfg.Thresholds)
+	if err != nil {
+		return nil, err
+	}
+	return res, reduction.GroupRedundant(res, bank, current, cfg)
 }
 
 // loadWaves loads the summaries of both waves, the newer with pair sums.

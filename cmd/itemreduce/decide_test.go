@@ -81,7 +81,7 @@ func TestDecideDefaultMajority(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	if !strings.Contains(r.stdout, "149 items: 95 kept, 48 dropped, 6 merged into 3; 2 new → 100 items next year, written to ") {
+	if !strings.Contains(r.stdout, "149 items: 97 kept, 46 dropped, 6 merged into 3; 2 new → 102 items next year, written to ") {
 		t.Errorf("stdout:\n%s", r.stdout)
 	}
 }

@@ -81,5 +81,12 @@ func screen(c *cli.Context) (*reduction.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return reduction.NewReport(bank, previous, current, cfg.Thresholds)
+	rep, err := reduction.NewReport(bank, previous, current, cfg.Thresholds)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Grouped() {
+		reduction.ApplyGroups(rep.Result, reduction.ThemeRestR(rep.Reliability))
+	}
+	return rep, nil
 }
