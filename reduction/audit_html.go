@@ -14,13 +14,11 @@ func (a *Audit) WriteHTML(w io.Writer) error {
 }
 
 var auditTemplate = template.Must(template.New("audit").Funcs(template.FuncMap{
-	"final":  finalText,
-	"votes":  votesText,
-	"join":   strings.Join,
-	"figure": figure,
-	"reliabilityHint": func() template.HTML {
-		return template.HTML(strings.NewReplacer("**", "", "`", "").Replace(reliabilityHint))
-	},
+	"final":           finalText,
+	"votes":           votesText,
+	"join":            strings.Join,
+	"figure":          figure,
+	"reliabilityHint": func() string { return strings.NewReplacer("**", "", "`", "").Replace(reliabilityHint) },
 	"title": func(s string) string {
 		if s == "" {
 			return "the questionnaire"

@@ -95,8 +95,9 @@ func mdOverrides(b *bufio.Writer, v *auditView) {
 }
 
 // mdCosts writes what the decision costs: the time series that end, the
-// composite indicators that can no longer be computed and the merged
-// items, which are not comparable with the items they replace.
+// composite indicators that can no longer be computed, the merged items,
+// which are not comparable with the items they replace, and the
+// reliability before and after (mdReliability).
 func mdCosts(b *bufio.Writer, v *auditView) {
 	b.WriteString("\n## What the decision costs\n\n")
 	fmt.Fprintf(b, "**Time series that end** (%d items dropped, no comparison with earlier waves): %s\n\n", len(v.Costs.SeriesEnd), mdList(v.Costs.SeriesEnd))

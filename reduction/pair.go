@@ -14,7 +14,9 @@ import "math"
 // It reads only the statistics: meaning may overrule it, as in the 2018
 // report, where the factual "I possess competence X" was kept over the wish
 // "I want to work towards X". It is called while the redundancy rule is
-// decided, so the redundant tick itself is not counted.
+// decided, so the redundant tick itself is not counted. Once the redundant
+// items are grouped (ApplyGroups), a pair's hint is its representative
+// where one of the two is one (Grouping.KeepInPair).
 func PreferToKeep(a, b *ItemResult) *ItemResult {
 	ta, tb := a.ticksBesides(Redundant), b.ticksBesides(Redundant)
 	switch {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/itemreduce/itemreduce/internal/yamlfile"
 	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/files"
 	"github.com/itemreduce/itemreduce/reduction"
 )
 
@@ -49,6 +50,7 @@ of the new bank. A review file whose computed fields were edited by hand is refu
 			&cli.StringFlag{Name: "combine", Value: "majority", Usage: "`RULE` to combine the votes: majority, any, all or at-least:N"},
 			&cli.StringFlag{Name: "audit", Usage: "audit `FILE` to write: .md (Markdown), .html (for a browser) or .json"},
 			&cli.StringFlag{Name: "title", Usage: "`TITLE` of next year's questionnaire (default: this year's title)"},
+			&cli.StringSliceFlag{Name: "current", Usage: "this year's answers: a `FILE` (.csv, .xlsx, .sav or .summary.json; repeat to pool), for the audit's alpha and omega of each theme and composite before and after"},
 			forceFlag(),
 		}, outFlags("next year's item bank `FILE` to write (YAML)")...),
 		Action: runDecide,
@@ -175,14 +177,41 @@ func newAudit(c *cli.Context, d *reduction.Decision, next []byte) (*reduction.Au
 		return nil, err
 	}
 	sum := sha256.Sum256(next)
-	return reduction.NewAudit(d, reduction.AuditRecord{Tool: "itemreduce " + appVersion(), Command: commandLine(c),
+	a := reduction.NewAudit(d, reduction.AuditRecord{Tool: "itemreduce " + appVersion(), Command: commandLine(c),
 		Bank: bank, Review: review, Proposals: proposals,
 		Next:      &reduction.FileDigest{File: filepath.Base(c.String("out")), SHA256: hex.EncodeToString(sum[:])},
-		AuditFile: filepath.Base(c.String("audit"))}), nil
+		AuditFile: filepath.Base(c.String("audit"))})
+	current, err := loadCurrent(c, d.Bank)
+	if err != nil || current == nil {
+		return a, err
+	}
+	a.Reliability, err = d.ReliabilityCosts(current)
+	return a, err
+}
+
+// loadCurrent pools the files of --current, with pair sums; nil without
+// them.
+func loadCurrent(c *cli.Context, bank *itembank.Bank) (*itembank.Summary, error) {
+	paths := c.StringSlice("current")
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	opt, err := whereOptions(c)
+	if err != nil {
+		return nil, err
+	}
+	done := showProgress(c.App.ErrWriter, "reading and correlating current wave", paths, &opt)
+	s, notes, err := files.SummarizeFiles(paths, bank, opt, itembank.WithPairs)
+	done()
+	if err != nil {
+		return nil, severalWaves(err, "current")
+	}
+	printNotes(c, notes)
+	return s, nil
 }
 
 // decideFileFlags are the options of decide that name a file.
-var decideFileFlags = map[string]bool{"bank": true, "review": true, "proposal": true, "out": true, "o": true, "output": true, "audit": true}
+var decideFileFlags = map[string]bool{"bank": true, "review": true, "proposal": true, "current": true, "out": true, "o": true, "output": true, "audit": true}
 
 // commandLine is the command line as given, with each file the options
 // name written without its folder, so that the audit is the same
