@@ -35,7 +35,10 @@ type AuditRecord struct {
 	Command      []string   // the command line as given, files named without their folders
 	Bank, Review FileDigest // the files given to the decision
 	Proposals    []FileDigest
-	Next         *FileDigest // next year's bank as written, nil when none
+	// Current are this year's answers the reliability cost was computed
+	// from (decide --current), none when it was not.
+	Current []FileDigest
+	Next    *FileDigest // next year's bank as written, nil when none
 	// AuditFile names the audit's own file, which cannot hold its own SHA-256.
 	AuditFile string
 }
@@ -60,6 +63,9 @@ func NewAudit(d *Decision, r AuditRecord) *Audit {
 	add("review file", r.Review)
 	for _, p := range r.Proposals {
 		add("proposal", p)
+	}
+	for _, f := range r.Current {
+		add("this year's answers (for the reliability cost)", f)
 	}
 	s := d.Review.Screening
 	if s.Bank.SHA256 != "" && s.Bank.SHA256 != r.Bank.SHA256 {

@@ -396,3 +396,28 @@ func TestAuditNamesFilesWithoutFolders(t *testing.T) {
 		t.Errorf("audit warnings:\n%s", md)
 	}
 }
+
+// TestAuditCurrentInputs: the answers given for the reliability cost are
+// listed among the inputs, after the proposals and in the order given.
+func TestAuditCurrentInputs(t *testing.T) {
+	a := auditCase(t)
+	r := a.Record
+	r.Current = []FileDigest{{File: "responses-2017.csv", SHA256: "c1"}, {File: "extra-2017.csv", SHA256: "c2"}}
+	b := NewAudit(a.Decision, r)
+	if len(b.Inputs) != len(a.Inputs)+2 {
+		t.Fatalf("%d inputs with two --current files, %d without: %+v", len(b.Inputs), len(a.Inputs), b.Inputs)
+	}
+	const role = "this year's answers (for the reliability cost)"
+	want := []Input{{Role: role, File: "responses-2017.csv", SHA256: "c1"}, {Role: role, File: "extra-2017.csv", SHA256: "c2"}}
+	got := b.Inputs[5:7] // after bank, review and 3 proposals
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("input %d = %+v, want %+v", 5+i, got[i], want[i])
+		}
+	}
+	for _, in := range a.Inputs {
+		if in.Role == role {
+			t.Errorf("without --current files the inputs list %+v", in)
+		}
+	}
+}

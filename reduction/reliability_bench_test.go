@@ -2,12 +2,10 @@ package reduction
 
 import (
 	"bytes"
-	"fmt"
 	"math"
-	"math/rand/v2"
-	"strconv"
 	"testing"
 
+	"github.com/itemreduce/itemreduce/internal/benchdata"
 	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/itembank/files"
 )
@@ -24,80 +22,19 @@ import (
 // and a composite of 30 items; BenchmarkReliability/all-300 adds a
 // composite of every item, the largest matrix a bank can give.
 
-// reliabilityBenchData returns a bank and a CSV file of n respondents
-// answering p items, as itembank/files' benchData makes them (four in
-// five on 1-5 with 9 = don't know, one in five on 1-10, about 3% empty,
-// correlated within twelve factors), with the items of each factor a
-// theme, one in seven reverse-keyed, and a composite of every tenth item.
+// reliabilityBenchData returns the bank and CSV file of n respondents
+// answering p items that internal/benchdata makes (as for the benchmarks
+// of itembank/files), with the items of each factor a theme, one in seven
+// reverse-keyed, a composite of every tenth item and, with all, one of
+// every item.
 func reliabilityBenchData(tb testing.TB, p, n int, all bool) (*itembank.Bank, []byte) {
 	tb.Helper()
-	var bank bytes.Buffer
-	bank.WriteString("scales:\n  likert5: {min: 1, max: 5, missing: [9]}\n  grade10: {min: 1, max: 10}\nitems:\n")
-	for i := range p {
-		scale := "likert5"
-		if i%5 == 4 {
-			scale = "grade10"
-		}
-		fmt.Fprintf(&bank, "  - {id: Q%04d, scale: %s, theme: F%02d, reverse: %v}\n", i+1, scale, i%12, i%7 == 3)
-	}
-	bank.WriteString("composites:\n  tenth: [")
-	for i := 0; i < p; i += 10 {
-		if i > 0 {
-			bank.WriteString(", ")
-		}
-		fmt.Fprintf(&bank, "Q%04d", i+1)
-	}
-	bank.WriteString("]\n")
-	if all {
-		bank.WriteString("  all: [")
-		for i := range p {
-			if i > 0 {
-				bank.WriteString(", ")
-			}
-			fmt.Fprintf(&bank, "Q%04d", i+1)
-		}
-		bank.WriteString("]\n")
-	}
-	b, err := itembank.LoadBank(&bank, "bench.yaml")
+	yaml, data := benchdata.Make(p, n, benchdata.Options{Themes: true, All: all})
+	b, err := itembank.LoadBank(bytes.NewReader(yaml), "bench.yaml")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	rng := rand.New(rand.NewPCG(uint64(p), uint64(n)))
-	var csv bytes.Buffer
-	csv.WriteString("respondent")
-	for i := range p {
-		fmt.Fprintf(&csv, ",Q%04d", i+1)
-	}
-	csv.WriteByte('\n')
-	line := make([]byte, 0, 4*p+16)
-	var f [12]float64
-	for r := range n {
-		for t := range f {
-			f[t] = rng.NormFloat64()
-		}
-		line = strconv.AppendInt(line[:0], int64(r+1), 10)
-		for i := range p {
-			line = append(line, ',')
-			u := rng.Float64()
-			switch {
-			case u < 0.03:
-				continue
-			case i%5 != 4 && u < 0.04:
-				line = append(line, '9')
-				continue
-			}
-			top := 5.0
-			if i%5 == 4 {
-				top = 10
-			}
-			z := 0.6 + 0.22*(0.6*f[i%12]+0.8*rng.NormFloat64())
-			v := math.Max(1, math.Min(top, math.Round(1+(top-1)*z)))
-			line = strconv.AppendInt(line, int64(v), 10)
-		}
-		line = append(line, '\n')
-		csv.Write(line)
-	}
-	return b, csv.Bytes()
+	return b, data
 }
 
 func BenchmarkFlagRun(b *testing.B) {

@@ -17,7 +17,7 @@ import (
 )
 
 // The references in testdata/reliability were computed with R 4.2.2,
-// psych 2.2.9 and GPArotation 2022.10-2 by testdata/reliability/reference.R
+// psych 2.2.9, psychTools 2.2.9 (for sai) and GPArotation 2022.10-2 by testdata/reliability/reference.R
 // (rebuilt by regenerate.sh; see its header for the exact calls):
 //
 //	a <- psych::alpha(x, use = "pairwise", check.keys = FALSE)
@@ -34,6 +34,10 @@ var reliabilityReferences = []struct {
 }{
 	// psych's bfi: the Big Five scales, 2800 respondents, psych's keys.
 	{"bfi", "testdata/reliability/bfi-bank.yaml", "testdata/reliability/bfi.csv", "testdata/reliability/bfi"},
+	// psychTools' sai (psychTools 2.2.9), first occasion: 20 state anxiety
+	// items on 1-4, 3032 respondents, keyed as sai.keys in its help page:
+	// two themes of ten items (anxiety absent reversed) and the composite.
+	{"sai", "testdata/reliability/sai-bank.yaml", "testdata/reliability/sai.csv", "testdata/reliability/sai"},
 	// The example: six themes and two composites, 117 respondents.
 	{"wijkteams-2017", "../examples/wijkteams/bank.yaml", "../examples/wijkteams/responses-2017.csv", "testdata/reliability/wijkteams-2017"},
 }

@@ -176,9 +176,13 @@ func newAudit(c *cli.Context, d *reduction.Decision, next []byte) (*reduction.Au
 	if err != nil {
 		return nil, err
 	}
+	currentFiles, err := digestFiles(c.StringSlice("current"))
+	if err != nil {
+		return nil, err
+	}
 	sum := sha256.Sum256(next)
 	a := reduction.NewAudit(d, reduction.AuditRecord{Tool: "itemreduce " + appVersion(), Command: commandLine(c),
-		Bank: bank, Review: review, Proposals: proposals,
+		Bank: bank, Review: review, Proposals: proposals, Current: currentFiles,
 		Next:      &reduction.FileDigest{File: filepath.Base(c.String("out")), SHA256: hex.EncodeToString(sum[:])},
 		AuditFile: filepath.Base(c.String("audit"))})
 	current, err := loadCurrent(c, d.Bank)

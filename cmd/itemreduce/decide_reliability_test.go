@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -22,6 +24,11 @@ func TestDecideReliabilityCost(t *testing.T) {
 	}
 	data, _ := os.ReadFile(audit)
 	var v struct {
+		Reproducibility struct {
+			Inputs []struct {
+				Role, File, SHA256 string
+			}
+		}
 		Costs struct {
 			Reliability []struct {
 				Name        string
@@ -57,6 +64,21 @@ func TestDecideReliabilityCost(t *testing.T) {
 	}
 	if len(v.Costs.Reliability) != 8 {
 		t.Errorf("%d scales, want 6 themes and 2 composites: %v", len(v.Costs.Reliability), got)
+	}
+	// The --current file is among the checksummed inputs.
+	answers, err := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/responses-2017.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(answers)
+	listed := false
+	for _, in := range v.Reproducibility.Inputs {
+		if in.File == "responses-2017.csv" && in.SHA256 == hex.EncodeToString(sum[:]) && strings.Contains(in.Role, "answers") {
+			listed = true
+		}
+	}
+	if !listed {
+		t.Errorf("--current responses-2017.csv with SHA-256 %x not among the audit's inputs: %+v", sum, v.Reproducibility.Inputs)
 	}
 	md, _ := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/audit-2018.md"))
 	if !strings.Contains(string(md), "give `itemreduce decide` this year's answers with --current") {

@@ -28,7 +28,9 @@ Example:
    low_spread  sd(current) < 0.20 x range                         (0.8 on 1-5, 1.8 on 1-10)
    redundant   |r| > 0.50 with at least one other item (current wave)
 A value exactly at a threshold does not fire. Statistics that cannot be computed
-(too few answers, no variance, item not asked) decide nothing and are listed as warnings.`,
+(too few answers, no variance, item not asked) decide nothing and are listed as warnings.
+After the items it shows the reliability of each theme and composite (alpha, omega)
+and the wave tests of each item (Mann-Whitney up to 7 points, Welch's t above, Holm-adjusted).`,
 		Flags: append(append(dataFlags(),
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds; see examples/wijkteams/report-2018.yaml"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table (for reading), csv (for a spreadsheet), json (for programs) or markdown"},

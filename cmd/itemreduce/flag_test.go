@@ -184,7 +184,7 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Errorf("--version: exit %d, %q", r.code, r.stdout)
 	}
 	r = runCLI(t, "flag", "--help")
-	for _, want := range []string{"--bank", "--previous", "--current", "--config", "--format", "--out", "Example:", "examples/wijkteams/bank.yaml"} {
+	for _, want := range []string{"--bank", "--previous", "--current", "--config", "--format", "--out", "Example:", "examples/wijkteams/bank.yaml", "reliability of each theme", "wave tests"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("flag --help does not mention %q", want)
 		}

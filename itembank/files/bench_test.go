@@ -3,11 +3,9 @@ package files
 import (
 	"bytes"
 	"fmt"
-	"math"
-	"math/rand/v2"
-	"strconv"
 	"testing"
 
+	"github.com/itemreduce/itemreduce/internal/benchdata"
 	"github.com/itemreduce/itemreduce/itembank"
 )
 
@@ -23,60 +21,18 @@ var benchSizes = []struct{ items, respondents int }{
 	{300, 100000},
 }
 
-// benchData returns a bank and a CSV file of n respondents answering p
-// items: four in five on 1-5 (9 = don't know), one in five on 1-10, about
-// 3% empty, correlated within twelve themes.
+// benchData returns the bank and CSV file of n respondents answering p
+// items that internal/benchdata makes: four in five on 1-5 (9 = don't
+// know), one in five on 1-10, about 3% empty, correlated within twelve
+// factors; no themes.
 func benchData(tb testing.TB, p, n int) (*itembank.Bank, []byte) {
 	tb.Helper()
-	var bank bytes.Buffer
-	bank.WriteString("scales:\n  likert5: {min: 1, max: 5, missing: [9]}\n  grade10: {min: 1, max: 10}\nitems:\n")
-	for i := range p {
-		scale := "likert5"
-		if i%5 == 4 {
-			scale = "grade10"
-		}
-		fmt.Fprintf(&bank, "  - {id: Q%04d, scale: %s}\n", i+1, scale)
-	}
-	b, err := itembank.LoadBank(&bank, "bench.yaml")
+	yaml, data := benchdata.Make(p, n, benchdata.Options{})
+	b, err := itembank.LoadBank(bytes.NewReader(yaml), "bench.yaml")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	rng := rand.New(rand.NewPCG(uint64(p), uint64(n)))
-	var csv bytes.Buffer
-	csv.WriteString("respondent")
-	for i := range p {
-		fmt.Fprintf(&csv, ",Q%04d", i+1)
-	}
-	csv.WriteByte('\n')
-	line := make([]byte, 0, 4*p+16)
-	var f [12]float64
-	for r := range n {
-		for t := range f {
-			f[t] = rng.NormFloat64()
-		}
-		line = strconv.AppendInt(line[:0], int64(r+1), 10)
-		for i := range p {
-			line = append(line, ',')
-			u := rng.Float64()
-			switch {
-			case u < 0.03:
-				continue
-			case i%5 != 4 && u < 0.04:
-				line = append(line, '9')
-				continue
-			}
-			top := 5.0
-			if i%5 == 4 {
-				top = 10
-			}
-			z := 0.6 + 0.22*(0.6*f[i%12]+0.8*rng.NormFloat64())
-			v := math.Max(1, math.Min(top, math.Round(1+(top-1)*z)))
-			line = strconv.AppendInt(line, int64(v), 10)
-		}
-		line = append(line, '\n')
-		csv.Write(line)
-	}
-	return b, csv.Bytes()
+	return b, data
 }
 
 func BenchmarkLoadCSV(b *testing.B) {
