@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -76,17 +77,92 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintf(stderr, "itemreduce: %v\n", err)
-	var ee *exitError
-	switch {
-	case errors.As(err, &ee):
-		return ee.code
-	case strings.HasPrefix(err.Error(), "Required flag"):
-		// urfave/cli reports missing required options with an unexported type.
-		fmt.Fprintln(stderr, "Run with --help to see the options and an example.")
+	if missing, ok := missingOptions(err); ok {
+		// urfave/cli reports missing required options with an unexported
+		// type whose message says "flag", which is also a command here.
+		path, cmd := commandOf(app, args)
+		fmt.Fprintf(stderr, "%s: give %s\n", path, describeOptions(cmd, missing))
+		fmt.Fprintf(stderr, "Run %s --help to see the options and an example.\n", path)
 		return 2
 	}
+	fmt.Fprintf(stderr, "itemreduce: %v\n", err)
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
 	return 1
+}
+
+// missingOptions returns the names of the required options that urfave/cli
+// found missing: its messages are `Required flag "bank" not set` and
+// `Required flags "bank, data" not set`.
+func missingOptions(err error) ([]string, bool) {
+	msg := err.Error()
+	for _, prefix := range []string{`Required flags "`, `Required flag "`} {
+		if rest, ok := strings.CutPrefix(msg, prefix); ok {
+			if names, ok := strings.CutSuffix(rest, `" not set`); ok {
+				return strings.Split(names, ", "), true
+			}
+		}
+	}
+	return nil, false
+}
+
+// commandOf finds the command that args ran, as "itemreduce bank init",
+// and the command itself (nil for the program as a whole).
+func commandOf(app *cli.App, args []string) (string, *cli.Command) {
+	path, commands := app.Name, app.Commands
+	var cmd *cli.Command
+	for _, a := range args[1:] {
+		if strings.HasPrefix(a, "-") {
+			continue
+		}
+		next := findCommand(commands, a)
+		if next == nil {
+			break
+		}
+		cmd, path, commands = next, path+" "+next.Name, next.Subcommands
+		if len(commands) == 0 {
+			break
+		}
+	}
+	return path, cmd
+}
+
+func findCommand(commands []*cli.Command, name string) *cli.Command {
+	for _, c := range commands {
+		if c.HasName(name) {
+			return c
+		}
+	}
+	return nil
+}
+
+// describeOptions lists the missing options in plain words, as
+// "--bank FILE (item bank FILE (YAML): scales and items)", one a line.
+func describeOptions(cmd *cli.Command, names []string) string {
+	var parts []string
+	for _, name := range names {
+		part := "--" + name
+		if cmd != nil {
+			for _, f := range cmd.Flags {
+				df, ok := f.(cli.DocGenerationFlag)
+				if !ok || !slices.Contains(f.Names(), name) {
+					continue
+				}
+				placeholder, usage := unquoteUsage(df.GetUsage())
+				if placeholder != "" {
+					part += " " + placeholder
+				}
+				if usage != "" {
+					part += " (" + usage + ")"
+				}
+			}
+		}
+		parts = append(parts, part)
+	}
+	// One option a line: their usages are long.
+	return strings.Join(parts, "\n   and ")
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
@@ -106,6 +182,9 @@ Start with:
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*cli.Context, error) {},
+		Action:          commandsAction,
+		// Our own help command keeps urfave/cli from adding --help.
+		Flags: []cli.Flag{cli.HelpFlag},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return &exitError{code: 2, err: err}
 		},
@@ -116,6 +195,20 @@ Start with:
 			proposalCommand(),
 			decideCommand(),
 			summarizeCommand(),
+			helpCommand(),
+			versionCommand(),
 		},
 	}
+}
+
+// unquoteUsage splits an option's usage into the placeholder between
+// backquotes ("FILE") and the usage without the backquotes, as urfave/cli
+// shows it.
+func unquoteUsage(usage string) (placeholder, text string) {
+	if _, rest, ok := strings.Cut(usage, "`"); ok {
+		if name, _, ok := strings.Cut(rest, "`"); ok {
+			placeholder = name
+		}
+	}
+	return placeholder, strings.ReplaceAll(usage, "`", "")
 }

@@ -11,8 +11,9 @@ import (
 
 func bankCommand() *cli.Command {
 	return &cli.Command{
-		Name:  "bank",
-		Usage: "make an item bank file",
+		Name:   "bank",
+		Usage:  "make an item bank file",
+		Action: commandsAction,
 		Subcommands: []*cli.Command{
 			{
 				Name:  "init",

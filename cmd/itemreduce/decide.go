@@ -261,10 +261,10 @@ the review file %s and %d proposal(s), combine rule %s:
 	return buf.Bytes(), nil
 }
 
-// writeDecideSummary says what was decided and written, and prints the
-// warnings of the decision to the error writer.
+// writeDecideSummary says on stderr what was decided and written, and the
+// warnings of the decision: stdout is for data only.
 func writeDecideSummary(c *cli.Context, d *reduction.Decision, auditPath string) {
-	w := c.App.Writer
+	w := c.App.ErrWriter
 	t := d.Totals()
 	fmt.Fprintf(w, "%s, written to %s\n", t, c.String("out"))
 	fmt.Fprintf(w, "Combine rule %s: %s.\n", d.Combine, d.Combine.Describe(len(d.Sources)))

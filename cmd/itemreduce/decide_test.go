@@ -49,7 +49,10 @@ func TestDecideExample(t *testing.T) {
 			t.Fatalf("exit %d: %s", r.code, r.stderr)
 		}
 		if audit == "audit-2018.md" {
-			golden(t, "decide-example.txt", strings.ReplaceAll(r.stdout, dir+string(filepath.Separator), ""))
+			if r.stdout != "" {
+				t.Errorf("stdout %q, want the confirmation on stderr", r.stdout)
+			}
+			golden(t, "decide-example.txt", strings.ReplaceAll(r.stderr, dir+string(filepath.Separator), ""))
 			data, _ := os.ReadFile(next)
 			exampleFile(t, "examples/wijkteams/next-2018.yaml", data)
 		}
@@ -81,8 +84,8 @@ func TestDecideDefaultMajority(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	if !strings.Contains(r.stdout, "149 items: 97 kept, 46 dropped, 6 merged into 3; 2 new → 102 items next year, written to ") {
-		t.Errorf("stdout:\n%s", r.stdout)
+	if !strings.Contains(r.stderr, "149 items: 97 kept, 46 dropped, 6 merged into 3; 2 new → 102 items next year, written to ") {
+		t.Errorf("stderr:\n%s", r.stderr)
 	}
 }
 

@@ -121,7 +121,7 @@ func TestFlagErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{"no bank", []string{"flag", "--previous", "a.csv", "--current", "b.csv"}, 2, `Required flag "bank" not set`},
+		{"no bank", []string{"flag", "--previous", "a.csv", "--current", "b.csv"}, 2, "itemreduce flag: give --bank FILE"},
 		{"unknown format", append(append([]string{}, exampleArgs...), "--format", "pdf"), 2, `--format "pdf": choose table, csv, json or markdown`},
 		{"missing file", []string{"flag", "--bank", "examples/wijkteams/bank.yaml", "--previous", "nope.csv", "--current", "nope.csv"}, 1, "nope.csv: no such file"},
 		{"answer outside scale", []string{"flag", "--bank", "examples/wijkteams/bank.yaml", "--previous", bad, "--current", bad}, 1, "bad.csv:3:3: item SA02: answer outside its scale: 7 is outside likert5 (1-5)"},

@@ -20,12 +20,12 @@ func TestReviewGroups(t *testing.T) {
 	}
 	grouped, old := filepath.Join(dir, "groups.yaml"), filepath.Join(dir, "per-item-review.yaml")
 	r := runRoot(t, append(reviewArgs, "--out", grouped)...)
-	if r.code != 0 || !strings.Contains(r.stdout, "149 items, 118 suggested for removal") {
-		t.Errorf("groups: exit %d, stdout %q", r.code, r.stdout)
+	if r.code != 0 || !strings.Contains(r.stderr, "149 items, 118 suggested for removal") {
+		t.Errorf("groups: exit %d, stderr %q", r.code, r.stderr)
 	}
 	r = runRoot(t, append(reviewArgs, "--config", perItem, "--out", old)...)
-	if r.code != 0 || !strings.Contains(r.stdout, "149 items, 123 suggested for removal") {
-		t.Errorf("per_item: exit %d, stdout %q", r.code, r.stdout)
+	if r.code != 0 || !strings.Contains(r.stderr, "149 items, 123 suggested for removal") {
+		t.Errorf("per_item: exit %d, stderr %q", r.code, r.stderr)
 	}
 	g, _ := os.ReadFile(grouped)
 	p, _ := os.ReadFile(old)

@@ -46,7 +46,7 @@ func TestRefreshKeepsModeAndLink(t *testing.T) {
 	}
 	for _, out := range []string{"review.yaml", review} {
 		r := runIn(t, dir, append(args, "--out", out)...)
-		if r.code != 0 || !strings.Contains(r.stdout, "Refreshed "+out) {
+		if r.code != 0 || !strings.Contains(r.stderr, "Refreshed "+out) {
 			t.Fatalf("--out %s: exit %d: %s%s", out, r.code, r.stdout, r.stderr)
 		}
 		if st, err := os.Lstat(filepath.Join(dir, "review.yaml")); err != nil || st.Mode()&fs.ModeSymlink == 0 {

@@ -64,6 +64,6 @@ func runProposal(c *cli.Context) error {
 	if err != nil || out == "" || out == "-" {
 		return err
 	}
-	fmt.Fprintf(c.App.Writer, "Wrote %s: a checklist of %d items. Delete the lines of the items to leave out, then pass it to itemreduce decide --proposal.\n", out, len(bank.Items))
+	fmt.Fprintf(c.App.ErrWriter, "Wrote %s: a checklist of %d items. Delete the lines of the items to leave out, then pass it to itemreduce decide --proposal.\n", out, len(bank.Items))
 	return nil
 }

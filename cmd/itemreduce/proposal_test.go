@@ -43,7 +43,7 @@ func TestProposalChecklist(t *testing.T) {
 	next := filepath.Join(filepath.Dir(out), "next.yaml")
 	r = runRoot(t, "decide", "--bank", "examples/wijkteams/bank.yaml", "--review", "examples/wijkteams/review.yaml",
 		"--proposal", out, "--combine", "all", "--out", next)
-	if r.code != 0 || !strings.Contains(r.stdout, "Teamleider Zwolle            keeps  24 (target 80)") {
+	if r.code != 0 || !strings.Contains(r.stderr, "Teamleider Zwolle            keeps  24 (target 80)") {
 		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }

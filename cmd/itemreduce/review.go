@@ -78,11 +78,11 @@ func runReview(c *cli.Context) error {
 	old, err := os.ReadFile(out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return writeNewReview(c.App.Writer, outs, out, res, cfg, s)
+		return writeNewReview(c.App.ErrWriter, outs, out, res, cfg, s)
 	case err != nil:
 		return err
 	}
-	return refreshReview(c.App.Writer, outs, out, old, res, cfg, s, c.Bool("restore"))
+	return refreshReview(c.App.ErrWriter, outs, out, old, res, cfg, s, c.Bool("restore"))
 }
 
 // reviewInputs loads the rules (the defaults without --config) and

@@ -48,14 +48,20 @@ func TestReviewExampleIsCurrent(t *testing.T) {
 	if !bytes.Equal(got, example) {
 		t.Errorf("refreshing examples/wijkteams/review.yaml changed it; refresh it with the README's review command")
 	}
-	golden(t, "review-refresh.txt", strings.ReplaceAll(r.stdout, out, "review.yaml"))
+	if r.stdout != "" {
+		t.Errorf("stdout %q, want the confirmation on stderr", r.stdout)
+	}
+	golden(t, "review-refresh.txt", strings.ReplaceAll(r.stderr, out, "review.yaml"))
 
 	fresh := filepath.Join(t.TempDir(), "review.yaml")
 	r = runRoot(t, append(reviewArgs, "--out", fresh)...)
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	golden(t, "review-new.txt", strings.ReplaceAll(r.stdout, fresh, "review.yaml"))
+	if r.stdout != "" {
+		t.Errorf("stdout %q, want the confirmation on stderr", r.stdout)
+	}
+	golden(t, "review-new.txt", strings.ReplaceAll(r.stderr, fresh, "review.yaml"))
 	data, _ := os.ReadFile(fresh)
 	golden(t, "review-new.yaml", string(data))
 }
@@ -71,8 +77,8 @@ func TestReviewRefreshAfterNewThresholds(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	if !strings.Contains(r.stdout, "ticks or suggestion changed (1): TB04") {
-		t.Errorf("stdout does not name TB04:\n%s", r.stdout)
+	if !strings.Contains(r.stderr, "ticks or suggestion changed (1): TB04") {
+		t.Errorf("stderr does not name TB04:\n%s", r.stderr)
 	}
 	got, _ := os.ReadFile(out)
 	for _, line := range strings.Split(string(example), "\n") {
