@@ -3,6 +3,8 @@ package itembank
 import (
 	"bytes"
 	"os"
+	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -53,5 +55,53 @@ composites:
 	}
 	if os.Getenv("SHOW") != "" {
 		t.Log(out.String())
+	}
+}
+
+// TestWriteYAMLQuotesYAML11 checks that labels, ids and texts a YAML 1.1
+// reader (PyYAML, R's yaml) would take for a bool, null or number are
+// written quoted, and that the bank loads back the same.
+func TestWriteYAMLQuotesYAML11(t *testing.T) {
+	src := `scales:
+  yn: {min: 1, max: 2, labels: {1: "Yes", 2: "No"}}
+  "on": {min: 0, max: 1, labels: {0: "off", 1: "1.0"}}
+items:
+  - {id: "0123", text: "true", scale: yn}
+  - {id: "y", text: "~", scale: "on", theme: "null"}
+`
+	b, err := LoadBank(bytes.NewBufferString(src), "bank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := b.WriteYAML(&out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`labels: {1: "Yes", 2: "No"}`, `labels: {0: "off", 1: "1.0"}`,
+		`"on":`, `id: "0123"`, `text: "true"`, `id: "y"`, `text: "~"`, `scale: "on"`, `theme: "null"`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("written bank lacks %s:\n%s", want, out.String())
+		}
+	}
+	b2, err := LoadBank(bytes.NewReader(out.Bytes()), "written.yaml")
+	if err != nil {
+		t.Fatalf("written bank does not load: %v\n%s", err, out.String())
+	}
+	for _, bb := range []*Bank{b, b2} {
+		for _, s := range bb.Scales {
+			s.Line = 0 // where in the file, which writing changes
+		}
+		for _, it := range bb.Items {
+			it.Line = 0
+		}
+	}
+	if !reflect.DeepEqual(b, b2) {
+		t.Errorf("bank loads back differently:\n%s", out.String())
+	}
+	if s := b2.Scale("yn"); s.Labels[1] != "Yes" || s.Labels[2] != "No" {
+		t.Errorf("yn labels = %v", s.Labels)
+	}
+	if it := b2.Item("0123"); it == nil || it.Text != "true" {
+		t.Errorf("item 0123 = %+v", it)
 	}
 }

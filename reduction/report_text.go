@@ -1,6 +1,7 @@
 package reduction
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -148,7 +149,7 @@ func (r *Result) writeReversed(w io.Writer) {
 func (r *Result) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	rules := r.Thresholds.RulesInForce()
-	head := append([]string{"id", "scale", "n", "mean", "sd", "previous_n", "previous_mean", "shift"}, strings.Split(ruleColumns(rules, ",", false), ",")...)
+	head := append([]string{"id", "text", "scale", "n", "mean", "sd", "previous_n", "previous_mean", "shift"}, strings.Split(ruleColumns(rules, ",", false), ",")...)
 	head = append(head, "ticks", "correlated",
 		"stable_if_shift_below", "ceiling_if_mean_above", "low_spread_if_sd_below", "redundant_if_r_above")
 	if r.Thresholds.Floor.IsSet() {
@@ -162,7 +163,7 @@ func (r *Result) WriteCSV(w io.Writer) error {
 		for _, p := range it.Correlated {
 			partners = append(partners, fmt.Sprintf("%s (r=%s, n=%d, keep=%s)", p.ID, fullFloat(p.R), p.N, p.Keep))
 		}
-		row := append([]string{it.Item.ID, it.Item.Scale.Name, strconv.FormatInt(it.N, 10), fullFloat(it.Mean), fullFloat(it.SD),
+		row := append([]string{it.Item.ID, it.Item.Text, it.Item.Scale.Name, strconv.FormatInt(it.N, 10), fullFloat(it.Mean), fullFloat(it.SD),
 			strconv.FormatInt(it.PreviousN, 10), fullFloat(it.PreviousMean), fullFloat(it.Shift)}, it.marks(rules, "1", "0", "")...)
 		row = append(row, strconv.Itoa(it.Ticks()), strings.Join(partners, "; "),
 			l.Stable.String(), l.Ceiling.String(), l.LowSpread.String(), r.Thresholds.Redundant.String())
@@ -173,6 +174,58 @@ func (r *Result) WriteCSV(w io.Writer) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// WriteCSVDecimalComma writes the CSV of WriteCSV in the dialect of Excel
+// with Dutch settings: fields separated by ';', numbers with a decimal
+// comma (0,4), and a UTF-8 byte order mark so that Excel reads accented
+// item texts right. Text columns (id, text, scale, correlated; the names
+// in the reliability section) are left as they are.
+func (p *Report) WriteCSVDecimalComma(w io.Writer) error {
+	var buf bytes.Buffer
+	if err := p.WriteCSV(&buf); err != nil {
+		return err
+	}
+	cr := csv.NewReader(&buf)
+	cr.FieldsPerRecord = -1
+	records, err := cr.ReadAll()
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	text := map[string]bool{"id": true, "text": true, "scale": true, "correlated": true,
+		"reliability": true, "kind": true, "name": true, "item": true, "reversed": true}
+	var header []string
+	for i, rec := range records {
+		if i == 0 || rec[0] == "reliability" {
+			header = rec
+			if i > 0 {
+				cw.Write(nil) // the empty line before the reliability section
+			}
+		} else {
+			for j, f := range rec {
+				if j < len(header) && !text[header[j]] {
+					rec[j] = decimalComma(f)
+				}
+			}
+		}
+		cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// decimalComma writes the number f with a decimal comma; f is returned
+// unchanged when it is not a number.
+func decimalComma(f string) string {
+	if _, err := strconv.ParseFloat(f, 64); err != nil {
+		return f
+	}
+	return strings.Replace(f, ".", ",", 1)
 }
 
 func fullFloat(x float64) string {

@@ -122,7 +122,7 @@ func TestFlagErrors(t *testing.T) {
 		want string
 	}{
 		{"no bank", []string{"flag", "--previous", "a.csv", "--current", "b.csv"}, 2, "itemreduce flag: give --bank FILE"},
-		{"unknown format", append(append([]string{}, exampleArgs...), "--format", "pdf"), 2, `--format "pdf": choose table, csv, json or markdown`},
+		{"unknown format", append(append([]string{}, exampleArgs...), "--format", "pdf"), 2, `--format "pdf": choose table, csv, xlsx, json or markdown`},
 		{"missing file", []string{"flag", "--bank", "examples/wijkteams/bank.yaml", "--previous", "nope.csv", "--current", "nope.csv"}, 1, "nope.csv: no such file"},
 		{"answer outside scale", []string{"flag", "--bank", "examples/wijkteams/bank.yaml", "--previous", bad, "--current", bad}, 1, "bad.csv:3:3: item SA02: answer outside its scale: 7 is outside likert5 (1-5)"},
 		{"bad where", append(append([]string{}, exampleArgs...), "--where", "gemeente"), 2, "--where: condition \"gemeente\": want column=value"},
@@ -155,7 +155,7 @@ func TestFlagOutputFile(t *testing.T) {
 	data, err := os.ReadFile(out)
 	// The header and 149 items, then after an empty line the reliability section.
 	items, _, _ := strings.Cut(string(data), "\n\n")
-	if err != nil || !strings.HasPrefix(string(data), "id,scale,n,mean,sd") || strings.Count(items, "\n") != 149 {
+	if err != nil || !strings.HasPrefix(string(data), "id,text,scale,n,mean,sd") || strings.Count(items, "\n") != 149 {
 		t.Fatalf("flags.csv: %v, %d lines of items", err, strings.Count(items, "\n"))
 	}
 	// A failing run must leave the earlier file exactly as it was.

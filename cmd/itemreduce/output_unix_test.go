@@ -92,7 +92,7 @@ func TestInterruptedWrite(t *testing.T) {
 	}
 	data := t.TempDir()
 	copyExample(t, data, "bank.yaml", "responses-2016.csv", "responses-2017.csv")
-	out := filepath.Join(data, "flags.csv")
+	out := filepath.Join(data, "flags.out")
 	args := []string{"flag", "--bank", "bank.yaml", "--previous", "responses-2016.csv", "--current", "responses-2017.csv", "--format", "csv", "-o", out}
 	first := exec.Command(bin, args...)
 	first.Dir = data

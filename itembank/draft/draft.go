@@ -42,6 +42,8 @@ type Options struct {
 type draftColumn struct {
 	name, label string
 	text        bool                    // a string variable, or a cell that is not a number
+	nominal     bool                    // nominal by SPSS's measurement level
+	fine        bool                    // a number with more decimals than an answer may have
 	values      map[itembank.Value]bool // distinct numeric answers (capped)
 	n           int                     // filled cells
 	many        bool                    // more distinct answers than a rating item has
@@ -70,7 +72,9 @@ var backgroundWords = map[string]bool{
 // FromFile drafts an item bank from a response file in any format
 // LoadFile reads. Item ids are the column (variable) names, item texts the
 // SPSS variable labels (empty for other formats). A column is left out,
-// with its reason, when it holds text, when its name starts with a
+// with its reason, when it holds text, when SPSS's measurement level says
+// nominal (ordinal, scale and unknown are drafted), when it holds numbers
+// with more than itembank.MaxPlaces decimals, when its name starts with a
 // background word (respondent id, age, gender, team, municipality, year,
 // ...; see isBackground), when it has no answers, when it holds only the
 // codes 0 and 1 or 1 and 2 without labels (yes/no, a category), or when its
@@ -152,6 +156,7 @@ func describeVariable(c *draftColumn, v *sav.Variable) {
 		c.text = true
 		return
 	}
+	c.nominal = v.Measure == sav.Nominal
 	for _, vl := range v.ValueLabels {
 		if x, ok := valueOf(vl.Value.Num); ok && !v.IsMissing(vl.Value) {
 			if c.labels == nil {
@@ -200,15 +205,20 @@ func valueOf(x float64) (itembank.Value, bool) {
 	return v, err == nil
 }
 
-// add takes one cell of the column: a number is an answer, anything else
-// marks the column as text.
+// add takes one cell of the column: a number is an answer, a number with
+// more than itembank.MaxPlaces decimals marks the column as fine, anything
+// else marks it as text.
 func (c *draftColumn) add(cell string) {
 	if c.text || strings.TrimSpace(cell) == "" {
 		return
 	}
 	v, err := itembank.ParseValue(cell)
 	if err != nil {
-		c.text = true
+		if tooManyPlaces(cell) {
+			c.fine = true
+		} else {
+			c.text = true
+		}
 		return
 	}
 	c.n++
@@ -219,19 +229,39 @@ func (c *draftColumn) add(cell string) {
 	}
 }
 
+// tooManyPlaces reports whether cell is a plain decimal number, point or
+// comma, with more than itembank.MaxPlaces digits after the point: a
+// number, not text, though not one a rating scale holds.
+func tooManyPlaces(cell string) bool {
+	s := strings.TrimLeft(strings.TrimSpace(cell), "+-")
+	whole, frac, ok := strings.Cut(strings.Replace(s, ",", ".", 1), ".")
+	return ok && len(frac) > itembank.MaxPlaces && allDigits(whole) && allDigits(frac)
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // draftBank turns the described columns into a bank.
 func draftBank(cols []*draftColumn, title string) *Draft {
 	d := &Draft{Inferred: map[*itembank.Scale]string{}, Notes: map[*itembank.Scale]string{}}
 	var scales sharedScales
 	var items []*itembank.Item
 	inferredFrom := map[*itembank.Scale][]string{}
-	seen := map[string]bool{}
+	seen := map[string]string{} // lower-case name -> the first column so named
 	for _, c := range cols {
 		if c.name == "" {
 			continue
 		}
 		ds, reason := c.classify(seen)
-		seen[c.name] = true
+		if _, ok := seen[strings.ToLower(c.name)]; !ok {
+			seen[strings.ToLower(c.name)] = c.name
+		}
 		if ds == nil {
 			d.Left = append(d.Left, LeftOut{Name: c.name, Label: c.label, Reason: reason})
 			continue
@@ -255,15 +285,23 @@ func draftBank(cols []*draftColumn, title string) *Draft {
 }
 
 // classify finds c's scale, or says why c is left out; seen holds the
-// names of the columns before it.
-func (c *draftColumn) classify(seen map[string]bool) (*draftScale, string) {
+// names of the columns before it, by their lower case: loading data
+// refuses two columns equal but for letter case when one is an item.
+func (c *draftColumn) classify(seen map[string]string) (*draftScale, string) {
+	first, twin := seen[strings.ToLower(c.name)]
 	switch {
-	case seen[c.name]:
+	case twin && first == c.name:
 		return nil, "a second column with this name"
+	case twin:
+		return nil, "equal to column " + first + " but for letter case, which SPSS variable names ignore: rename one"
 	case !itembank.ValidID(c.name):
 		return nil, "the name cannot be an item id (letters, digits and _ . @ # $ - only): rename the column to use it"
 	case c.text:
 		return nil, "text answers (free text or categories)"
+	case c.nominal:
+		return nil, "nominal by SPSS's measurement level (make Measure ordinal in SPSS to take it)"
+	case c.fine:
+		return nil, fmt.Sprintf("numbers with more than %d decimals: not a rating item", itembank.MaxPlaces)
 	case isBackground(c.name):
 		return nil, "a background variable, going by its name"
 	}

@@ -190,3 +190,72 @@ func TestDraftGolden(t *testing.T) {
 		t.Errorf("draft differs from %s (-update rewrites it):\n%s", path, buf.String())
 	}
 }
+
+// TestDraftLeftOutReasons checks why columns are left out: SPSS's
+// measurement level (testdata/levels.sps, run by generate.sh), string
+// variables, and numbers with more decimals than an answer may have.
+func TestDraftLeftOutReasons(t *testing.T) {
+	tests := []struct {
+		name  string
+		draft func(t *testing.T) *Draft
+		items []string
+		left  []string // name: reason
+	}{
+		{
+			name: "sav with measurement levels",
+			draft: func(t *testing.T) *Draft {
+				d, err := FromFile(filepath.Join("testdata", "levels.sav"), Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return d
+			},
+			items: []string{"tevreden", "cijfer"},
+			left: []string{
+				"woonvorm: nominal by SPSS's measurement level (make Measure ordinal in SPSS to take it)",
+				"toelichting: text answers (free text or categories)",
+				"ratio: numbers with more than 4 decimals: not a rating item",
+			},
+		},
+		{
+			name: "csv with fine decimals, point or comma",
+			draft: func(t *testing.T) *Draft {
+				return draftOf(t, "data.csv", "a;b;c\n0,123456;1;x\n0,5;2;1\n-1.000001;3;2\n")
+			},
+			items: []string{"b"},
+			left: []string{
+				"a: numbers with more than 4 decimals: not a rating item",
+				"c: text answers (free text or categories)",
+			},
+		},
+		{
+			name: "columns equal but for letter case",
+			draft: func(t *testing.T) *Draft {
+				return draftOf(t, "data.csv", "V1,v1,V2,V2\n1,2,3,4\n5,4,3,2\n")
+			},
+			items: []string{"V1", "V2"},
+			left: []string{
+				"v1: equal to column V1 but for letter case, which SPSS variable names ignore: rename one",
+				"V2: a second column with this name",
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tc.draft(t)
+			var items, left []string
+			for _, it := range reloaded(t, d).Items {
+				items = append(items, it.ID)
+			}
+			for _, l := range d.Left {
+				left = append(left, l.Name+": "+l.Reason)
+			}
+			if !slices.Equal(items, tc.items) {
+				t.Errorf("items %q, want %q", items, tc.items)
+			}
+			if !slices.Equal(left, tc.left) {
+				t.Errorf("left out\n%q\nwant\n%q", left, tc.left)
+			}
+		})
+	}
+}

@@ -23,7 +23,64 @@ type columnMatch struct {
 	items   int      // items in the bank
 	found   int      // bank items that are columns of the file
 	ignored []string // columns that are not bank items, in file order
+	cased   []casedColumn
 	renamed *renaming
+}
+
+// A casedColumn is a column taken as the item whose id it equals but for
+// letter case.
+type casedColumn struct{ column, id string }
+
+// casedColumns takes, from res.Ignored, the columns that equal the id of
+// an item without a column but for letter case (SPSS variable names
+// ignore case), giving each a parser in cols and listing it in res. Two
+// columns that would be the same item are refused, naming both. Ids that
+// only letter case tells apart in the bank are matched exactly only.
+func casedColumns(t Table, header []string, cols []*cellParser, res *itembank.Responses, opt LoadOptions) ([]casedColumn, error) {
+	if len(res.Ignored) == 0 {
+		return nil, nil
+	}
+	byLower := map[string]int{} // lower-case id -> item, -1 when several ids share it
+	for i, it := range res.Bank.Items {
+		k := strings.ToLower(it.ID)
+		if _, dup := byLower[k]; dup {
+			byLower[k] = -1
+		} else {
+			byLower[k] = i
+		}
+	}
+	column := map[int]int{} // item -> field of its column
+	for f, c := range cols {
+		if c != nil {
+			i, _ := res.Bank.Index(c.col.Item.ID)
+			column[i] = f
+		}
+	}
+	var cased []casedColumn
+	var ignored []string
+	for f, h := range header {
+		h = strings.TrimSpace(h)
+		i, ok := byLower[strings.ToLower(h)]
+		if h == "" || cols[f] != nil || !ok || i < 0 {
+			if h != "" && cols[f] == nil {
+				ignored = append(ignored, h)
+			}
+			continue
+		}
+		if g, taken := column[i]; taken {
+			pe := t.Pos(f)
+			pe.Item = res.Bank.Items[i].ID
+			pe.Err = fmt.Errorf("%w: %q and %q (column %d) are equal but for letter case, and SPSS variable names ignore case: rename or remove one",
+				itembank.ErrDuplicateColumn, h, strings.TrimSpace(header[g]), g+1)
+			return nil, pe
+		}
+		column[i] = f
+		cols[f] = newCellParser(itembank.NewColumn(res.Bank.Items[i], rowsHint(t, opt)))
+		res.Columns[i] = cols[f].col
+		cased = append(cased, casedColumn{h, res.Bank.Items[i].ID})
+	}
+	res.Ignored = ignored
+	return cased, nil
 }
 
 // A renaming is how some columns seem to differ from the ids of bank
@@ -57,6 +114,13 @@ func (m columnMatch) few() bool { return 2*m.found < m.items }
 // how many items were found.
 func (m columnMatch) note() string {
 	found := fmt.Sprintf("found %d of the bank's %d items", m.found, m.items)
+	if len(m.cased) > 0 {
+		pairs := make([]string, len(m.cased))
+		for i, c := range m.cased {
+			pairs[i] = c.column + " as " + c.id
+		}
+		found += fmt.Sprintf(", %d of them in columns named in other capitals: %s", len(m.cased), strings.Join(pairs, ", "))
+	}
 	if len(m.ignored) == 0 {
 		return found
 	}
@@ -117,9 +181,9 @@ func (r *renaming) String() string {
 	}
 	switch {
 	case r.otherCase && r.prefix+r.suffix == "":
-		s += "item ids must match the column names exactly, including capitals"
+		s += "the bank has ids that only capitals tell apart, so these must match the column names exactly, including capitals"
 	case r.otherCase:
-		s += ", in other capitals; item ids must match the column names exactly, including capitals"
+		s += ", in other capitals; item ids must match the column names but for capitals"
 	default:
 		s += "; item ids must match the column names exactly"
 	}

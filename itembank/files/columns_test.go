@@ -28,20 +28,18 @@ items:
 func TestNoItemColumns(t *testing.T) {
 	bank := mustBank(t, saBank)
 	tests := []struct{ name, header, want string }{
-		{"lower case", "sa01,sa02,sa03,sa04",
-			"data.csv:1: no column is an item of the bank: the columns are sa01, sa02, …; the bank's ids are SA01, SA02, …: item ids must match the column names exactly, including capitals"},
 		{"a prefix", "id,v_SA01,v_SA02",
 			`data.csv:1: no column is an item of the bank: the columns are v_SA01, v_SA02; the bank's ids are SA01, SA02: the column names put "v_" before the item id; item ids must match the column names exactly`},
 		{"a suffix", "SA01_2017,SA02_2017,SA03_2017,gemeente",
 			`data.csv:1: no column is an item of the bank: the columns are SA01_2017, SA02_2017, …; the bank's ids are SA01, SA02, …: the column names put "_2017" after the item id; item ids must match the column names exactly`},
 		{"both and lower case", "v_sa03_2017,v_sa04_2017",
-			`data.csv:1: no column is an item of the bank: the columns are v_sa03_2017, v_sa04_2017; the bank's ids are SA03, SA04: the column names put "v_" before and "_2017" after the item id, in other capitals; item ids must match the column names exactly, including capitals`},
+			`data.csv:1: no column is an item of the bank: the columns are v_sa03_2017, v_sa04_2017; the bank's ids are SA03, SA04: the column names put "v_" before and "_2017" after the item id, in other capitals; item ids must match the column names but for capitals`},
 		{"the largest group wins", "q_SA01,SA02_x,SA03_x,SA04_x",
 			`the columns are SA02_x, SA03_x, …; the bank's ids are SA02, SA03, …: the column names put "_x" after`},
 		{"unrelated names", "x,y,z",
 			"data.csv:1: no column is an item of the bank: the columns are x, y, …; the bank's ids are SA01, SA02, …"},
-		{"one look-alike is no pattern", "Sa01,x",
-			"data.csv:1: no column is an item of the bank: the columns are Sa01, x; the bank's ids are SA01, SA02, …"},
+		{"one look-alike is no pattern", "v_Sa01,x",
+			"data.csv:1: no column is an item of the bank: the columns are v_Sa01, x; the bank's ids are SA01, SA02, …"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -61,8 +59,8 @@ func TestNoItemColumns(t *testing.T) {
 	}
 	// One item, one look-alike column: the pattern is all there is to see.
 	one := mustBank(t, "scales:\n  l: {min: 1, max: 5}\nitems:\n  - {id: SA01, text: a, scale: l}\n")
-	_, err := LoadCSV(strings.NewReader("id,sa01\n1,2\n"), "one.csv", one, LoadOptions{})
-	if want := "one.csv:1: no column is an item of the bank: the column is sa01; the bank's id is SA01: item ids must match the column names exactly, including capitals"; err == nil || err.Error() != want {
+	_, err := LoadCSV(strings.NewReader("id,v_sa01\n1,2\n"), "one.csv", one, LoadOptions{})
+	if want := `one.csv:1: no column is an item of the bank: the column is v_sa01; the bank's id is SA01: the column names put "v_" before the item id, in other capitals; item ids must match the column names but for capitals`; err == nil || err.Error() != want {
 		t.Errorf("error %v\nwant %s", err, want)
 	}
 }
@@ -105,6 +103,7 @@ func TestSummarizeFilesNotes(t *testing.T) {
 	all := write("all.csv", "id,SA01,SA02,SA03,SA04\n1,1,2,3,4\n2,2,3,4,5\n")
 	few := write("few.csv", "SA01\n3\n4\n")
 	cased := write("cased.csv", "SA01,SA02,sa03,sa04\n1,2,3,4\n")
+	prefixed := write("prefixed.csv", "SA01,SA02,v_SA03,v_SA04\n1,2,3,4\n")
 	summary := write("all"+itembank.SummaryExt, string(writeSummary(t, summarizeCSV(t, bank, "id,SA01,SA02,SA03,SA04\n1,1,2,3,4\n2,2,3,4,5\n"))))
 	tests := []struct {
 		name  string
@@ -116,9 +115,11 @@ func TestSummarizeFilesNotes(t *testing.T) {
 		{"fewer than half", []string{few}, []Note{
 			{File: few, Text: "found 1 of the bank's 4 items"},
 			{File: few, Text: "only 1 of the bank's 4 items are columns; the other 3 count as not asked: is this a file for this bank?", Warning: true}}},
-		{"look-alikes", []string{cased}, []Note{
-			{File: cased, Text: "ignored 2 column(s) that are not bank items: sa03, sa04; found 2 of the bank's 4 items"},
-			{File: cased, Text: "2 column(s) seem to be items of the bank named differently, and count as not asked: the columns are sa03, sa04; the bank's ids are SA03, SA04: item ids must match the column names exactly, including capitals", Warning: true}}},
+		{"other capitals", []string{cased}, []Note{
+			{File: cased, Text: "found 4 of the bank's 4 items, 2 of them in columns named in other capitals: sa03 as SA03, sa04 as SA04"}}},
+		{"look-alikes", []string{prefixed}, []Note{
+			{File: prefixed, Text: "ignored 2 column(s) that are not bank items: v_SA03, v_SA04; found 2 of the bank's 4 items"},
+			{File: prefixed, Text: `2 column(s) seem to be items of the bank named differently, and count as not asked: the columns are v_SA03, v_SA04; the bank's ids are SA03, SA04: the column names put "v_" before the item id; item ids must match the column names exactly`, Warning: true}}},
 		{"a summary", []string{summary}, nil},
 		{"pooled", []string{summary, all}, []Note{
 			{File: all, Text: "ignored 1 column(s) that are not bank items: id; found 4 of the bank's 4 items"}}},
@@ -144,6 +145,7 @@ func FuzzColumnHints(f *testing.F) {
 	f.Add("sa01,v_SA02,SA03_x")
 	f.Add("ŞA01,sA02İ,x")
 	f.Add("SA01SA02,SA0,SA")
+	f.Add("SA01,sa01,Sa02,sA02")
 	f.Fuzz(func(t *testing.T, header string) {
 		src := header + "\n" + strings.Repeat("1,", strings.Count(header, ",")) + "1\n"
 		_, err := LoadCSV(strings.NewReader(src), "fuzz.csv", bank, LoadOptions{})
@@ -220,5 +222,56 @@ func TestIsWaveColumn(t *testing.T) {
 		if got := IsWaveColumn(name); got != want {
 			t.Errorf("IsWaveColumn(%q) = %t, want %t", name, got, want)
 		}
+	}
+}
+
+// TestCasedColumns: a column equal to an item id but for letter case is
+// that item's, as SPSS variable names ignore case; an exact name wins,
+// and two columns that would be one item are refused, naming both.
+func TestCasedColumns(t *testing.T) {
+	bank := mustBank(t, saBank)
+	twoCase := mustBank(t, "scales:\n  l: {min: 1, max: 5}\nitems:\n  - {id: SA01, text: a, scale: l}\n  - {id: sa01, text: b, scale: l}\n")
+	tests := []struct {
+		name, src string
+		bank      *itembank.Bank
+		items     []string // the column of each item, "" when none
+		ignored   []string
+		err       string
+	}{
+		{"lower case", "sa01,sa02,sa03,sa04\n1,2,3,4\n", bank, []string{"1", "2", "3", "4"}, nil, ""},
+		{"exact and other capitals", "Sa02,SA01,x\n2,1,5\n", bank, []string{"1", "2", "", ""}, []string{"x"}, ""},
+		{"exact first, then a case twin", "SA01,sa01\n1,2\n", bank, nil, nil,
+			`data.csv:1:6: item SA01: duplicate column: "sa01" and "SA01" (column 1) are equal but for letter case, and SPSS variable names ignore case: rename or remove one`},
+		{"two case twins", "x,sa01,Sa01\n1,2,3\n", bank, nil, nil,
+			`data.csv:1:8: item SA01: duplicate column: "Sa01" and "sa01" (column 2) are equal but for letter case`},
+		{"ids only case tells apart match exactly", "sa01,Sa01\n1,2\n", twoCase, []string{"", "1"}, []string{"Sa01"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := LoadCSV(strings.NewReader(tc.src), "data.csv", tc.bank, LoadOptions{})
+			if tc.err != "" {
+				if !errors.Is(err, itembank.ErrDuplicateColumn) || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v\nwant ErrDuplicateColumn: %s", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var items []string // the one answer of each item's column
+			for _, c := range res.Columns {
+				if c == nil || len(c.Levels) != 1 {
+					items = append(items, "")
+				} else {
+					items = append(items, c.Levels[0].String())
+				}
+			}
+			if !reflect.DeepEqual(items, tc.items) {
+				t.Errorf("columns %q, want %q", items, tc.items)
+			}
+			if !reflect.DeepEqual(res.Ignored, tc.ignored) {
+				t.Errorf("ignored %q, want %q", res.Ignored, tc.ignored)
+			}
+		})
 	}
 }

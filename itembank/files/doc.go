@@ -20,10 +20,12 @@
 // sheet and row, or case and variable) and the item. LoadOptions select
 // rows (Where, e.g. gemeente=Zwolle) and the worksheet, and with OneWave
 // refuse a file that holds several waves (a *WavesError). An item whose
-// column is empty in every kept row counts as not asked. Nothing succeeds
+// column is empty in every kept row counts as not asked. A column named
+// like an item id in other capitals is that item's, as SPSS variable
+// names ignore case (noted; two such twins are refused). Nothing succeeds
 // on nothing: a file in which no bank item is a column fails with
-// ErrNoItems (with a hint when the names differ only in capitals or by a
-// prefix or suffix), one whose item columns are all empty with
+// ErrNoItems (with a hint when the names differ by a prefix or suffix),
+// one whose item columns are all empty with
 // ErrNoAnswers, one without rows with ErrNoRespondents.
 //
 // SummarizeFiles loads the files of one wave one at a time, summarises

@@ -13,12 +13,13 @@ import (
 
 // File formats LoadFile reads.
 const (
-	FormatText = "text" // delimited text: .csv, .tsv, .txt
-	FormatXLSX = "xlsx" // Excel workbook: .xlsx, .xlsm
-	FormatSAV  = "spss" // SPSS system file: .sav, .zsav
-	formatXLS  = "xls"  // old Excel workbook, not read
-	formatODS  = "ods"  // OpenDocument spreadsheet, not read
-	formatNone = ""     // unknown
+	FormatText         = "text"          // delimited text: .csv, .tsv, .txt
+	FormatXLSX         = "xlsx"          // Excel workbook: .xlsx, .xlsm
+	FormatSAV          = "spss"          // SPSS system file: .sav, .zsav
+	formatXLS          = "xls"           // old Excel workbook, not read
+	formatODS          = "ods"           // OpenDocument spreadsheet, not read
+	formatEncryptedSAV = "encrypted-sav" // SPSS system file saved with a password, not read
+	formatNone         = ""              // unknown
 )
 
 // ErrFormat reports a file whose format LoadFile does not read.
@@ -44,8 +45,18 @@ func sniffFormat(head []byte) string {
 		return FormatXLSX
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return formatXLS // also an Excel workbook saved with a password
+	case isEncryptedSAV(head):
+		return formatEncryptedSAV
 	}
 	return formatNone
+}
+
+// isEncryptedSAV reports whether head starts the wrapper SPSS 21 and later
+// put around a file saved with a password: "ENCRYPTED" at offset 8 (all
+// that PSPP checks) followed by "SAV" for a system file. See "Encrypted
+// File Wrappers" in the PSPP developers' manual (pspp-dev.info, 1.6.2).
+func isEncryptedSAV(head []byte) bool {
+	return len(head) >= 20 && string(head[8:17]) == "ENCRYPTED" && string(head[17:20]) == "SAV"
 }
 
 // DetectFormat returns the format of a response file: the one its content
@@ -73,6 +84,8 @@ func DetectFormat(path string, head []byte) (string, error) {
 		return "", &itembank.ParseError{File: path, Err: fmt.Errorf("%w: an old Excel workbook (.xls) or one saved with a password; open it in Excel and save it as .xlsx (without password) or as CSV", ErrFormat)}
 	case formatODS:
 		return "", &itembank.ParseError{File: path, Err: fmt.Errorf("%w: an OpenDocument spreadsheet; save it as .xlsx or as CSV", ErrFormat)}
+	case formatEncryptedSAV:
+		return "", &itembank.ParseError{File: path, Err: fmt.Errorf("%w: an SPSS file saved with a password (encrypted); open it in SPSS and save it without a password", ErrFormat)}
 	}
 	return format, nil
 }

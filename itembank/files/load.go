@@ -33,10 +33,14 @@ type LoadOptions struct {
 // windows-1252), Excel workbooks (.xlsx) and SPSS system files (.sav,
 // .zsav). See DetectFormat for how the format is chosen.
 //
-// A file none of whose columns is a bank item is refused (ErrNoItems,
-// saying how the names differ when they differ only by letter case or a
-// prefix or suffix), and so is one whose item columns are all empty in
-// the rows kept (ErrNoAnswers).
+// A column is an item's when its name is the item's id, or else when it
+// equals the id but for letter case, as SPSS variable names do (sa01 for
+// SA01; the note on the file names such columns). Two columns equal but
+// for letter case that both name an item are refused
+// (itembank.ErrDuplicateColumn). A file none of whose columns is a bank
+// item is refused (ErrNoItems, saying how the names differ when they
+// differ by a prefix or suffix), and so is one whose item columns are all
+// empty in the rows kept (ErrNoAnswers).
 func LoadFile(path string, bank *itembank.Bank, opt LoadOptions) (*itembank.Responses, error) {
 	res, _, err := loadFile(path, bank, opt)
 	return res, err
@@ -70,11 +74,16 @@ func loadTable(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*ite
 	if err != nil {
 		return nil, columnMatch{}, err
 	}
+	cased, err := casedColumns(t, header, cols, res, opt)
+	if err != nil {
+		return nil, columnMatch{}, err
+	}
 	found := make([]bool, len(bank.Items))
 	for i, c := range res.Columns {
 		found[i] = c != nil
 	}
 	match := matchColumns(bank, found, res.Ignored)
+	match.cased = cased
 	if match.found == 0 {
 		return nil, match, match.noItems(t.Pos(0), header, bank)
 	}
@@ -129,9 +138,10 @@ func loadTable(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*ite
 	return res, match, nil
 }
 
-// itemColumns reads the header: a parser for each item column (nil for
-// the other fields), listed in res, and each column's field; the other
-// columns go to res.Ignored.
+// itemColumns reads the header: a parser for each column named exactly
+// like an item (nil for the other fields), listed in res, and each
+// column's field; the other columns go to res.Ignored, from which
+// casedColumns then takes those named like an item in other capitals.
 func itemColumns(t Table, header []string, res *itembank.Responses, opt LoadOptions) ([]*cellParser, map[string]int, error) {
 	cols := make([]*cellParser, len(header))
 	seen := map[string]int{}

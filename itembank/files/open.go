@@ -24,7 +24,11 @@ type Source struct {
 	Table
 	Format string    // FormatText, FormatXLSX or FormatSAV
 	Dict   *sav.File // the SPSS dictionary (labels, missing values); nil for other formats
-	close  []func()
+	// Warnings are problems that did not stop the file from being read,
+	// such as an SPSS file naming an unknown character encoding, each as
+	// "file: offset N: record: problem". Show them to the user.
+	Warnings []string
+	close    []func()
 }
 
 // Open opens a response file in any format LoadFile reads (see
@@ -52,6 +56,9 @@ func Open(path, sheet string, progress func(int64)) (*Source, error) {
 			return nil, err
 		}
 		src.Table, src.Dict = sv, sv.r.File()
+		for _, w := range src.Dict.Warnings {
+			src.Warnings = append(src.Warnings, w.Error())
+		}
 	default:
 		text, _, err := openText(f, f.size, path)
 		if err != nil {

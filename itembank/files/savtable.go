@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/itembank/sav"
@@ -146,10 +147,13 @@ func (t *savTable) buildLabels(field int) {
 	byLabel, byValue := map[string]string{}, map[string]string{}
 	for _, vl := range v.ValueLabels {
 		text := savCell(&sav.Variable{Width: v.Width}, vl.Value)
-		if _, dup := byLabel[vl.Label]; !dup {
-			byLabel[vl.Label] = text
+		// SPSS keeps the blanks a label was typed with; nobody types them
+		// in --where, and haven drops them too.
+		label := strings.TrimRight(vl.Label, " ")
+		if _, dup := byLabel[label]; !dup {
+			byLabel[label] = text
 		}
-		byValue[text] = vl.Label
+		byValue[text] = label
 	}
 	t.labels[field], t.values[field] = byLabel, byValue
 }

@@ -158,3 +158,44 @@ func FuzzLoadSAV(f *testing.F) {
 		}
 	})
 }
+
+// TestLoadSAVWhereLabelTrailingBlanks selects by a value label typed in
+// SPSS with trailing blanks: sav/testdata/labels.sps labels VotInte 1
+// 'Labor Party   ', and cases 1 and 3 have VotInte 1.
+func TestLoadSAVWhereLabelTrailingBlanks(t *testing.T) {
+	bank := mustBank(t, "scales:\n  likert5: {min: 1, max: 5}\nitems:\n  - {id: q1, text: q1, scale: likert5}\n")
+	path := filepath.Join(savFixtures, "labels.sav")
+	got, err := LoadFile(path, bank, LoadOptions{Where: []Condition{{Column: "VotInte", Value: "Labor Party"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Respondents != 2 {
+		t.Errorf("respondents %d, want 2", got.Respondents)
+	}
+}
+
+// TestOpenSAVWarnings passes on the reader's warnings: labels.sav with its
+// encoding record changed from "UTF-8" to the unknown "XTF-8" is read as
+// windows-1252, which the user must be told.
+func TestOpenSAVWarnings(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(savFixtures, "labels.sav"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(data, []byte("UTF-8")); n != 1 {
+		t.Fatalf("labels.sav holds %q %d times, want once (the encoding record)", "UTF-8", n)
+	}
+	path := filepath.Join(t.TempDir(), "xtf.sav")
+	if err := os.WriteFile(path, bytes.Replace(data, []byte("UTF-8"), []byte("XTF-8"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, err := Open(path, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	want := `unknown character encoding "XTF-8"; reading as windows-1252`
+	if len(src.Warnings) != 1 || !strings.HasPrefix(src.Warnings[0], path+": offset ") || !strings.Contains(src.Warnings[0], want) {
+		t.Errorf("warnings %q, want one naming the file and containing %q", src.Warnings, want)
+	}
+}

@@ -63,6 +63,11 @@ func assemble(c *cursor, h *header, d *rawDict) (*File, *textDecoder, error) {
 	if a.weight != nil {
 		a.f.Weight = a.weight.Name
 	}
+	// SPSS and PSPP always write bias 100. PSPP reads another bias with a
+	// warning, using it as given; so does this reader.
+	if h.compression != 0 && h.bias != 100 {
+		a.warn(84, "file header", "compression bias %v, not the usual 100; numbers stored compressed may be wrong", h.bias)
+	}
 	return a.f, a.dec, nil
 }
 
@@ -214,7 +219,7 @@ func (a *assembler) missing(v *Variable, rv *rawVar) {
 
 // num makes a numeric Value, recognising the system-missing value.
 func (a *assembler) num(x float64) Value {
-	if x == a.f.SysMis {
+	if x == a.f.SysMis || math.IsNaN(x) || math.IsInf(x, 0) {
 		return Value{Num: math.NaN(), SysMissing: true}
 	}
 	return Value{Num: x}

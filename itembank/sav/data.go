@@ -2,6 +2,7 @@ package sav
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -143,7 +144,9 @@ func (r *Reader) values() []Value {
 		pos := 8 * l.slot
 		if l.width == 0 {
 			x := math.Float64frombits(r.order.Uint64(r.buf[pos:]))
-			if x == r.sysmis {
+			// A stored NaN or infinity is no answer either: SPSS cannot
+			// compute with it, and PSPP and haven read it as missing.
+			if x == r.sysmis || math.IsNaN(x) || math.IsInf(x, 0) {
 				out[i] = Value{Num: math.NaN(), SysMissing: true}
 			} else {
 				out[i] = Value{Num: x}
@@ -161,7 +164,12 @@ func (r *Reader) values() []Value {
 			s = append(s, r.buf[8*seg.slot:8*seg.slot+seg.width]...)
 		}
 		r.scratch = s
-		out[i] = Value{Str: r.dec.trimmed(s[:min(len(s), l.width)])}
+		s = s[:min(len(s), l.width)]
+		// PSPP and haven end a very long string at its first NUL byte.
+		if k := bytes.IndexByte(s, 0); k >= 0 {
+			s = s[:k]
+		}
+		out[i] = Value{Str: r.dec.trimmed(s)}
 	}
 	return out
 }

@@ -46,10 +46,18 @@
 // or what subtype 4 says) is reported as Value.SysMissing with Num set to
 // NaN, so that it cannot be mistaken for a number. In missing-value ranges
 // LOWEST and HIGHEST become -Inf and +Inf. Variable.IsMissing reports both
-// system- and user-missing values.
+// system- and user-missing values. A stored NaN or infinity is read as
+// system-missing too, as PSPP and haven read it.
 //
 // String values lose their trailing spaces (and trailing NUL bytes, which
-// some writers use as padding), as SPSS compares them without.
+// some writers use as padding), as SPSS compares them without. A string
+// wider than 255 bytes ends at its first NUL byte, as in PSPP and haven.
+// Labels of strings wider than 8 bytes come from the long string value
+// labels record (subtype 21), whose values are whole; labels a writer also
+// put in a value label record, with values cut to 8 bytes, are dropped.
+//
+// Compressed data should use bias 100, as SPSS and PSPP write it; another
+// bias is used as given with a warning in File.Warnings, as PSPP does.
 //
 // # Character encoding
 //

@@ -153,7 +153,12 @@ func (a *assembler) byName(name string) *Variable {
 	return a.names[strings.ToUpper(name)]
 }
 
+// longLabels reads the labels of strings wider than 8 bytes. A writer may
+// also have put them in a value label record, whose values are cut to 8
+// bytes so that different values collapse into one; this record holds the
+// full values, so it replaces those.
 func (a *assembler) longLabels() error {
+	replaced := make(map[*Variable]bool)
 	for _, e := range a.exts[extLongLabels] {
 		p := a.payload(e)
 		for p.more() {
@@ -175,6 +180,9 @@ func (a *assembler) longLabels() error {
 			case v.Width == 0:
 				a.warn(e.off, extName(e.subtype), "variable %s is numeric", name)
 				v = nil
+			case !replaced[v]:
+				replaced[v] = true
+				v.ValueLabels = nil
 			}
 			for range n {
 				value, err := p.field()

@@ -402,6 +402,8 @@ func TestWarnings(t *testing.T) {
 			s.text(extLongMissing, "\x01\x00\x00\x00Q\x01\x01\x00\x00\x00x")
 		}, `unknown variable "Q"`},
 		{"weight is a string", func(s *sysfile) {}, "weight index 2"},
+		{"unknown code page", func(s *sysfile) { s.integerInfo(12345) },
+			"unknown character code 12345; reading as windows-1252"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,7 +14,7 @@
 set -eu
 
 pspp --version | head -n 1
-for script in enquete.sps enquete_1252.sps reeks.sps; do
+for script in enquete.sps enquete_1252.sps reeks.sps labels.sps; do
 	# The scripts are UTF-8; SET LOCALE inside them picks the file encoding.
 	pspp --syntax-encoding=UTF-8 --output=/dev/null "$script"
 done
