@@ -9,7 +9,6 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/itemreduce/itemreduce/itembank"
-	"github.com/itemreduce/itemreduce/itembank/files"
 )
 
 // Tolerances against R. R prints 17 digits of figures it computes in
@@ -55,19 +54,7 @@ const smallCSV = `a,b,c,d
 
 func smallSummary(t *testing.T) (*itembank.Bank, *itembank.Summary) {
 	t.Helper()
-	bank, err := itembank.LoadBank(strings.NewReader(smallBank), "small.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := files.LoadCSV(strings.NewReader(smallCSV), "small.csv", bank, files.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := itembank.Summarize(r, itembank.WithPairs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return bank, s
+	return summaryOf(t, smallBank, smallCSV)
 }
 
 // TestReliabilitySmall checks every figure of a small theme against psych.
