@@ -16,7 +16,11 @@ import (
 // A Bank is a questionnaire's item bank: the answer scales, the items in
 // questionnaire order, and optional composite indicators built from items.
 type Bank struct {
-	Title      string
+	Title string
+	// Language is the language of the files people read ("nl" or "en";
+	// "" when the bank does not say). It is not part of Hash: the answers'
+	// meaning does not depend on it.
+	Language   string
 	Scales     []*Scale // in file order
 	Items      []*Item  // in questionnaire order
 	Composites []Composite
@@ -45,6 +49,7 @@ type Composite struct {
 // bankFile is the YAML shape of a bank file.
 type bankFile struct {
 	Title      string               `yaml:"title"`
+	Language   string               `yaml:"language"`
 	Scales     map[string]scaleFile `yaml:"scales"`
 	Items      []itemFile           `yaml:"items"`
 	Composites map[string][]string  `yaml:"composites"`
@@ -117,6 +122,11 @@ func buildBank(bf *bankFile, doc *yaml.Node) (*Bank, error) {
 		root = root.Content[0]
 	}
 	b := &Bank{Title: bf.Title}
+	lang, err := bankLanguage(bf.Language)
+	if err != nil {
+		return nil, yamlfile.NodeError(yamlfile.MapValue(root, "language"), "", err)
+	}
+	b.Language = lang
 	byScale := map[string]*Scale{}
 	scalesNode := yamlfile.MapValue(root, "scales")
 	for _, key := range yamlfile.MapKeys(scalesNode) {
@@ -167,6 +177,23 @@ func buildBank(bf *bankFile, doc *yaml.Node) (*Bank, error) {
 		b.Composites = append(b.Composites, c)
 	}
 	return b, nil
+}
+
+// Languages are the values of a bank's language key.
+var Languages = []string{"nl", "en"}
+
+// bankLanguage checks the language key: nl or en in any case, or absent.
+func bankLanguage(s string) (string, error) {
+	lang := strings.ToLower(strings.TrimSpace(s))
+	if lang == "" {
+		return "", nil
+	}
+	for _, l := range Languages {
+		if lang == l {
+			return l, nil
+		}
+	}
+	return "", fmt.Errorf("%w: language %q: write nl (Nederlands) or en (English)", ErrBadLanguage, s)
 }
 
 func newScale(name string, sf scaleFile) (*Scale, error) {

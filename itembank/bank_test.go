@@ -43,6 +43,31 @@ func TestLoadBank(t *testing.T) {
 	}
 }
 
+// TestBankLanguage checks the language key: nl or en in any case, absent
+// meaning unsaid, and that it leaves the bank's fingerprint alone.
+func TestBankLanguage(t *testing.T) {
+	const body = "scales:\n  l: {min: 1, max: 5}\nitems:\n  - {id: A, text: a, scale: l}\n"
+	plain, err := LoadBank(strings.NewReader(body), "bank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.Language != "" {
+		t.Errorf("no language key: Language = %q, want empty", plain.Language)
+	}
+	for src, want := range map[string]string{"language: nl\n": "nl", "language: NL\n": "nl", "language: ' En '\n": "en"} {
+		b, err := LoadBank(strings.NewReader(src+body), "bank.yaml")
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if b.Language != want {
+			t.Errorf("%q: Language = %q, want %q", src, b.Language, want)
+		}
+		if b.Hash() != plain.Hash() {
+			t.Errorf("%q: the language changed the bank's fingerprint", src)
+		}
+	}
+}
+
 // TestLoadBankErrors checks that each broken bank is rejected with the file,
 // the line and a message a researcher understands.
 func TestLoadBankErrors(t *testing.T) {
@@ -64,6 +89,7 @@ func TestLoadBankErrors(t *testing.T) {
 		{"no items", "scales:\n  l: {min: 1, max: 5}\n", ErrNoItems, "bank.yaml:1: no items"},
 		{"bad id", "scales:\n  l: {min: 1, max: 5}\nitems:\n  - {id: \"A B\", text: a, scale: l}\n", ErrBadItem, "bank.yaml:4:5: item A B: invalid item: id may hold only"},
 		{"composite of unknown item", "scales:\n  l: {min: 1, max: 5}\nitems:\n  - {id: A, text: a, scale: l}\ncomposites:\n  C: [A, B]\n", ErrBadItem, `bank.yaml:6:3: item B: invalid item: composite "C"`},
+		{"unknown language", "language: fries\nscales:\n  l: {min: 1, max: 5}\nitems:\n  - {id: A, text: a, scale: l}\n", ErrBadLanguage, `bank.yaml:1:11: invalid language: language "fries": write nl (Nederlands) or en (English)`},
 		{"min not a number", "scales:\n  l: {min: one, max: 5}\nitems:\n  - {id: A, text: a, scale: l}\n", ErrSyntax, "bank.yaml:2:"},
 	}
 	for _, tc := range tests {

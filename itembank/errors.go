@@ -18,6 +18,7 @@ var (
 	ErrUnknownScale    = errors.New("unknown scale")
 	ErrBadScale        = errors.New("invalid scale")
 	ErrBadItem         = errors.New("invalid item")
+	ErrBadLanguage     = errors.New("invalid language")
 	ErrSyntax          = parseerr.ErrSyntax
 	ErrNoItems         = errors.New("no items")
 )
