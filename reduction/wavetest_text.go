@@ -5,13 +5,15 @@ import (
 	"io"
 	"math"
 	"text/tabwriter"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
 // testWords describes each test and its effect size for the text output.
 var testWords = map[TestKind]string{
 	MannWhitneyTest: "Mann-Whitney U (ties corrected, no continuity correction); effect: rank-biserial r",
 	WelchTest:       "Welch's t; effect: Cohen's d (pooled SD)",
-	SignedRankTest:  "Wilcoxon signed-rank (paired); effect: matched-pairs rank-biserial r",
+	SignedRankTest:  "Wilcoxon signed-rank; effect: matched-pairs rank-biserial r",
 	PairedTTest:     "paired t; effect: Cohen's d_z",
 }
 
@@ -37,8 +39,7 @@ func (r *Result) writeWaveTests(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "\nWave tests, previous -> current (+ = more favourable; reverse-keyed items flipped):")
 	for _, l := range r.Limits {
-		p := r.Thresholds.WavePlanFor(l.Scale)
-		fmt.Fprintf(w, "  %s: %s\n", l.Scale, testWords[p.Test])
+		fmt.Fprintf(w, "  %s: %s\n", l.Scale, r.testDescription(l.Scale))
 	}
 	fmt.Fprintf(w, "  %d items tested: %d differ at p < %s, %d after Holm's adjustment over the %d.\n",
 		tested, differ, trimP(WaveAlpha), differHolm, tested)
@@ -55,7 +56,7 @@ func (r *Result) writeWaveTests(w io.Writer) error {
 		if wt == nil || !(wt.P < WaveAlpha) {
 			continue
 		}
-		n := fmt.Sprintf("%d/%d", wt.NPrevious, wt.NCurrent)
+		n := wt.nText()
 		if wt.Warning != "" {
 			n, few = n+" *", true
 		}
@@ -66,9 +67,28 @@ func (r *Result) writeWaveTests(w io.Writer) error {
 		return err
 	}
 	if few {
-		fmt.Fprintln(w, "  n = answers previous/current; * = see the warnings (too few answers in a wave)")
+		fmt.Fprintln(w, "  n = answers previous/current, or people linked (paired); * = see the warnings (too few answers)")
 	}
 	return nil
+}
+
+// testDescription names the test of the items of scale s, with "paired,
+// N linked" when the waves are linked by id.
+func (r *Result) testDescription(s *itembank.Scale) string {
+	test := r.Thresholds.WavePlanFor(s).Test
+	if r.Linked == 0 {
+		return testWords[test]
+	}
+	return testWords[PairedKind(test)] + fmt.Sprintf("; paired, %d linked", r.Linked)
+}
+
+// nText prints the answers behind a test: previous/current, or the people
+// linked for a paired test.
+func (wt *WaveTest) nText() string {
+	if wt.Test == SignedRankTest || wt.Test == PairedTTest {
+		return fmt.Sprintf("%d linked", wt.NLinked)
+	}
+	return fmt.Sprintf("%d/%d", wt.NPrevious, wt.NCurrent)
 }
 
 // statisticText prints z for a rank test, t with its df for a t test.

@@ -26,6 +26,7 @@ func dataFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "where", Usage: "keep only rows where `COLUMN=VALUE`, e.g. gemeente=Zwolle (repeatable; all must hold)"},
 		&cli.StringFlag{Name: "sheet", Usage: "for Excel workbooks: the worksheet `NAME` to read (default: the first)"},
 		noWaveCheckFlag(),
+		linkIDFlag(),
 	}
 }
 
@@ -139,11 +140,11 @@ func loadConfig(c *cli.Context, bank *itembank.Bank) (reduction.Config, error) {
 
 // screenWaves loads both waves and applies the rules of cfg.
 func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*reduction.Result, error) {
-	previous, current, err := loadWaves(c, bank)
+	previous, current, link, err := loadLinkedWaves(c, bank)
 	if err != nil {
 		return nil, err
 	}
-	res, err := reduction.Screen(bank, previous, current, cfg.Thresholds)
+	res, err := reduction.ScreenLinked(bank, previous, current, cfg.Thresholds, link)
 	if err != nil {
 		return nil, err
 	}

@@ -140,11 +140,11 @@ func screen(c *cli.Context) (*reduction.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	previous, current, err := loadWaves(c, bank)
+	previous, current, link, err := loadLinkedWaves(c, bank)
 	if err != nil {
 		return nil, err
 	}
-	rep, err := reduction.NewReport(bank, previous, current, cfg.Thresholds)
+	rep, err := reduction.NewLinkedReport(bank, previous, current, cfg.Thresholds, link)
 	if err != nil {
 		return nil, err
 	}
