@@ -167,6 +167,12 @@ type viewThresholds struct {
 	Ceiling   printed `json:"ceiling"`
 	LowSpread printed `json:"low_spread"`
 	Redundant printed `json:"redundant"`
+	// Floor is left out when the floor rule is off for the item's scale.
+	Floor printed `json:"floor,omitempty"`
+	// Reflected: the ceiling and floor of this reverse-keyed item were
+	// tested after reflection (ceiling_reversed), their thresholds being
+	// min + max − the raw ones.
+	Reflected bool `json:"reflected,omitempty"`
 }
 
 type viewPartner struct {
@@ -354,6 +360,10 @@ func itemView(it *ItemDecision, sources []Source, red string) viewItem {
 	}
 	if st := e.Ceiling; st != nil {
 		vi.Mean, vi.Thresholds.Ceiling, vi.N = printed(st.Value), printed(st.Threshold), st.N
+		vi.Thresholds.Reflected = st.Reflected
+	}
+	if st := e.Floor; st != nil {
+		vi.Mean, vi.Thresholds.Floor, vi.N = printed(st.Value), printed(st.Threshold), st.N
 	}
 	if st := e.LowSpread; st != nil {
 		vi.SD, vi.Thresholds.LowSpread, vi.N = printed(st.Value), printed(st.Threshold), st.N

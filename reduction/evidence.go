@@ -20,6 +20,7 @@ import (
 type Evidence struct {
 	Stable    *StatEvidence // shift = mean(current) − mean(previous)
 	Ceiling   *StatEvidence // mean of the current wave
+	Floor     *StatEvidence // mean of the current wave; nil when the floor rule is off for the scale
 	LowSpread *StatEvidence // SD of the current wave
 	// Redundant lists the partners beyond the threshold, largest |r| first.
 	Redundant []PartnerEvidence
@@ -36,6 +37,11 @@ type StatEvidence struct {
 	Threshold string // in answer units, for the item's scale
 	N         int64  // answers in the current wave
 	PreviousN int64  // answers in the previous wave (stable only)
+	// Reflected is set for the ceiling and floor of a reverse-keyed item
+	// under ceiling_reversed: the threshold is min + max − the raw one and
+	// the comparison turned round (ceiling: mean < threshold, at the
+	// favourable end; floor: mean > threshold).
+	Reflected bool
 }
 
 // PartnerEvidence is another item and its correlation with the item.
@@ -47,7 +53,7 @@ type PartnerEvidence struct {
 }
 
 // statName is the name of the statistic each single-item rule compares.
-var statName = map[Rule]string{Stable: "shift", Ceiling: "mean", LowSpread: "sd"}
+var statName = map[Rule]string{Stable: "shift", Ceiling: "mean", Floor: "mean", LowSpread: "sd"}
 
 // Stat returns the evidence for a single-item rule, or nil.
 func (e *Evidence) Stat(r Rule) *StatEvidence {
@@ -56,6 +62,8 @@ func (e *Evidence) Stat(r Rule) *StatEvidence {
 		return e.Stable
 	case Ceiling:
 		return e.Ceiling
+	case Floor:
+		return e.Floor
 	case LowSpread:
 		return e.LowSpread
 	}
@@ -68,6 +76,8 @@ func (e *Evidence) setStat(r Rule, s *StatEvidence) {
 		e.Stable = s
 	case Ceiling:
 		e.Ceiling = s
+	case Floor:
+		e.Floor = s
 	case LowSpread:
 		e.LowSpread = s
 	}
@@ -94,8 +104,11 @@ func (r *Result) Evidence(i int) Evidence {
 	// stable fires below its threshold, ceiling above, low_spread below.
 	e := Evidence{
 		Stable:    &StatEvidence{Value: formatAgainst(it.Shift, l.Stable.Rat(), true, -1, it.Has(Stable)), Threshold: l.Stable.String(), N: it.N, PreviousN: it.PreviousN},
-		Ceiling:   &StatEvidence{Value: formatAgainst(it.Mean, l.Ceiling.Rat(), false, +1, it.Has(Ceiling)), Threshold: l.Ceiling.String(), N: it.N},
+		Ceiling:   meanEvidence(it, l, Ceiling, l.Ceiling, +1),
 		LowSpread: &StatEvidence{Value: formatAgainst(it.SD, l.LowSpread.Rat(), false, -1, it.Has(LowSpread)), Threshold: l.LowSpread.String(), N: it.N},
+	}
+	if l.Floor.IsSet() {
+		e.Floor = meanEvidence(it, l, Floor, l.Floor, -1)
 	}
 	red := r.Thresholds.Redundant.Rat()
 	for _, p := range it.Correlated {
@@ -108,6 +121,19 @@ func (r *Result) Evidence(i int) Evidence {
 		e.Undecided = append(e.Undecided, u.String())
 	}
 	return e
+}
+
+// meanEvidence is the evidence of a rule on the mean (ceiling, floor)
+// with the raw threshold t and the side it fires on (+1 above, −1 below):
+// for a reverse-keyed item under ceiling_reversed, the threshold min + max
+// − t and the other side, as atCeiling and atFloor decide it.
+func meanEvidence(it *ItemResult, l Limits, r Rule, t Number, fires int) *StatEvidence {
+	st := &StatEvidence{N: it.N}
+	if l.CeilingReversed && it.Item.Reverse {
+		t, fires, st.Reflected = reflected(it.Item.Scale, t), -fires, true
+	}
+	st.Value, st.Threshold = formatAgainst(it.Mean, t.Rat(), false, fires, it.Has(r)), t.String()
+	return st
 }
 
 // limitsOf returns the limits of the item's scale.
@@ -200,12 +226,32 @@ func (s *StatEvidence) Summary(r Rule) string {
 	switch r {
 	case Stable:
 		return fmt.Sprintf("|shift| %s < %s (n %d, previous n %d)", trimSign(s.Value), s.Threshold, s.N, s.PreviousN)
-	case Ceiling:
-		return fmt.Sprintf("mean %s > %s (n %d)", s.Value, s.Threshold, s.N)
+	case Ceiling, Floor:
+		return fmt.Sprintf("mean %s %s %s (n %d%s)", s.Value, s.comparison(r), s.Threshold, s.N, s.reflectedNote(r))
 	case LowSpread:
 		return fmt.Sprintf("sd %s < %s (n %d)", s.Value, s.Threshold, s.N)
 	}
 	return ""
+}
+
+// comparison is the side of its threshold on which a rule on the mean
+// fires: ceiling above, floor below, each turned round when Reflected.
+func (s *StatEvidence) comparison(r Rule) string {
+	if (r == Ceiling) != s.Reflected {
+		return ">"
+	}
+	return "<"
+}
+
+// reflectedNote says at which end a reflected rule tested the scale.
+func (s *StatEvidence) reflectedNote(r Rule) string {
+	switch {
+	case !s.Reflected:
+		return ""
+	case r == Ceiling:
+		return "; reverse-keyed, tested at the favourable end"
+	}
+	return "; reverse-keyed, tested at the unfavourable end"
 }
 
 func trimSign(s string) string {

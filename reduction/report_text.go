@@ -44,7 +44,7 @@ func (r *Result) WriteThresholds(w io.Writer) {
 		fmt.Fprintf(tw, "  %s\tstable: |shift| < %s (%s)\tceiling: mean > %s (%s)\tlow_spread: sd < %s (%s)",
 			l.Scale, l.Stable, l.StableFrom, l.Ceiling, l.CeilingFrom, l.LowSpread, l.LowSpreadFrom)
 		if l.Floor.IsSet() {
-			fmt.Fprintf(tw, "\tfloor: mean < %s (fraction)", l.Floor)
+			fmt.Fprintf(tw, "\tfloor: mean < %s (%s)", l.Floor, l.FloorFrom)
 		}
 		fmt.Fprintln(tw)
 	}
@@ -152,7 +152,7 @@ func (r *Result) WriteCSV(w io.Writer) error {
 	head := append([]string{"id", "text", "scale", "n", "mean", "sd", "previous_n", "previous_mean", "shift"}, strings.Split(ruleColumns(rules, ",", false), ",")...)
 	head = append(head, "ticks", "correlated",
 		"stable_if_shift_below", "ceiling_if_mean_above", "low_spread_if_sd_below", "redundant_if_r_above")
-	if r.Thresholds.Floor.IsSet() {
+	if r.Thresholds.FloorOn() {
 		head = append(head, "floor_if_mean_below")
 	}
 	cw.Write(head)
@@ -167,8 +167,12 @@ func (r *Result) WriteCSV(w io.Writer) error {
 			strconv.FormatInt(it.PreviousN, 10), fullFloat(it.PreviousMean), fullFloat(it.Shift)}, it.marks(rules, "1", "0", "")...)
 		row = append(row, strconv.Itoa(it.Ticks()), strings.Join(partners, "; "),
 			l.Stable.String(), l.Ceiling.String(), l.LowSpread.String(), r.Thresholds.Redundant.String())
-		if l.Floor.IsSet() {
-			row = append(row, l.Floor.String())
+		if r.Thresholds.FloorOn() {
+			floor := ""
+			if l.Floor.IsSet() {
+				floor = l.Floor.String()
+			}
+			row = append(row, floor)
 		}
 		cw.Write(row)
 	}

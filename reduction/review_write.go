@@ -205,7 +205,7 @@ func (c *computed) field(key, indent string) []string {
 func (e *Evidence) lines(indent string) []string {
 	var out []string
 	sub := indent + "  "
-	for _, r := range []Rule{Stable, Ceiling, LowSpread} {
+	for _, r := range []Rule{Stable, Ceiling, Floor, LowSpread} {
 		st := e.Stat(r)
 		if st == nil {
 			continue
@@ -213,6 +213,9 @@ func (e *Evidence) lines(indent string) []string {
 		s := fmt.Sprintf("%s%s: {%s: %s, threshold: %s, n: %d", sub, r, statName[r], st.Value, st.Threshold, st.N)
 		if r == Stable {
 			s += fmt.Sprintf(", previous_n: %d", st.PreviousN)
+		}
+		if st.Reflected {
+			s += ", reflected: true"
 		}
 		out = append(out, s+"}")
 	}

@@ -87,7 +87,7 @@ func writeItemsSheet(f *excelize.File, r *reduction.Result) error {
 	}
 	head = append(head, "ticks", "correlated",
 		"stable_if_shift_below", "ceiling_if_mean_above", "low_spread_if_sd_below", "redundant_if_r_above")
-	floor := r.Thresholds.Floor.IsSet()
+	floor := r.Thresholds.FloorOn()
 	if floor {
 		head = append(head, "floor_if_mean_below")
 	}
