@@ -132,6 +132,9 @@ type viewItem struct {
 	Correlated []viewPartner  `json:"correlated"` // beyond the threshold
 	Undecided  []string       `json:"undecided,omitempty"`
 	Ticks      []string       `json:"ticks"` // each tick with its number, threshold and n
+	// WaveTest is the item's test between the waves in words, "paired, N
+	// linked" when the waves were linked; empty when it was not tested.
+	WaveTest string `json:"wave_test,omitempty"`
 	// Group and Representative: the item's group of redundant items and
 	// the item standing for it (see Groups); 0 and empty when not grouped.
 	Group          int        `json:"group,omitempty"`
@@ -376,6 +379,9 @@ func itemView(it *ItemDecision, sources []Source, red string) viewItem {
 	}
 	if vi.Ticks == nil {
 		vi.Ticks = []string{}
+	}
+	if w := e.WaveTest; w != nil {
+		vi.WaveTest = w.Summary()
 	}
 	if it.MergedInto != "" {
 		vi.Final = "merged"

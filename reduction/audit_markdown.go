@@ -216,6 +216,9 @@ func ticksText(it viewItem) string {
 	for _, u := range it.Undecided {
 		ticks = append(ticks, "undecided: "+mdText(u))
 	}
+	if it.WaveTest != "" {
+		ticks = append(ticks, mdText(it.WaveTest))
+	}
 	return strings.Join(ticks, "<br>")
 }
 

@@ -27,8 +27,57 @@ type Evidence struct {
 	// MaxR is the other item with the largest |r| when none is beyond the
 	// threshold; nil then when r is undefined with every other item.
 	MaxR *PartnerEvidence
+	// WaveTest is the item's test between the waves; nil when it was not
+	// tested (not answered in both waves).
+	WaveTest *WaveEvidence
 	// Undecided lists the rules that could not be decided, and why.
 	Undecided []string
+}
+
+// WaveEvidence is an item's wave test as the review file and the audit
+// print it: the test, its p before and after Holm's adjustment and its
+// effect size (favourable orientation), each as printed (three
+// significant digits for p, two decimals for the effect, "n/a" when
+// undefined), and the answers it rests on: per wave, or the people linked
+// for a paired test.
+type WaveEvidence struct {
+	Test                TestKind
+	P, PHolm, Effect    string
+	NPrevious, NCurrent int64 // independent tests
+	NLinked             int64 // paired tests
+}
+
+// Paired reports whether the test is on respondents linked across the waves.
+func (w *WaveEvidence) Paired() bool { return w.Test == SignedRankTest || w.Test == PairedTTest }
+
+// waveEvidence prints a wave test as evidence.
+func waveEvidence(wt *WaveTest) *WaveEvidence {
+	if wt == nil {
+		return nil
+	}
+	p := func(x float64) string {
+		if math.IsNaN(x) {
+			return "n/a"
+		}
+		return strconv.FormatFloat(x, 'g', 3, 64)
+	}
+	w := &WaveEvidence{Test: wt.Test, P: p(wt.P), PHolm: p(wt.PHolm), Effect: trimNegativeZero(formatStat(wt.Effect.Value, 2))}
+	if w.Paired() {
+		w.NLinked = wt.NLinked
+	} else {
+		w.NPrevious, w.NCurrent = wt.NPrevious, wt.NCurrent
+	}
+	return w
+}
+
+// Summary describes the test in words for an audit, e.g.
+// "wave test: wilcoxon_signed_rank (paired, 1204 linked): p 3.22e-25, Holm 6.44e-24, effect -0.46".
+func (w *WaveEvidence) Summary() string {
+	n := fmt.Sprintf("n %d previous, %d current", w.NPrevious, w.NCurrent)
+	if w.Paired() {
+		n = fmt.Sprintf("paired, %d linked", w.NLinked)
+	}
+	return fmt.Sprintf("wave test: %s (%s): p %s, Holm %s, effect %s", w.Test, n, w.P, w.PHolm, w.Effect)
 }
 
 // StatEvidence is one statistic compared with its threshold.
@@ -117,6 +166,7 @@ func (r *Result) Evidence(i int) Evidence {
 	if len(e.Redundant) == 0 && it.MaxR.ID != "" {
 		e.MaxR = &PartnerEvidence{ID: it.MaxR.ID, R: formatAgainst(it.MaxR.R, red, true, +1, false), N: it.MaxR.N}
 	}
+	e.WaveTest = waveEvidence(it.WaveTest)
 	for _, u := range it.Undecided {
 		e.Undecided = append(e.Undecided, u.String())
 	}

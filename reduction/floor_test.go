@@ -180,8 +180,8 @@ func TestFloorOutputs(t *testing.T) {
 	for name, want := range map[string][]string{
 		"table": {"shift  stable  ceiling  floor  low_spread  redundant", "floor: mean < 1.8 (fraction)", "floor: mean < 2.8 (fraction)",
 			"ceiling_reversed", "stable: 0   ceiling: 1   floor: 1   low_spread: 4   redundant: 2"},
-		"csv": {"shift,stable,ceiling,floor,low_spread,redundant,ticks,", ",redundant_if_r_above,floor_if_mean_below\n",
-			"L,a statement,likert5,1000,1.799,", ",,,0,1,1,1,3,\"LR (r=1, n=1000, keep=L)\",0.4,4.2,0.8,0.5,1.8\n", "LR,a negatively worded statement,likert5,1000,1.799,", ",,,1,0,1,1,3,\"L (r=1, n=1000, keep=L)\",0.4,4.2,0.8,0.5,1.8\n"},
+		"csv": {"shift,stable,ceiling,floor,low_spread,redundant,ticks,", ",redundant_if_r_above,floor_if_mean_below,wave_test,",
+			"L,a statement,likert5,1000,1.799,", ",,,0,1,1,1,3,\"LR (r=1, n=1000, keep=L)\",0.4,4.2,0.8,0.5,1.8,,,,,,\n", "LR,a negatively worded statement,likert5,1000,1.799,", ",,,1,0,1,1,3,\"L (r=1, n=1000, keep=L)\",0.4,4.2,0.8,0.5,1.8,,,,,,\n"},
 		"json": {`"floor": 0.2,`, `"ceiling_reversed": true`, `"floor": 1.8`, `"floor": 1,`, "\"flags\": [\n        \"floor\",", "\"flags\": [\n        \"ceiling\","},
 		"md":   {"| shift | stable | ceiling | floor | low spread | redundant | ticks |", "|--:|:-:|:-:|:-:|:-:|:-:|--:|", "Floor (likert5): mean < 1.8."},
 	} {

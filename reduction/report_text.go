@@ -155,6 +155,7 @@ func (r *Result) WriteCSV(w io.Writer) error {
 	if r.Thresholds.FloorOn() {
 		head = append(head, "floor_if_mean_below")
 	}
+	head = append(head, waveCSVHead...)
 	cw.Write(head)
 	for i := range r.Items {
 		it := &r.Items[i]
@@ -174,6 +175,7 @@ func (r *Result) WriteCSV(w io.Writer) error {
 			}
 			row = append(row, floor)
 		}
+		row = append(row, it.WaveTest.csvFields()...)
 		cw.Write(row)
 	}
 	cw.Flush()
@@ -202,7 +204,7 @@ func (p *Report) WriteCSVDecimalComma(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'
 	text := map[string]bool{"id": true, "text": true, "scale": true, "correlated": true,
-		"reliability": true, "kind": true, "name": true, "item": true, "reversed": true}
+		"reliability": true, "kind": true, "name": true, "item": true, "reversed": true, "wave_test": true}
 	var header []string
 	for i, rec := range records {
 		if i == 0 || rec[0] == "reliability" {
@@ -269,5 +271,6 @@ func (r *Result) WriteMarkdown(w io.Writer) error {
 			it.Ticks(), it.partners(len(it.Correlated)))
 	}
 	r.writeTally(w)
+	r.writeWaveTestsMarkdown(w)
 	return nil
 }

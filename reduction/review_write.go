@@ -231,6 +231,13 @@ func (e *Evidence) lines(indent string) []string {
 	} else if p := e.MaxR; p != nil {
 		out = append(out, fmt.Sprintf("%smax_r: {id: %s, r: %s, n: %d}", sub, plain(p.ID), p.R, p.N))
 	}
+	if w := e.WaveTest; w != nil {
+		n := fmt.Sprintf("n_previous: %d, n_current: %d", w.NPrevious, w.NCurrent)
+		if w.Paired() {
+			n = fmt.Sprintf("n_linked: %d", w.NLinked)
+		}
+		out = append(out, fmt.Sprintf("%swave_test: {test: %s, p: %s, p_holm: %s, effect: %s, %s}", sub, w.Test, w.P, w.PHolm, w.Effect, n))
+	}
 	if len(e.Undecided) > 0 {
 		parts := make([]string, len(e.Undecided))
 		for i, u := range e.Undecided {

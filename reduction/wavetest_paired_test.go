@@ -123,3 +123,20 @@ func TestPairedTestReversed(t *testing.T) {
 		t.Errorf("ten identical differences: %+v, want an undefined paired t with a warning", few)
 	}
 }
+
+// TestWaveEvidenceWords: the review file's wave test evidence and the
+// audit's words say "paired, N linked" for a paired test and give the
+// answers per wave for an independent one; undefined values read n/a.
+func TestWaveEvidenceWords(t *testing.T) {
+	paired := waveEvidence(&WaveTest{Test: SignedRankTest, P: 3.2203835246188876e-25, PHolm: math.NaN(), Effect: Effect{MatchedRankBiserial, -0.4609897616977483}, NPrevious: 3020, NCurrent: 1208, NLinked: 1204})
+	if got, want := paired.Summary(), "wave test: wilcoxon_signed_rank (paired, 1204 linked): p 3.22e-25, Holm n/a, effect -0.46"; got != want {
+		t.Errorf("paired: %q, want %q", got, want)
+	}
+	mw := waveEvidence(&WaveTest{Test: MannWhitneyTest, P: 0.5, PHolm: 1, Effect: Effect{RankBiserial, -0.001}, NPrevious: 106, NCurrent: 113})
+	if got, want := mw.Summary(), "wave test: mann_whitney (n 106 previous, 113 current): p 0.5, Holm 1, effect 0.00"; got != want {
+		t.Errorf("independent: %q, want %q", got, want)
+	}
+	if waveEvidence(nil) != nil {
+		t.Error("an item not tested has wave test evidence")
+	}
+}

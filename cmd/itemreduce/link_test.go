@@ -230,6 +230,32 @@ func TestFlagPairedJSON(t *testing.T) {
 	if code != 0 || !strings.Contains(table, "paired, 1227 linked") || !strings.Contains(table, "1204 linked") {
 		t.Errorf("the table does not say the tests are paired on 1227 linked people:\n%s", table)
 	}
+	base := []string{"--bank", waveRefs + "sai-bank.yaml", "--data", data, "--wave-column", "time",
+		"--previous-wave", "1", "--current-wave", "2", "--id-column", "participant"}
+	md, _, _ := runArgs(t, append([]string{"flag", "--format", "markdown"}, base...)...)
+	if !strings.Contains(md, "paired, 1227 linked") || !strings.Contains(md, "| calm | wilcoxon_signed_rank | 1204 linked | z -10.38 |") {
+		t.Errorf("the Markdown does not show the paired tests:\n%s", md)
+	}
+	csvOut, _, _ := runArgs(t, append([]string{"flag", "--format", "csv"}, base...)...)
+	if !strings.Contains(csvOut, ",wave_test,wave_statistic,wave_p,wave_p_holm,wave_effect,wave_n_linked\n") ||
+		!strings.Contains(csvOut, ",wilcoxon_signed_rank,45565.5,") || !strings.Contains(csvOut, ",1204\n") {
+		t.Errorf("the CSV lacks the paired tests:\n%.2000s", csvOut)
+	}
+	review := filepath.Join(dir, "review.yaml")
+	if _, errOut, code := runArgs(t, append(append([]string{"review"}, base...), "--out", review)...); code != 0 {
+		t.Fatalf("review: exit %d: %s", code, errOut)
+	}
+	text, _ := os.ReadFile(review)
+	if want := "wave_test: {test: wilcoxon_signed_rank, p: 3.22e-25, p_holm: 6.44e-24, effect: -0.46, n_linked: 1204}"; !strings.Contains(string(text), want) {
+		t.Errorf("the review file lacks %q", want)
+	}
+	// A refresh reads the paired evidence back: nothing changes.
+	if _, errOut, code := runArgs(t, append(append([]string{"review"}, base...), "--out", review)...); code != 0 || !strings.Contains(errOut, "unchanged") {
+		t.Errorf("refresh: exit %d: %s", code, errOut)
+	}
+	if again, _ := os.ReadFile(review); string(again) != string(text) {
+		t.Error("refreshing the paired review file changed it")
+	}
 }
 
 // TestFlagIDColumnErrors attacks --id-column: an id twice in a wave and a
