@@ -43,9 +43,11 @@
 // test on fewer than min_wave_n answers (30) in a wave warns.
 // stable_equivalence: true keeps the stable tick only for a shift whose
 // interval lies inside ±the threshold (two one-sided tests). The paired
-// tests (WilcoxonSignedRank, PairedT) take differences of respondents
-// linked across the waves, which summaries cannot carry: flag does not
-// use them yet.
+// tests (WilcoxonSignedRank, PairedT, and SignedRankCounts and
+// PairedTCounts from tables of differences) take the differences of
+// respondents linked across the waves by an id, which summaries cannot
+// carry: ScreenLinked replaces each independent test by its paired one
+// (Linked holds the counts of the differences, made by files.LinkWaves).
 //
 // # Reliability (reliability*.go)
 //
