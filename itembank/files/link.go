@@ -67,7 +67,7 @@ func LinkWaves(previous, current []string, prevOpt, curOpt LoadOptions, bank *it
 		}
 	}
 	cur := &currentWave{prev: prev, seen: make([]bool, len(prev.where)), ids: map[string]rowAt{},
-		diffs: make([]map[int64]int64, len(bank.Items))}
+		levels: make([][]int64, len(bank.Items)), counts: make([][][]int64, len(bank.Items))}
 	for f, path := range current {
 		if err := readLinkFile(path, curOpt, bank, idColumn, func(r *linkRow) error { return cur.add(r, current, f) }); err != nil {
 			return nil, err
@@ -81,7 +81,7 @@ func LinkWaves(previous, current []string, prevOpt, curOpt LoadOptions, bank *it
 	}
 	l.PreviousOnly = int64(len(prev.where)) - l.Linked
 	l.CurrentOnly = int64(len(cur.ids)) - l.Linked
-	l.Places, l.Diffs = diffTables(cur.diffs)
+	l.Places, l.Diffs = diffTables(cur.differences())
 	return l, nil
 }
 
@@ -130,13 +130,17 @@ func (p *previousWave) add(r *linkRow, paths []string, file int) error {
 	return nil
 }
 
-// currentWave counts the differences of the current wave's linked rows.
+// currentWave counts the pairs of answers of the current wave's linked
+// rows: counts[i][p][c] is how many linked people answered item i with
+// the previous wave's level p and the current wave's level c (few levels
+// each, so a table is faster than counting differences in a map).
 type currentWave struct {
-	prev  *previousWave
-	seen  []bool           // previous respondent -> linked
-	ids   map[string]rowAt // ids of the current wave
-	diffs []map[int64]int64
-	noID  int64
+	prev   *previousWave
+	seen   []bool           // previous respondent -> linked
+	ids    map[string]rowAt // ids of the current wave
+	levels [][]int64        // per item, its distinct answers in units of 10^-MaxPlaces
+	counts [][][]int64
+	noID   int64
 }
 
 func (c *currentWave) add(r *linkRow, paths []string, file int) error {
@@ -155,16 +159,46 @@ func (c *currentWave) add(r *linkRow, paths []string, file int) error {
 	c.seen[p] = true
 	items := len(c.prev.levels)
 	for i, a := range r.answers {
-		code := c.prev.codes[int(p)*items+i]
+		code := int(c.prev.codes[int(p)*items+i])
 		if !a.ok || code == 0 {
 			continue
 		}
-		if c.diffs[i] == nil {
-			c.diffs[i] = map[int64]int64{}
+		k := slices.Index(c.levels[i], a.units)
+		if k < 0 {
+			c.levels[i] = append(c.levels[i], a.units)
+			k = len(c.levels[i]) - 1
 		}
-		c.diffs[i][a.units-c.prev.levels[i][code-1]]++
+		for len(c.counts[i]) < code {
+			c.counts[i] = append(c.counts[i], nil)
+		}
+		row := c.counts[i][code-1]
+		for len(row) <= k {
+			row = append(row, 0)
+		}
+		row[k]++
+		c.counts[i][code-1] = row
 	}
 	return nil
+}
+
+// differences turns the counts of pairs of answers into counts of the
+// differences current − previous, per item, in units of 10^-MaxPlaces.
+func (c *currentWave) differences() []map[int64]int64 {
+	out := make([]map[int64]int64, len(c.counts))
+	for i, byPrev := range c.counts {
+		for p, row := range byPrev {
+			for k, n := range row {
+				if n == 0 {
+					continue
+				}
+				if out[i] == nil {
+					out[i] = map[int64]int64{}
+				}
+				out[i][c.levels[i][k]-c.prev.levels[i][p]] += n
+			}
+		}
+	}
+	return out
 }
 
 // sameID describes an id found twice in one wave.
@@ -273,6 +307,12 @@ func readLinkFile(path string, opt LoadOptions, bank *itembank.Bank, idColumn st
 	}
 	itemField := linkItemFields(header, fields, bank)
 	r := &linkRow{idColumn: idColumn, answers: make([]linkAnswer, len(bank.Items))}
+	// Most cells are one byte: their answers are read once per item.
+	type cached struct {
+		a     linkAnswer
+		known bool
+	}
+	oneByte := make([][256]cached, len(bank.Items))
 	for {
 		row, err := t.Next()
 		if err == io.EOF {
@@ -296,7 +336,15 @@ func readLinkFile(path string, opt LoadOptions, bank *itembank.Bank, idColumn st
 			if f < 0 {
 				continue
 			}
-			a, err := linkValue(row[f], bank.Items[i].Scale)
+			cell := row[f]
+			if len(cell) == 1 && oneByte[i][cell[0]].known {
+				r.answers[i] = oneByte[i][cell[0]].a
+				continue
+			}
+			a, err := linkValue(cell, bank.Items[i].Scale)
+			if err == nil && len(cell) == 1 {
+				oneByte[i][cell[0]] = cached{a, true}
+			}
 			if err != nil {
 				pe := t.Pos(f)
 				pe.Item = bank.Items[i].ID
