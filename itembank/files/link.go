@@ -96,7 +96,7 @@ type previousWave struct {
 	bank   *itembank.Bank
 	ids    map[string]int32 // id -> respondent
 	where  []rowAt          // respondent -> row
-	codes  []uint8          // respondent-major: codes[r*items+i], 0 = no answer, else levels[i][code-1]
+	codes  codeBlocks       // respondent-major: code r*items+i, 0 = no answer, else levels[i][code-1]
 	levels [][]int64        // per item, its distinct answers in units of 10^-MaxPlaces
 	noID   int64
 }
@@ -125,10 +125,31 @@ func (p *previousWave) add(r *linkRow, paths []string, file int) error {
 			}
 			code = uint8(k + 1)
 		}
-		p.codes = append(p.codes, code)
+		p.codes.add(code)
 	}
 	return nil
 }
+
+// codeBlocks hold the previous wave's answer codes in blocks of a fixed
+// size, so that they grow without being copied (a copy would briefly
+// double the largest thing linking holds).
+type codeBlocks struct {
+	blocks [][]uint8
+	n      int
+}
+
+const codeBlock = 1 << 20
+
+func (b *codeBlocks) add(c uint8) {
+	if b.n%codeBlock == 0 {
+		b.blocks = append(b.blocks, make([]uint8, 0, codeBlock))
+	}
+	last := len(b.blocks) - 1
+	b.blocks[last] = append(b.blocks[last], c)
+	b.n++
+}
+
+func (b *codeBlocks) at(k int) uint8 { return b.blocks[k/codeBlock][k%codeBlock] }
 
 // currentWave counts the pairs of answers of the current wave's linked
 // rows: counts[i][p][c] is how many linked people answered item i with
@@ -159,7 +180,7 @@ func (c *currentWave) add(r *linkRow, paths []string, file int) error {
 	c.seen[p] = true
 	items := len(c.prev.levels)
 	for i, a := range r.answers {
-		code := int(c.prev.codes[int(p)*items+i])
+		code := int(c.prev.codes.at(int(p)*items + i))
 		if !a.ok || code == 0 {
 			continue
 		}
