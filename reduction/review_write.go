@@ -15,12 +15,16 @@ import (
 // from: the input files with their SHA-256, the thresholds in force and
 // the suggestion rule. It is rewritten on every refresh.
 type Screening struct {
-	Tool          string        `yaml:"tool,omitempty"`
-	Bank          FileDigest    `yaml:"bank"`
-	Config        *FileDigest   `yaml:"config,omitempty"`
-	Previous      []FileDigest  `yaml:"previous"`
-	Current       []FileDigest  `yaml:"current"`
-	Where         []string      `yaml:"where,omitempty"`
+	Tool     string       `yaml:"tool,omitempty"`
+	Bank     FileDigest   `yaml:"bank"`
+	Config   *FileDigest  `yaml:"config,omitempty"`
+	Previous []FileDigest `yaml:"previous"`
+	Current  []FileDigest `yaml:"current"`
+	Where    []string     `yaml:"where,omitempty"`
+	// IDColumn is the column by which the respondents of the two waves
+	// were linked for the paired wave tests (--id-column); empty when
+	// they were not.
+	IDColumn      string        `yaml:"id_column,omitempty"`
 	Respondents   Respondents   `yaml:"respondents"`
 	Basis         string        `yaml:"basis"`
 	Redundant     Number        `yaml:"redundant"`
@@ -44,6 +48,9 @@ type FileDigest struct {
 type Respondents struct {
 	Previous int64 `yaml:"previous" json:"previous"`
 	Current  int64 `yaml:"current" json:"current"`
+	// Linked counts the respondents linked across the waves by id (paired
+	// wave tests); 0 when they were not linked.
+	Linked int64 `yaml:"linked,omitempty" json:"linked,omitempty"`
 }
 
 // ScaleLimits are the thresholds in force for one scale, in answer units,
@@ -67,13 +74,14 @@ type ReviewInputs struct {
 	Config            *FileDigest // nil: the default thresholds
 	Previous, Current []FileDigest
 	Where             []string // row filters, e.g. gemeente=Zwolle
+	IDColumn          string   // the column linking the waves (--id-column); empty when not linked
 }
 
 // NewScreening describes a screening result and its inputs.
 func NewScreening(res *Result, cfg Config, in ReviewInputs) Screening {
 	s := Screening{Tool: in.Tool, Bank: in.Bank, Config: in.Config, Previous: in.Previous, Current: in.Current, Where: in.Where,
-		Respondents: Respondents{Previous: res.PreviousRespondents, Current: res.Respondents},
-		Basis:       res.Basis(), Redundant: res.Thresholds.Redundant, DropFromTicks: dropFrom(cfg),
+		IDColumn: in.IDColumn, Respondents: Respondents{Previous: res.PreviousRespondents, Current: res.Respondents, Linked: res.Linked},
+		Basis: res.Basis(), Redundant: res.Thresholds.Redundant, DropFromTicks: dropFrom(cfg),
 		Redundancy: redundancyOf(cfg)}
 	for _, l := range res.Limits {
 		s.Scales = append(s.Scales, ScaleLimits{Scale: l.Scale.Name, Min: l.Scale.Min, Max: l.Scale.Max,

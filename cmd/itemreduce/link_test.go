@@ -256,6 +256,23 @@ func TestFlagPairedJSON(t *testing.T) {
 	if again, _ := os.ReadFile(review); string(again) != string(text) {
 		t.Error("refreshing the paired review file changed it")
 	}
+	if !strings.Contains(string(text), "id_column: participant") || !strings.Contains(string(text), "linked: 1227") {
+		t.Errorf("the review file's screening does not record the linking:\n%.1500s", text)
+	}
+	for _, audit := range []string{"audit.md", "audit.html"} {
+		out := filepath.Join(dir, audit)
+		if _, errOut, code := runArgs(t, "decide", "--bank", waveRefs+"sai-bank.yaml", "--review", review,
+			"--out", filepath.Join(dir, "next.yaml"), "--audit", out, "--force"); code != 0 {
+			t.Fatalf("decide: exit %d: %s", code, errOut)
+		}
+		a, _ := os.ReadFile(out)
+		for _, want := range []string{"1227 linked by the ids in column participant (wave tests paired)",
+			"(paired, 1204 linked): p 3.22e-25, Holm 6.44e-24, effect -0.46"} {
+			if !strings.Contains(string(a), want) {
+				t.Errorf("%s lacks %q", audit, want)
+			}
+		}
+	}
 }
 
 // TestFlagIDColumnErrors attacks --id-column: an id twice in a wave and a
