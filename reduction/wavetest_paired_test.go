@@ -2,6 +2,7 @@ package reduction
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/itemreduce/itemreduce/itembank"
@@ -121,6 +122,19 @@ func TestPairedTestReversed(t *testing.T) {
 	pairedTest(few, &itembank.Item{ID: "c", Scale: s}, raw[:1], 0, WavePlan{Scale: s, Test: WelchTest, MinN: 30})
 	if few.Test != PairedTTest || few.Warning == "" {
 		t.Errorf("ten identical differences: %+v, want an undefined paired t with a warning", few)
+	}
+	for _, test := range []TestKind{MannWhitneyTest, WelchTest} {
+		none := &WaveTest{}
+		pairedTest(none, &itembank.Item{ID: "d", Scale: s}, nil, 0, WavePlan{Scale: s, Test: test, MinN: 30})
+		if none.NLinked != 0 || !math.IsNaN(none.P) || !strings.Contains(none.Warning, "no respondent linked across the waves answered it in both") {
+			t.Errorf("%s, nobody linked: %+v", test, none)
+		}
+	}
+	// Fewer linked than min_wave_n: a warning, the test still given.
+	small := &WaveTest{}
+	pairedTest(small, &itembank.Item{ID: "e", Scale: s}, raw, 0, WavePlan{Scale: s, Test: MannWhitneyTest, MinN: 50})
+	if math.IsNaN(small.P) || !strings.Contains(small.Warning, "on 45 linked respondents: fewer than min_wave_n 50") {
+		t.Errorf("45 linked, min 50: %+v", small)
 	}
 }
 
