@@ -60,16 +60,16 @@ func LinkWaves(previous, current []string, prevOpt, curOpt LoadOptions, bank *it
 	if idColumn == "" {
 		return nil, fmt.Errorf("no id column to link the waves by")
 	}
-	prev := &previousWave{bank: bank, ids: map[string]int32{}, levels: make([][]int64, len(bank.Items))}
+	prev := &previousWave{ids: map[string]int32{}, levels: newLevels(len(bank.Items))}
 	for f, path := range previous {
-		if err := readLinkFile(path, prevOpt, bank, idColumn, func(r *linkRow) error { return prev.add(r, previous, f) }); err != nil {
+		if err := readLinkFile(path, prevOpt, bank, idColumn, prev.levels, func(r *linkRow) error { return prev.add(r, previous, f) }); err != nil {
 			return nil, err
 		}
 	}
 	cur := &currentWave{prev: prev, seen: make([]bool, len(prev.where)), ids: map[string]rowAt{},
-		levels: make([][]int64, len(bank.Items)), counts: make([][][]int64, len(bank.Items))}
+		levels: newLevels(len(bank.Items)), counts: make([][][]int64, len(bank.Items))}
 	for f, path := range current {
-		if err := readLinkFile(path, curOpt, bank, idColumn, func(r *linkRow) error { return cur.add(r, current, f) }); err != nil {
+		if err := readLinkFile(path, curOpt, bank, idColumn, cur.levels, func(r *linkRow) error { return cur.add(r, current, f) }); err != nil {
 			return nil, err
 		}
 	}
@@ -93,11 +93,10 @@ type rowAt struct {
 
 // previousWave holds the previous wave's answers by id.
 type previousWave struct {
-	bank   *itembank.Bank
 	ids    map[string]int32 // id -> respondent
 	where  []rowAt          // respondent -> row
-	codes  codeBlocks       // respondent-major: code r*items+i, 0 = no answer, else levels[i][code-1]
-	levels [][]int64        // per item, its distinct answers in units of 10^-MaxPlaces
+	codes  codeBlocks       // respondent-major: code r*items+i, 0 = no answer, else levels.units[i][code-1]
+	levels *levels
 	noID   int64
 }
 
@@ -111,23 +110,32 @@ func (p *previousWave) add(r *linkRow, paths []string, file int) error {
 	}
 	p.ids[strings.Clone(r.id)] = int32(len(p.where))
 	p.where = append(p.where, rowAt{file, r.line})
-	for i, a := range r.answers {
-		var code uint8
-		if a.ok {
-			k := slices.Index(p.levels[i], a.units)
-			if k < 0 {
-				if len(p.levels[i]) == itembank.MaxLevels {
-					return &itembank.ParseError{File: paths[file], Line: r.line, Item: p.bank.Items[i].ID,
-						Err: fmt.Errorf("%w: more than %d different answers; is this a rating item?", itembank.ErrTooManyLevels, itembank.MaxLevels)}
-				}
-				p.levels[i] = append(p.levels[i], a.units)
-				k = len(p.levels[i]) - 1
-			}
-			code = uint8(k + 1)
-		}
-		p.codes.add(code)
+	for _, c := range r.codes {
+		p.codes.add(c)
 	}
 	return nil
+}
+
+// levels are the distinct answers of each item in one wave, in units of
+// 10^-MaxPlaces: an answer's code is its index + 1 (0: no answer).
+type levels struct {
+	units [][]int64
+}
+
+func newLevels(items int) *levels { return &levels{units: make([][]int64, items)} }
+
+// code returns the code of item i's answer, adding it when new; false
+// when the item has MaxLevels answers already.
+func (l *levels) code(i int, units int64) (uint8, bool) {
+	k := slices.Index(l.units[i], units)
+	if k < 0 {
+		if len(l.units[i]) == itembank.MaxLevels {
+			return 0, false
+		}
+		l.units[i] = append(l.units[i], units)
+		k = len(l.units[i]) - 1
+	}
+	return uint8(k + 1), true
 }
 
 // codeBlocks hold the previous wave's answer codes in blocks of a fixed
@@ -152,14 +160,14 @@ func (b *codeBlocks) add(c uint8) {
 func (b *codeBlocks) at(k int) uint8 { return b.blocks[k/codeBlock][k%codeBlock] }
 
 // currentWave counts the pairs of answers of the current wave's linked
-// rows: counts[i][p][c] is how many linked people answered item i with
-// the previous wave's level p and the current wave's level c (few levels
-// each, so a table is faster than counting differences in a map).
+// rows: counts[i][p-1][c-1] is how many linked people answered item i
+// with the previous wave's code p and the current wave's code c (few
+// codes each, so a table is faster than counting differences in a map).
 type currentWave struct {
 	prev   *previousWave
 	seen   []bool           // previous respondent -> linked
 	ids    map[string]rowAt // ids of the current wave
-	levels [][]int64        // per item, its distinct answers in units of 10^-MaxPlaces
+	levels *levels
 	counts [][][]int64
 	noID   int64
 }
@@ -178,26 +186,23 @@ func (c *currentWave) add(r *linkRow, paths []string, file int) error {
 		return nil
 	}
 	c.seen[p] = true
-	items := len(c.prev.levels)
-	for i, a := range r.answers {
-		code := int(c.prev.codes.at(int(p)*items + i))
-		if !a.ok || code == 0 {
+	base := int(p) * len(r.codes)
+	for i, cc := range r.codes {
+		pc := int(c.prev.codes.at(base + i))
+		if cc == 0 || pc == 0 {
 			continue
 		}
-		k := slices.Index(c.levels[i], a.units)
-		if k < 0 {
-			c.levels[i] = append(c.levels[i], a.units)
-			k = len(c.levels[i]) - 1
+		byPrev := c.counts[i]
+		for len(byPrev) < pc {
+			byPrev = append(byPrev, nil)
 		}
-		for len(c.counts[i]) < code {
-			c.counts[i] = append(c.counts[i], nil)
-		}
-		row := c.counts[i][code-1]
-		for len(row) <= k {
+		row := byPrev[pc-1]
+		for len(row) < int(cc) {
 			row = append(row, 0)
 		}
-		row[k]++
-		c.counts[i][code-1] = row
+		row[cc-1]++
+		byPrev[pc-1] = row
+		c.counts[i] = byPrev
 	}
 	return nil
 }
@@ -215,7 +220,7 @@ func (c *currentWave) differences() []map[int64]int64 {
 				if out[i] == nil {
 					out[i] = map[int64]int64{}
 				}
-				out[i][c.levels[i][k]-c.prev.levels[i][p]] += n
+				out[i][c.levels.units[i][k]-c.prev.levels.units[i][p]] += n
 			}
 		}
 	}
@@ -279,15 +284,16 @@ func compareInt(a, b int64) int {
 }
 
 // A linkRow is one kept row as LinkWaves reads it: the id (valid until the
-// next row), its line, and each bank item's answer.
+// next row), its line, and each bank item's answer as a code of the
+// wave's levels (0: no answer, or no column).
 type linkRow struct {
 	id, idColumn string
 	line         int
-	answers      []linkAnswer // per bank item
+	codes        []uint8 // per bank item
 }
 
 // A linkAnswer is an answer in units of 10^-MaxPlaces; ok is false for no
-// answer or no column.
+// answer.
 type linkAnswer struct {
 	units int64
 	ok    bool
@@ -295,7 +301,7 @@ type linkAnswer struct {
 
 // readLinkFile reads the kept rows of one file of answers, calling add for
 // each.
-func readLinkFile(path string, opt LoadOptions, bank *itembank.Bank, idColumn string, add func(*linkRow) error) error {
+func readLinkFile(path string, opt LoadOptions, bank *itembank.Bank, idColumn string, lv *levels, add func(*linkRow) error) error {
 	if IsSummaryFile(path) {
 		return fmt.Errorf("%s: a summary holds no respondents, so the waves cannot be linked by id: give the files of answers, or leave out --id-column", path)
 	}
@@ -327,13 +333,10 @@ func readLinkFile(path string, opt LoadOptions, bank *itembank.Bank, idColumn st
 		return err
 	}
 	itemField := linkItemFields(header, fields, bank)
-	r := &linkRow{idColumn: idColumn, answers: make([]linkAnswer, len(bank.Items))}
-	// Most cells are one byte: their answers are read once per item.
-	type cached struct {
-		a     linkAnswer
-		known bool
-	}
-	oneByte := make([][256]cached, len(bank.Items))
+	r := &linkRow{idColumn: idColumn, codes: make([]uint8, len(bank.Items))}
+	// Most cells are one byte: each is read once per item, its code
+	// remembered (code + 1; 0 = not seen yet).
+	oneByte := make([][256]uint16, len(bank.Items))
 	for {
 		row, err := t.Next()
 		if err == io.EOF {
@@ -353,26 +356,26 @@ func readLinkFile(path string, opt LoadOptions, bank *itembank.Bank, idColumn st
 		}
 		r.id, r.line = strings.TrimSpace(row[idf]), t.Pos(idf).Line
 		for i, f := range itemField {
-			r.answers[i] = linkAnswer{}
+			r.codes[i] = 0
 			if f < 0 {
 				continue
 			}
 			cell := row[f]
-			if len(cell) == 1 && oneByte[i][cell[0]].known {
-				r.answers[i] = oneByte[i][cell[0]].a
+			if len(cell) == 1 && oneByte[i][cell[0]] != 0 {
+				r.codes[i] = uint8(oneByte[i][cell[0]] - 1)
 				continue
 			}
-			a, err := linkValue(cell, bank.Items[i].Scale)
-			if err == nil && len(cell) == 1 {
-				oneByte[i][cell[0]] = cached{a, true}
-			}
+			code, err := cellCode(cell, i, bank.Items[i].Scale, lv)
 			if err != nil {
 				pe := t.Pos(f)
 				pe.Item = bank.Items[i].ID
 				pe.Err = err
 				return pe
 			}
-			r.answers[i] = a
+			if len(cell) == 1 {
+				oneByte[i][cell[0]] = uint16(code) + 1
+			}
+			r.codes[i] = code
 		}
 		if err := add(r); err != nil {
 			return err
@@ -401,6 +404,20 @@ func linkItemFields(header []string, fields map[string]int, bank *itembank.Bank)
 		}
 	}
 	return out
+}
+
+// cellCode reads one answer cell of item i as the loader does and returns
+// its code in lv (0 for no answer).
+func cellCode(cell string, i int, s *itembank.Scale, lv *levels) (uint8, error) {
+	a, err := linkValue(cell, s)
+	if err != nil || !a.ok {
+		return 0, err
+	}
+	code, ok := lv.code(i, a.units)
+	if !ok {
+		return 0, fmt.Errorf("%w: more than %d different answers; is this a rating item?", itembank.ErrTooManyLevels, itembank.MaxLevels)
+	}
+	return code, nil
 }
 
 // linkValue reads one answer cell as the loader does.
