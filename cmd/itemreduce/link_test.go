@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/itemreduce/itemreduce/reduction"
 )
 
@@ -240,6 +242,28 @@ func TestFlagPairedJSON(t *testing.T) {
 	if !strings.Contains(csvOut, ",wave_test,wave_statistic,wave_p,wave_p_holm,wave_effect,wave_n_linked\n") ||
 		!strings.Contains(csvOut, ",wilcoxon_signed_rank,45565.5,") || !strings.Contains(csvOut, ",1204\n") {
 		t.Errorf("the CSV lacks the paired tests:\n%.2000s", csvOut)
+	}
+	book := filepath.Join(dir, "flags.xlsx")
+	if _, errOut, code := runArgs(t, append(append([]string{"flag"}, base...), "-o", book)...); code != 0 {
+		t.Fatalf("flag -o flags.xlsx: exit %d: %s", code, errOut)
+	}
+	xf, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := xf.GetRows("Items")
+	xf.Close()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("Items sheet: %v", err)
+	}
+	cell := map[string]string{}
+	for k, h := range rows[0] {
+		if k < len(rows[1]) {
+			cell[h] = rows[1][k]
+		}
+	}
+	if rows[1][0] != "calm" || cell["wave_test"] != "wilcoxon_signed_rank" || cell["wave_n_linked"] != "1204" {
+		t.Errorf("workbook's calm row: test %q, n linked %q", cell["wave_test"], cell["wave_n_linked"])
 	}
 	review := filepath.Join(dir, "review.yaml")
 	if _, errOut, code := runArgs(t, append(append([]string{"review"}, base...), "--out", review)...); code != 0 {
