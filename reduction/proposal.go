@@ -46,6 +46,22 @@ func (p *Proposal) Name() string {
 // keep:, or not listed under drop:.
 func (p *Proposal) Keeps(id string) bool { return p.keep[id] }
 
+// ProposalFromChecklist is the proposal of a checklist that answered, for
+// every item of the bank, whether to keep it: a workbook written by
+// itemreduce proposal and read by package proposalbook. The caller has
+// checked the answers against the bank, reporting their cells; ids in
+// keep that are not items of the bank are ignored. target is 0 when none
+// was given.
+func ProposalFromChecklist(file, by string, target int, keep []string, bank *itembank.Bank) *Proposal {
+	p := &Proposal{File: file, By: by, TargetLength: target, Listed: "keep", keep: map[string]bool{}}
+	for _, id := range keep {
+		if bank.Item(id) != nil {
+			p.keep[id] = true
+		}
+	}
+	return p
+}
+
 // LoadProposalFile reads a proposal and checks it against the bank.
 func LoadProposalFile(path string, bank *itembank.Bank) (*Proposal, error) {
 	data, err := os.ReadFile(path)
