@@ -1,13 +1,18 @@
 package main
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/reduction"
 )
 
 const checklistBank = "examples/wijkteams/bank.yaml"
@@ -25,8 +30,8 @@ func answerChecklist(t *testing.T, path string, n int, answer string, cells map[
 	for i := range n {
 		f.SetCellValue(sheet, "D"+strconv.Itoa(8+i), answer)
 	}
-	for cell, v := range cells {
-		f.SetCellValue(sheet, cell, v)
+	for _, cell := range slices.Sorted(maps.Keys(cells)) { // the same file each time
+		f.SetCellValue(sheet, cell, cells[cell])
 	}
 	if err := f.Save(); err != nil {
 		t.Fatal(err)
@@ -209,5 +214,47 @@ func TestProposalCheckHelp(t *testing.T) {
 	a, b := runRoot(t, "help", "proposal", "check"), runRoot(t, "proposal", "check", "--help")
 	if a.code != 0 || a.stdout != b.stdout || !strings.HasPrefix(a.stdout, "NAME:\n   itemreduce proposal check - ") {
 		t.Errorf("help proposal check: exit %d\n%s", a.code, a.stdout)
+	}
+}
+
+// TestExampleChecklistWorkbook: examples/wijkteams/proposals/zwolle.xlsx
+// is the Dutch checklist answered as zwolle.yaml is, and reads to the same
+// proposal. -update writes it again: the checklist of the bank with nee
+// for every item zwolle.yaml leaves out.
+func TestExampleChecklistWorkbook(t *testing.T) {
+	const book, yaml = "examples/wijkteams/proposals/zwolle.xlsx", "examples/wijkteams/proposals/zwolle.yaml"
+	t.Chdir(repoRoot)
+	bank, err := itembank.LoadBankFile(checklistBank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := reduction.LoadProposalFile(yaml, bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		os.Remove(book)
+		if r := runRoot(t, "proposal", "--bank", checklistBank, "--by", want.By, "--target", strconv.Itoa(want.TargetLength), "--lang", "nl", "-o", book); r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+		noes := map[string]string{}
+		for i, it := range bank.Items {
+			if !want.Keeps(it.ID) {
+				noes["D"+strconv.Itoa(8+i)] = "nee"
+			}
+		}
+		answerChecklist(t, book, 0, "", noes)
+	}
+	got, err := loadProposal(book, bank)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/itemreduce -run TestExampleChecklistWorkbook -update to write it)", err)
+	}
+	if got.By != want.By || got.TargetLength != want.TargetLength {
+		t.Errorf("by %q, target %d; zwolle.yaml has %q, %d", got.By, got.TargetLength, want.By, want.TargetLength)
+	}
+	for _, it := range bank.Items {
+		if got.Keeps(it.ID) != want.Keeps(it.ID) {
+			t.Errorf("%s: the workbook keeps it %v, zwolle.yaml %v", it.ID, got.Keeps(it.ID), want.Keeps(it.ID))
+		}
 	}
 }

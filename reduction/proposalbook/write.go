@@ -192,8 +192,11 @@ func (b *book) countRow() error {
 // items writes the header and a row per item, in the bank's order, which
 // groups them by theme.
 func (b *book) items(bank *itembank.Bank) error {
-	for col, h := range map[int]string{colTheme: b.w.theme, colID: b.w.id, colText: b.w.text, colKeep: b.w.keep} {
-		if err := b.set(col, rowHeader, h, b.header); err != nil {
+	for _, h := range []struct {
+		col  int
+		text string
+	}{{colTheme, b.w.theme}, {colID, b.w.id}, {colText, b.w.text}, {colKeep, b.w.keep}} {
+		if err := b.set(h.col, rowHeader, h.text, b.header); err != nil {
 			return err
 		}
 	}

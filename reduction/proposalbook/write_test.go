@@ -132,3 +132,15 @@ func TestLiveCount(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteSameBytes: the same bank and options give the same file, so
+// that a committed example changes only when its content does.
+func TestWriteSameBytes(t *testing.T) {
+	bank := testBank(t, "nl")
+	first := written(t, bank, Options{By: "Zwolle", Target: 3})
+	for range 5 {
+		if !bytes.Equal(written(t, bank, Options{By: "Zwolle", Target: 3}), first) {
+			t.Fatal("two writes differ")
+		}
+	}
+}
