@@ -134,7 +134,7 @@ func findSheet(f *excelize.File, file string) (*sheet, error) {
 			}
 		}
 	}
-	return nil, &itembank.ParseError{File: file, Err: fmt.Errorf("%w: no sheet has a header row with the columns %s and %s (%s in Dutch); make a checklist with itemreduce proposal --bank BANK.yaml -o NAME.xlsx",
+	return nil, &itembank.ParseError{File: file, Err: fmt.Errorf("%w: no sheet has a header row with the columns %s and %s (%s in Dutch); if it was a checklist, put its header row back, otherwise make one with itemreduce proposal --bank BANK.yaml -o NAME.xlsx",
 		ErrNotChecklist, english.id, english.keep, dutch.keep)}
 }
 
