@@ -28,11 +28,11 @@ Example:
 column Keep? (Behouden? in Dutch) where the team leader chooses yes or no from a list,
 every item starting at yes, and at the top their name, their target and a count of
 the items kept that follows their choices. The ids and texts are protected against
-changes by accident (Review > Unprotect Sheet lifts it; no password). The workbook is
-in the bank's language (language: nl is Dutch), or the one --lang gives.
+changes by accident (Review > Unprotect Sheet lifts it; no password).
 With -o NAME.yaml, or without -o (to the screen), writes the same checklist as YAML:
 every item under keep:, one per line with its text as a comment; the team leader
-deletes the lines of the items to leave out.
+deletes the lines of the items to leave out. Either checklist is in the bank's
+language (language: nl is Dutch), or the one --lang gives.
 Either file, returned, is a proposal for itemreduce decide --proposal; itemreduce
 proposal check FILE says whether it is valid and how many items it keeps. No
 statistics are shown: the proposal is meant to be made without them. An existing
@@ -43,7 +43,7 @@ file is not replaced, as it may hold a team leader's work, unless --force is giv
 			&cli.StringFlag{Name: "bank", Usage: "item bank `FILE` (YAML)"},
 			&cli.StringFlag{Name: "by", Usage: "`NAME` of the team leader or municipality, filled in as the proposer"},
 			&cli.IntFlag{Name: "target", Usage: "target length: the `NUMBER` of items the leader aims for"},
-			&cli.StringFlag{Name: "lang", Usage: "`LANGUAGE` of the Excel checklist: nl (Nederlands) or en (English); default: the bank's language"},
+			&cli.StringFlag{Name: "lang", Usage: "`LANGUAGE` of the checklist: nl (Nederlands) or en (English); default: the bank's language"},
 			&cli.BoolFlag{Name: "force", Usage: "replace an existing checklist file"},
 		}, outFlags("checklist `FILE` to write: .xlsx (Excel) or .yaml (default: YAML to the screen)")...),
 		Action:      runProposal,
@@ -99,7 +99,7 @@ func runProposal(c *cli.Context) error {
 		return writeChecklistWorkbook(c, outs, out, bank, lang)
 	}
 	err = outs.write(out, c.App.Writer, func(w io.Writer) error {
-		return reduction.WriteProposalTemplate(w, bank, c.String("by"), c.Int("target"))
+		return reduction.WriteProposalTemplateIn(w, bank, c.String("by"), c.Int("target"), lang)
 	})
 	if err != nil || toScreen(out) {
 		return err

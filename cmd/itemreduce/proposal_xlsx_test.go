@@ -188,6 +188,13 @@ func TestProposalFormats(t *testing.T) {
 	if !strings.HasPrefix(string(data), "# Proposal for next year's version of") {
 		t.Errorf(".yml is not the YAML checklist: %.60q", data)
 	}
+	dutch := filepath.Join(dir, "nl.yaml")
+	if r := runRoot(t, "proposal", "--bank", checklistBank, "--lang", "nl", "-o", dutch); r.code != 0 {
+		t.Fatalf("exit %d, %s", r.code, r.stderr)
+	}
+	if nl, _ := os.ReadFile(dutch); !strings.HasPrefix(string(nl), "# Voorstel voor de versie van volgend jaar van Vragenlijst sociale wijkteams 2017.") {
+		t.Errorf("--lang nl: %.60q", nl)
+	}
 	fake := filepath.Join(dir, "fake.xlsx")
 	os.WriteFile(fake, data, 0o644)
 	r := runRoot(t, "proposal", "check", "--bank", checklistBank, fake, yml)
