@@ -203,3 +203,29 @@ func TestExampleChecklist(t *testing.T) {
 		t.Errorf("kept %d items", len(keep))
 	}
 }
+
+// BenchmarkReadExample reads the example's checklist of 149 items.
+func BenchmarkReadExample(b *testing.B) {
+	bank, err := itembank.LoadBankFile("../../examples/wijkteams/bank.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := written(b, bank, Options{Lang: "nl"})
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(data), int64(len(data)), "zwolle.xlsx", bank); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWriteExample writes the example's checklist of 149 items.
+func BenchmarkWriteExample(b *testing.B) {
+	bank, err := itembank.LoadBankFile("../../examples/wijkteams/bank.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		written(b, bank, Options{Lang: "nl"})
+	}
+}
