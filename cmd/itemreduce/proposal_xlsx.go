@@ -78,8 +78,10 @@ func loadProposal(path string, bank *itembank.Bank) (*reduction.Proposal, error)
 		return proposalbook.Read(bytes.NewReader(data), int64(len(data)), path, bank)
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".xlsx", ".xlsm", ".xls":
+	case ".xlsx", ".xlsm", ".xls", ".ods":
 		return nil, &itembank.ParseError{File: path, Err: fmt.Errorf("%w, though its name says so: is it damaged, or a text file renamed?", proposalbook.ErrNotWorkbook)}
+	case ".csv", ".tsv":
+		return nil, &itembank.ParseError{File: path, Err: fmt.Errorf("%w: a proposal is the Excel checklist as .xlsx, or a YAML file; open the checklist in Excel and save it as Excel Workbook (.xlsx)", proposalbook.ErrNotWorkbook)}
 	}
 	return reduction.LoadProposal(bytes.NewReader(data), path, bank)
 }

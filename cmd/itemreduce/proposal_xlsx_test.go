@@ -202,6 +202,12 @@ func TestProposalFormats(t *testing.T) {
 		!strings.Contains(r.stdout, yml+": valid, by z: keeps 149 of 149 items, no target given") {
 		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	csv := filepath.Join(dir, "zwolle.csv")
+	os.WriteFile(csv, []byte("Thema;id;Tekst;Behouden?\n"), 0o644)
+	r = runRoot(t, "proposal", "check", "--bank", checklistBank, csv)
+	if r.code != 1 || !strings.Contains(r.stdout, "open the checklist in Excel and save it as Excel Workbook (.xlsx)") {
+		t.Errorf("csv: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	// A workbook saved under a .yaml name is read as the workbook it is.
 	book := filepath.Join(dir, "z.xlsx")
 	if r := runRoot(t, "proposal", "--bank", checklistBank, "-o", book); r.code != 0 {

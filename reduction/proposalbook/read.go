@@ -82,10 +82,13 @@ func Read(r io.ReaderAt, size int64, name string, bank *itembank.Bank) (p *reduc
 			p, err = nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w: it could not be read (%v); open it in Excel and save it again", ErrNotWorkbook, v)}
 		}
 	}()
-	head := make([]byte, 8)
+	head := make([]byte, 100)
 	n, _ := r.ReadAt(head, 0)
-	if bytes.HasPrefix(head[:n], []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+	switch head = head[:n]; {
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w (.xlsx): an old Excel workbook (.xls) or one saved with a password; open it in Excel and save it as Excel Workbook (.xlsx) without a password", ErrNotWorkbook)}
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) && bytes.Contains(head, []byte("opendocument")):
+		return nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w (.xlsx): an OpenDocument spreadsheet (.ods); save it as Excel Workbook (.xlsx)", ErrNotWorkbook)}
 	}
 	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
 		RawCellValue: true, UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipLimit})

@@ -175,6 +175,8 @@ func TestReadNotAChecklist(t *testing.T) {
 		{"old Excel or password", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...), ErrNotWorkbook,
 			"an old Excel workbook (.xls) or one saved with a password; open it in Excel and save it as Excel Workbook (.xlsx) without a password"},
 		{"text", []byte("keep:\n  - A1\n"), ErrNotWorkbook, "zwolle.xlsx: not an Excel workbook (.xlsx), or a damaged one"},
+		{"OpenDocument", append([]byte("PK\x03\x04\x14\x00\x00\x08\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x08\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheet"), make([]byte, 100)...),
+			ErrNotWorkbook, "an OpenDocument spreadsheet (.ods); save it as Excel Workbook (.xlsx)"},
 		{"cut short", written(t, bank, Options{})[:200], ErrNotWorkbook, "not an Excel workbook (.xlsx), or a damaged one"},
 		{"empty", nil, ErrNotWorkbook, "not an Excel workbook"},
 	} {
