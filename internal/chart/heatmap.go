@@ -1,0 +1,187 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+
+	"github.com/itemreduce/itemreduce/internal/svg"
+)
+
+// A Heatmap is the correlation matrix of p items in the order drawn.
+type Heatmap struct {
+	IDs    []string
+	Themes []string // per item, to draw the theme boundaries; may be nil
+	// R returns the correlation of items i and j (i != j), NaN when
+	// undefined.
+	R func(i, j int) float64
+	// Redundant says whether the pair i, j is above the redundancy
+	// threshold: its cell is outlined.
+	Redundant func(i, j int) bool
+	// Group is each item's group of redundant items (0: none), and
+	// Representative whether it stands for its group.
+	Group          []int
+	Representative []bool
+	// Hover returns the text shown on a cell (SVG cells only); nil for none.
+	Hover       func(i, j int) string
+	Title, Desc string
+}
+
+// MaxCells is the largest number of items whose heatmap is drawn cell by
+// cell as SVG rectangles (each with its text on hover). Above it the
+// matrix is one PNG picture, a pixel per pair, inside the SVG, with the
+// outlines and marks drawn over it: p² rectangles would make a page of
+// 1,000 items tens of megabytes and slow to open.
+const MaxCells = 200
+
+// Undefined is the colour of a pair whose r is undefined.
+const Undefined = "#BBBBBB"
+
+// DrawHeatmap draws the heatmap: cells coloured by r on a diverging
+// scale (svg.Correlation), the diagonal dark grey, theme boundaries as
+// lines, redundant pairs outlined, the representatives marked with a
+// triangle by their label and a ring on their diagonal cell. id must be
+// unique in the page.
+func DrawHeatmap(id string, h Heatmap) ([]byte, error) {
+	p := len(h.IDs)
+	if p == 0 {
+		return nil, fmt.Errorf("chart: a heatmap of no items")
+	}
+	cell := math.Max(1, math.Min(24, 900/float64(p)))
+	labels := p <= MaxCells
+	margin := 8.0
+	if labels {
+		margin = 70
+	}
+	size := margin + cell*float64(p)
+	d := svg.New(id, size+4, size+4, h.Title, h.Desc, svg.A("class", "heatmap"))
+	font := math.Min(cell, 12)
+	if labels {
+		d.Open("g", svg.A("class", "labels"), svg.A("font-size", fmt.Sprintf("%.1f", font)))
+		for i, name := range h.IDs {
+			c := margin + (float64(i)+0.5)*cell
+			text := name
+			if h.Representative != nil && h.Representative[i] {
+				text = "▲ " + name
+			}
+			d.Text(margin-3, c+font/3, text, svg.A("text-anchor", "end"))
+			d.Text(c, margin-3, text, svg.A("transform", fmt.Sprintf("rotate(-90 %.2f %.2f)", c, margin-3)), svg.A("dx", fmt.Sprintf("%.1f", font/3)))
+		}
+		d.Close()
+		cells(d, h, margin, cell)
+	} else {
+		img, err := heatmapPNG(h)
+		if err != nil {
+			return nil, err
+		}
+		d.Image(margin, margin, cell*float64(p), cell*float64(p), img, "", svg.A("class", "cells"),
+			svg.A("preserveAspectRatio", "none"), svg.A("style", "image-rendering:pixelated"))
+	}
+	themeLines(d, h, margin, cell)
+	outlines(d, h, margin, cell)
+	return d.Bytes()
+}
+
+// cellColour is the fill of cell i, j.
+func cellColour(h Heatmap, i, j int) string {
+	if i == j {
+		return "#444444"
+	}
+	r := h.R(i, j)
+	if math.IsNaN(r) {
+		return Undefined
+	}
+	return svg.Hex(svg.Correlation(r))
+}
+
+// cells draws every cell as a rectangle, row by row.
+func cells(d *svg.Doc, h Heatmap, margin, cell float64) {
+	d.Open("g", svg.A("class", "cells"))
+	for i := range h.IDs {
+		d.Open("g", svg.A("class", "row"))
+		for j := range h.IDs {
+			title := ""
+			if h.Hover != nil && i != j {
+				title = h.Hover(i, j)
+			}
+			d.Rect(margin+float64(j)*cell, margin+float64(i)*cell, cell, cell, cellColour(h, i, j), title, svg.A("class", "cell"))
+		}
+		d.Close()
+	}
+	d.Close()
+}
+
+// heatmapPNG makes the matrix as a PNG data URL, one pixel per cell.
+func heatmapPNG(h Heatmap) (string, error) {
+	p := len(h.IDs)
+	img := image.NewRGBA(image.Rect(0, 0, p, p))
+	grey := color.RGBA{0xBB, 0xBB, 0xBB, 255}
+	diag := color.RGBA{0x44, 0x44, 0x44, 255}
+	for i := 0; i < p; i++ {
+		for j := i; j < p; j++ {
+			c := diag
+			if i != j {
+				if r := h.R(i, j); math.IsNaN(r) {
+					c = grey
+				} else {
+					c = svg.Correlation(r)
+				}
+			}
+			img.SetRGBA(j, i, c)
+			img.SetRGBA(i, j, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img); err != nil {
+		return "", err
+	}
+	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()), nil
+}
+
+// themeLines draws a line where a theme ends.
+func themeLines(d *svg.Doc, h Heatmap, margin, cell float64) {
+	if h.Themes == nil {
+		return
+	}
+	end := margin + cell*float64(len(h.IDs))
+	d.Open("g", svg.A("class", "themes"))
+	for i := 1; i < len(h.IDs); i++ {
+		if h.Themes[i] != h.Themes[i-1] {
+			x := margin + float64(i)*cell
+			d.Line(x, margin, x, end, svg.Black, 1.5, "")
+			d.Line(margin, x, end, x, svg.Black, 1.5, "")
+		}
+	}
+	d.Close()
+}
+
+// outlines draws a frame around every redundant pair's cells and a ring
+// on each representative's diagonal cell.
+func outlines(d *svg.Doc, h Heatmap, margin, cell float64) {
+	d.Open("g", svg.A("class", "redundant"), svg.A("fill", "none"))
+	stroke := math.Max(1, math.Min(2.5, cell/4))
+	for i := range h.IDs {
+		for j := range h.IDs {
+			if i != j && h.Redundant != nil && h.Redundant(i, j) {
+				title := ""
+				if h.Hover != nil && len(h.IDs) > MaxCells {
+					title = h.Hover(i, j)
+				}
+				d.Rect(margin+float64(j)*cell, margin+float64(i)*cell, cell, cell, "none", title,
+					svg.A("class", "pair"), svg.A("stroke", svg.Black), svg.A("stroke-width", fmt.Sprintf("%.1f", stroke)))
+			}
+		}
+	}
+	for i := range h.IDs {
+		if h.Representative != nil && h.Representative[i] {
+			c := margin + (float64(i)+0.5)*cell
+			d.Circle(c, c, math.Max(2, cell*0.45), "none", h.IDs[i], svg.A("class", "representative"),
+				svg.A("stroke", svg.Yellow), svg.A("stroke-width", fmt.Sprintf("%.1f", stroke)))
+		}
+	}
+	d.Close()
+}
