@@ -190,6 +190,7 @@ Start with:
 		},
 		Commands: []*cli.Command{
 			flagCommand(),
+			reportCommand(),
 			bankCommand(),
 			reviewCommand(),
 			proposalCommand(),

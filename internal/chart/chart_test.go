@@ -233,7 +233,10 @@ func TestHeatmapCells(t *testing.T) {
 	}
 	root := parse(t, out)
 	noNaN(t, root)
-	cells := root.all(class("cell"))
+	var cells []node
+	for _, row := range root.all(class("row")) {
+		cells = append(cells, row.Nodes...)
+	}
 	if len(cells) != p*p {
 		t.Fatalf("%d cells, want %d", len(cells), p*p)
 	}
@@ -247,8 +250,8 @@ func TestHeatmapCells(t *testing.T) {
 	if f := cells[1].attr("fill"); f != svg.Hex(svg.Correlation(0.5)) {
 		t.Errorf("r 0.5 drawn %s", f)
 	}
-	if pairs := root.all(class("pair")); len(pairs) != 2 {
-		t.Errorf("%d redundant cells outlined, want 2 (both halves of the pair)", len(pairs))
+	if pairs := root.all(class("pair")); len(pairs) != 2 || pairs[0].Nodes[0].Text != "Q0 Q1" {
+		t.Errorf("redundant cells outlined with the pair on hover: %+v, want both halves of the pair", pairs)
 	}
 	if reps := root.all(class("representative")); len(reps) != 1 {
 		t.Errorf("%d representatives marked", len(reps))
@@ -268,7 +271,7 @@ func TestHeatmapLargeIsOnePicture(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := parse(t, out)
-	if cells := root.all(class("cell")); len(cells) != 0 {
+	if cells := root.all(class("row")); len(cells) != 0 {
 		t.Errorf("%d cells drawn one by one", len(cells))
 	}
 	imgs := root.all(func(n node) bool { return n.XMLName.Local == "image" })

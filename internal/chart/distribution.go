@@ -135,7 +135,8 @@ func divergingBar(d *svg.Doc, w Wave, y float64, colours []string) {
 	centre := float64(barLeft + barWidth/2)
 	seg := func(i int, x, width float64) {
 		d.Rect(x, y+2, width, waveRow-4, colours[i], hover(w, i),
-			svg.A("class", "seg"), svg.A("data-point", fmt.Sprint(i)), svg.A("data-count", fmt.Sprint(w.Counts[i])))
+			svg.A("class", "seg"), svg.A("data-point", fmt.Sprint(i)), svg.A("data-count", fmt.Sprint(w.Counts[i])),
+			svg.A("stroke", "#555555"), svg.A("stroke-width", "0.5"))
 	}
 	left, right := centre, centre
 	if k%2 == 1 {

@@ -26,7 +26,8 @@ type Heatmap struct {
 	// Representative whether it stands for its group.
 	Group          []int
 	Representative []bool
-	// Hover returns the text shown on a cell (SVG cells only); nil for none.
+	// Hover returns the text shown on a redundant pair's outline; nil for
+	// none. (Not on every cell: p² texts would make the page megabytes.)
 	Hover       func(i, j int) string
 	Title, Desc string
 }
@@ -51,7 +52,8 @@ func DrawHeatmap(id string, h Heatmap) ([]byte, error) {
 	if p == 0 {
 		return nil, fmt.Errorf("chart: a heatmap of no items")
 	}
-	cell := math.Max(1, math.Min(24, 900/float64(p)))
+	// Whole pixels per cell keep the coordinates short.
+	cell := math.Max(1, math.Min(24, math.Floor(900/float64(p))))
 	labels := p <= MaxCells
 	margin := 8.0
 	if labels {
@@ -104,11 +106,7 @@ func cells(d *svg.Doc, h Heatmap, margin, cell float64) {
 	for i := range h.IDs {
 		d.Open("g", svg.A("class", "row"))
 		for j := range h.IDs {
-			title := ""
-			if h.Hover != nil && i != j {
-				title = h.Hover(i, j)
-			}
-			d.Rect(margin+float64(j)*cell, margin+float64(i)*cell, cell, cell, cellColour(h, i, j), title, svg.A("class", "cell"))
+			d.Rect(margin+float64(j)*cell, margin+float64(i)*cell, cell, cell, cellColour(h, i, j), "")
 		}
 		d.Close()
 	}
@@ -168,7 +166,7 @@ func outlines(d *svg.Doc, h Heatmap, margin, cell float64) {
 		for j := range h.IDs {
 			if i != j && h.Redundant != nil && h.Redundant(i, j) {
 				title := ""
-				if h.Hover != nil && len(h.IDs) > MaxCells {
+				if h.Hover != nil {
 					title = h.Hover(i, j)
 				}
 				d.Rect(margin+float64(j)*cell, margin+float64(i)*cell, cell, cell, "none", title,

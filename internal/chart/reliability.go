@@ -25,11 +25,11 @@ type ReliabilityWords struct {
 
 // Reliability layout.
 const (
-	relLabel = 230 // labels end here
+	relLabel = 300 // labels end here
 	relItems = 150 // width of the items panel
-	relPanel = 210 // width of one coefficient panel
+	relPanel = 260 // width of one coefficient panel
 	relRow   = 26
-	relHead  = 34
+	relHead  = 42
 )
 
 // Reliability draws per theme or composite the number of items and
@@ -62,7 +62,7 @@ func Reliability(id string, rows []ScaleRow, after bool, w ReliabilityWords, tit
 		cy := y + relRow/2
 		d.Open("g", svg.A("class", "scale-row"))
 		d.Title(r.Hover)
-		d.Text(relLabel, cy+5, r.Label, svg.A("text-anchor", "end"))
+		d.Text(relLabel, cy+5, shorten(r.Label, 34), svg.A("text-anchor", "end"))
 		bw := func(n int) float64 { return float64(n) / float64(maxItems) * relItems }
 		d.Rect(itemsX, y+4, bw(r.ItemsBefore), relRow-8, "#cccccc", "", svg.A("class", "items-before"))
 		if after {
@@ -89,13 +89,23 @@ func dumbbell(d *svg.Doc, x0, cy, before, afterV float64, after bool, w Reliabil
 		d.Line(pos(before), cy, pos(afterV), cy, svg.Blue, 2, "")
 	}
 	if !math.IsNaN(before) {
-		d.Circle(pos(before), cy, 6, "#ffffff", fmt.Sprintf("%s %.2f", w.Before, before), svg.A("stroke", svg.Black), svg.A("stroke-width", "2"), svg.A("class", "before"))
+		d.Circle(pos(before), cy, 7.5, "#ffffff", fmt.Sprintf("%s %.2f", w.Before, before), svg.A("stroke", svg.Black), svg.A("stroke-width", "2"), svg.A("class", "before"))
 	}
 	if after {
 		if math.IsNaN(afterV) {
 			d.Text(pos(before)+10, cy+5, w.NA, svg.A("class", "small"))
 		} else {
-			d.Circle(pos(afterV), cy, 5, svg.Blue, fmt.Sprintf("%s %.2f", w.After, afterV), svg.A("class", "after"))
+			d.Circle(pos(afterV), cy, 4.5, svg.Blue, fmt.Sprintf("%s %.2f", w.After, afterV), svg.A("class", "after"))
 		}
 	}
+}
+
+// shorten cuts a label longer than n characters, ending it in "…"; the
+// whole label is on hover.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
