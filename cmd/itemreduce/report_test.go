@@ -203,4 +203,3 @@ var f = document.getElementById("filter"); f.value = "TB0"; f.dispatchEvent(new 
 		t.Error("the sorted heading does not say so")
 	}
 }
-
