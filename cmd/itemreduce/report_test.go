@@ -203,3 +203,39 @@ var f = document.getElementById("filter"); f.value = "TB0"; f.dispatchEvent(new 
 		t.Error("the sorted heading does not say so")
 	}
 }
+
+// TestAuditCostChart: with --current the HTML audit draws what the
+// decision costs, one row per theme and composite, and stays
+// self-contained; without it, no chart.
+func TestAuditCostChart(t *testing.T) {
+	dir := t.TempDir()
+	audit := filepath.Join(dir, "audit.html")
+	args := append(append([]string{}, decideArgs...), "--combine", "at-least:3",
+		"--current", "examples/wijkteams/responses-2017.csv", "--out", filepath.Join(dir, "next.yaml"), "--audit", audit)
+	if r := runRoot(t, args...); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	data, _ := os.ReadFile(audit)
+	page := string(data)
+	i := strings.Index(page, `<svg xmlns="http://www.w3.org/2000/svg" id="cost-chart"`)
+	if i < 0 {
+		t.Fatal("no cost chart in the audit")
+	}
+	chart := page[i : i+strings.Index(page[i:], "</svg>")]
+	// Six themes and two composites in the example's bank.
+	if n := strings.Count(chart, `class="scale-row"`); n != 8 {
+		t.Errorf("%d rows, want 8", n)
+	}
+	if strings.Contains(chart, "NaN") {
+		t.Error("NaN in the chart")
+	}
+	for _, m := range regexp.MustCompile(`(?i)\b(src|href)\s*=\s*"([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		if !strings.HasPrefix(m[2], "#") && !strings.HasPrefix(m[2], "data:") {
+			t.Errorf("%s=%q loads from elsewhere", m[1], m[2])
+		}
+	}
+	example, _ := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/audit-2018.html"))
+	if strings.Contains(string(example), "cost-chart") {
+		t.Error("a chart in the audit made without --current")
+	}
+}

@@ -37,7 +37,7 @@ const (
 // said on hover): before as a hollow ring, after as a filled dot joined
 // to it, when after is given. id must be unique in the page.
 func Reliability(id string, rows []ScaleRow, after bool, w ReliabilityWords, title, desc string) ([]byte, error) {
-	width := float64(relLabel + relItems + 2*relPanel + 40)
+	width := float64(relLabel + relItems + 2*relPanel + 80)
 	height := float64(relHead + len(rows)*relRow + 10)
 	d := svg.New(id, width, height, title, desc, svg.A("class", "reliability-chart"))
 	maxItems := 1
@@ -46,7 +46,7 @@ func Reliability(id string, rows []ScaleRow, after bool, w ReliabilityWords, tit
 	}
 	itemsX := float64(relLabel + 10)
 	alphaX := itemsX + relItems + 20
-	omegaX := alphaX + relPanel + 10
+	omegaX := alphaX + relPanel + 40
 	d.Text(itemsX, 16, w.Items, svg.A("class", "head"))
 	d.Text(alphaX, 16, w.Alpha, svg.A("class", "head"))
 	d.Text(omegaX, 16, w.Omega, svg.A("class", "head"))
