@@ -297,8 +297,12 @@ func TestHeatmapLargeIsOnePicture(t *testing.T) {
 	if r>>8 != 0xBB || g>>8 != 0xBB || b>>8 != 0xBB {
 		t.Errorf("undefined pair (0, 3) not grey")
 	}
-	if hex := svg.Hex(svg.Correlation(1.0 / 3)); !sameColour(img.At(2, 0), hex) || !sameColour(img.At(0, 2), hex) {
-		t.Errorf("pair (0, 2) not drawn symmetric with r 1/3")
+	// r 1/3 is drawn as 0.35, the nearest 0.05.
+	if hex := svg.Hex(svg.Correlation(0.35)); !sameColour(img.At(2, 0), hex) || !sameColour(img.At(0, 2), hex) {
+		t.Errorf("pair (0, 2) not drawn symmetric with r 1/3 as 0.35")
+	}
+	if !sameColour(img.At(5, 5), "#444444") {
+		t.Error("the diagonal is not dark grey")
 	}
 }
 

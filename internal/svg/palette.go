@@ -27,6 +27,14 @@ const (
 var puOr = [11]string{"#7f3b08", "#b35806", "#e08214", "#fdb863", "#fee0b6", "#f7f7f7",
 	"#d8daeb", "#b2abd2", "#8073ac", "#542788", "#2d004b"}
 
+// puOrRGBA is puOr as colours, for Correlation (called once per pair).
+var puOrRGBA = func() (out [11]color.RGBA) {
+	for i, h := range puOr {
+		out[i] = hexRGBA(h)
+	}
+	return out
+}()
+
 // Diverging returns k colours, 2 <= k <= 11, from low to high, taken
 // symmetrically from PuOr: with k odd the middle one is PuOr's neutral
 // grey-white. The darkest ends are left out below 10 classes, so that
@@ -68,10 +76,10 @@ func Correlation(r float64) color.RGBA {
 	pos := (r + 1) / 2 * 10 // 0 … 10 over the 11 classes
 	i := int(math.Floor(pos))
 	if i >= 10 {
-		return hexRGBA(puOr[10])
+		return puOrRGBA[10]
 	}
 	f := pos - float64(i)
-	a, b := hexRGBA(puOr[i]), hexRGBA(puOr[i+1])
+	a, b := puOrRGBA[i], puOrRGBA[i+1]
 	mix := func(x, y uint8) uint8 { return uint8(math.Round(float64(x) + f*(float64(y)-float64(x)))) }
 	return color.RGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 255}
 }
