@@ -21,6 +21,8 @@ type Item struct {
 	Marks     []Mark // the ticks, in rule order
 	// Title and Desc are the chart's text alternative.
 	Title, Desc string
+	// MeanLabel heads the panel of the means ("mean, 95% interval").
+	MeanLabel string
 }
 
 // A Wave is one wave's answers to the item.
@@ -52,8 +54,8 @@ const (
 	labelRight = 96  // wave labels end here
 	barLeft    = 104 // bars from here…
 	barWidth   = 360 // …this wide
-	meanLeft   = 490 // the mean panel from here…
-	meanWidth  = 250 // …this wide
+	meanLeft   = 515 // the mean panel from here…
+	meanWidth  = 230 // …this wide
 	markRow    = 22  // height of the row of badges
 	waveRow    = 30  // height of one wave's bar
 	waveGap    = 6
@@ -72,6 +74,7 @@ func Distribution(id string, it Item, colours []string) ([]byte, error) {
 	height := float64(markRow + len(it.Waves)*(waveRow+waveGap) + axisRow)
 	d := svg.New(id, itemWidth, height, it.Title, it.Desc, svg.A("class", "item-chart"))
 	drawMarks(d, it.Marks)
+	d.Text(meanLeft, 15, it.MeanLabel, svg.A("class", "small"))
 	maxShare := 0.0
 	for _, w := range it.Waves {
 		for _, c := range w.Counts {
@@ -113,7 +116,7 @@ func total(counts []int64) int64 {
 func drawMarks(d *svg.Doc, marks []Mark) {
 	x := float64(barLeft)
 	for _, m := range marks {
-		w := 10 + 7.5*float64(len([]rune(m.Name)))
+		w := 12 + 8.2*float64(len([]rune(m.Name)))
 		d.Open("g", svg.A("class", "mark"), svg.A("data-rule", m.Name))
 		d.Title(m.Evidence)
 		d.Rect(x, 2, w, 17, m.Colour, "", svg.A("rx", "3"))
@@ -135,8 +138,7 @@ func divergingBar(d *svg.Doc, w Wave, y float64, colours []string) {
 	centre := float64(barLeft + barWidth/2)
 	seg := func(i int, x, width float64) {
 		d.Rect(x, y+2, width, waveRow-4, colours[i], hover(w, i),
-			svg.A("class", "seg"), svg.A("data-point", fmt.Sprint(i)), svg.A("data-count", fmt.Sprint(w.Counts[i])),
-			svg.A("stroke", "#555555"), svg.A("stroke-width", "0.5"))
+			svg.A("class", "seg"), svg.A("data-point", fmt.Sprint(i)), svg.A("data-count", fmt.Sprint(w.Counts[i])))
 	}
 	left, right := centre, centre
 	if k%2 == 1 {
@@ -192,10 +194,13 @@ func meanMark(d *svg.Doc, it Item, w Wave, y float64) {
 		return
 	}
 	cy := y + waveRow/2
+	d.Open("g", svg.A("class", "estimate"))
+	d.Title(w.MeanHover)
 	if !math.IsNaN(w.Lo) && !math.IsNaN(w.Hi) {
-		d.Line(scaleX(it, w.Lo), cy, scaleX(it, w.Hi), cy, svg.Black, 2.5, w.MeanHover, svg.A("class", "interval"))
+		d.Line(scaleX(it, w.Lo), cy, scaleX(it, w.Hi), cy, svg.Black, 2.5, "", svg.A("class", "interval"))
 	}
-	d.Circle(scaleX(it, w.Mean), cy, 5.5, svg.Black, w.MeanHover, svg.A("class", "mean"))
+	d.Circle(scaleX(it, w.Mean), cy, 5.5, svg.Black, "", svg.A("class", "mean"))
+	d.Close()
 }
 
 // scaleX places a value of the scale on the mean panel, clamped to it
@@ -210,11 +215,14 @@ func scaleX(it Item, v float64) float64 {
 // bars, the centre line.
 func axes(d *svg.Doc, it Item, y float64) {
 	d.Open("g", svg.A("class", "axis"))
+	grid := new(svg.PathData)
+	for v := it.Min; v <= it.Max; v++ {
+		grid.M(scaleX(it, float64(v)), markRow).V(y + 3 - markRow)
+	}
+	d.Path(grid, svg.A("stroke", "#dddddd"), svg.A("fill", "none"))
 	d.Line(meanLeft, y, meanLeft+meanWidth, y, "#555555", 1, "")
 	for v := it.Min; v <= it.Max; v++ {
-		x := scaleX(it, float64(v))
-		d.Line(x, markRow, x, y+3, "#dddddd", 1, "")
-		d.Text(x, y+15, fmt.Sprint(v), svg.A("text-anchor", "middle"), svg.A("class", "small"))
+		d.Text(scaleX(it, float64(v)), y+15, fmt.Sprint(v), svg.A("text-anchor", "middle"), svg.A("class", "small"))
 	}
 	if it.Diverging {
 		c := float64(barLeft + barWidth/2)

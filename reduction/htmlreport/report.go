@@ -211,7 +211,7 @@ func newItemView(in Input, i int, labels [2]string) (itemView, error) {
 	colours, diverging := scaleColours(item.Scale)
 	names := pointLabels(item.Scale)
 	c := chart.Item{ID: item.ID, Min: item.Scale.Min, Max: item.Scale.Max, Labels: names, Diverging: diverging,
-		Title: item.ID + ": " + item.Text, Desc: fmt.Sprintf(w.ChartDesc, item.ID)}
+		Title: item.ID + ": " + item.Text, Desc: fmt.Sprintf(w.ChartDesc, item.ID), MeanLabel: w.MeanPanel}
 	for k, s := range []*itembank.Summary{in.Previous, in.Current} {
 		ws := itemWave(s, i, item.Scale)
 		wave := chart.Wave{Label: labels[k], Counts: ws.counts, Mean: ws.mean, Lo: ws.lo, Hi: ws.hi}

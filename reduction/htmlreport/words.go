@@ -4,7 +4,7 @@ package htmlreport
 type Words struct {
 	Lang                                    string
 	Title, Contents                         string
-	Intro                                   string // with the counts: see intro
+	Intro                                   string
 	Themes, NoTheme                         string
 	Heatmap, HeatmapIntro                   string
 	Reliability, ReliabilityIntro           string
@@ -15,6 +15,7 @@ type Words struct {
 	Previous, Current                       string
 	Reversed                                string
 	Mean, Interval, IntervalUndefined, Of   string
+	MeanPanel                               string
 	WaveTest, HolmP, Effect                 string
 	Representative, Group, RepresentativeOf string
 	Legend, CorrelationLegend, Undefined    string
@@ -24,7 +25,7 @@ type Words struct {
 	Before, After                           string
 	Col                                     Columns
 	Warnings                                string
-	ChartDesc                               string // see itemDesc
+	ChartDesc                               string // a format with the item id
 }
 
 // Columns are the headings of the item table.
@@ -61,6 +62,7 @@ var English = Words{
 	Interval:              "95% interval",
 	IntervalUndefined:     "no interval (fewer than 2 answers)",
 	Of:                    "of",
+	MeanPanel:             "mean with its 95% interval",
 	WaveTest:              "wave test",
 	HolmP:                 "Holm p",
 	Effect:                "effect",
