@@ -142,6 +142,9 @@ func reportSources(c *cli.Context) string {
 	add("data", c.StringSlice("data")...)
 	add("rules", c.String("config"))
 	add("review", c.String("review"))
+	if where := c.StringSlice("where"); len(where) > 0 {
+		parts = append(parts, "rows where "+strings.Join(where, " and "))
+	}
 	return strings.Join(parts, "; ")
 }
 

@@ -348,3 +348,24 @@ func TestReliabilityUndefined(t *testing.T) {
 func svgRGBA(r, g, b uint32) color.RGBA {
 	return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 255}
 }
+
+// Between MaxCells and MaxLabels the matrix is a picture with the ids
+// along its sides.
+func TestHeatmapLabelsOverPicture(t *testing.T) {
+	out, err := DrawHeatmap("h", heatmap(MaxCells+1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := parse(t, out)
+	labels := root.all(class("labels"))
+	if len(labels) != 1 || len(labels[0].Nodes) != 2*(MaxCells+1) {
+		t.Errorf("ids along the sides: %d groups", len(labels))
+	}
+	out, err = DrawHeatmap("h", heatmap(MaxLabels+1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if labels := parse(t, out).all(class("labels")); len(labels) != 0 {
+		t.Error("ids written above MaxLabels")
+	}
+}

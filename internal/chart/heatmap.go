@@ -22,9 +22,8 @@ type Heatmap struct {
 	// Redundant says whether the pair i, j is above the redundancy
 	// threshold: its cell is outlined.
 	Redundant func(i, j int) bool
-	// Group is each item's group of redundant items (0: none), and
-	// Representative whether it stands for its group.
-	Group          []int
+	// Representative says whether each item stands for its group of
+	// redundant items.
 	Representative []bool
 	// Hover returns the text shown on a redundant pair's outline; nil for
 	// none. (Not on every cell: p² texts would make the page megabytes.)

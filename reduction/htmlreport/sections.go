@@ -17,7 +17,7 @@ import (
 func heatmap(in Input, order []int) (template.HTML, error) {
 	res := in.Report.Result
 	p := len(order)
-	h := chart.Heatmap{IDs: make([]string, p), Themes: make([]string, p), Group: make([]int, p), Representative: make([]bool, p),
+	h := chart.Heatmap{IDs: make([]string, p), Themes: make([]string, p), Representative: make([]bool, p),
 		Title: in.Words.Heatmap, Desc: in.Words.HeatmapIntro}
 	redundant := map[[2]int]bool{}
 	pos := make(map[string]int, p)
@@ -26,7 +26,7 @@ func heatmap(in Input, order []int) (template.HTML, error) {
 	}
 	for k, i := range order {
 		it := &res.Items[i]
-		h.IDs[k], h.Themes[k], h.Group[k] = it.Item.ID, it.Item.Theme, it.Group
+		h.IDs[k], h.Themes[k] = it.Item.ID, it.Item.Theme
 		h.Representative[k] = it.Group != 0 && it.Representative == it.Item.ID
 		for _, q := range it.Correlated {
 			if j, ok := pos[q.ID]; ok {
@@ -44,9 +44,14 @@ func heatmap(in Input, order []int) (template.HTML, error) {
 	}
 	h.R = func(a, b int) float64 { r, _ := pair(a, b); return r }
 	h.Redundant = func(a, b int) bool { return redundant[[2]int{a, b}] }
+	// The outlined pairs say their group on hover.
 	h.Hover = func(a, b int) string {
 		r, n := pair(a, b)
-		return fmt.Sprintf("%s × %s: r %s, n %d", h.IDs[a], h.IDs[b], stat(r, 2, in.Words), n)
+		text := fmt.Sprintf("%s × %s: r %s, n %d", h.IDs[a], h.IDs[b], stat(r, 2, in.Words), n)
+		if g := res.Items[order[a]].Group; g != 0 {
+			text += fmt.Sprintf(" (%s %d)", in.Words.Group, g)
+		}
+		return text
 	}
 	out, err := chart.DrawHeatmap("heatmap", h)
 	return template.HTML(out), err
