@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -91,7 +90,7 @@ func reportInput(c *cli.Context) (htmlreport.Input, error) {
 		reduction.ApplyGroups(rep.Result, reduction.ThemeRestR(rep.Reliability))
 	}
 	in = htmlreport.Input{Bank: bank, Report: rep, Previous: previous, Current: current,
-		PreviousLabel: c.String("previous-wave"), CurrentLabel: c.String("current-wave"), Sources: reportSources(c)}
+		PreviousLabel: c.String("previous-wave"), CurrentLabel: c.String("current-wave"), Sources: reportSources(c), Where: c.StringSlice("where")}
 	if review != nil {
 		if err := afterReview(&in, review, current); err != nil {
 			return in, err
@@ -122,30 +121,25 @@ func afterReview(in *htmlreport.Input, review *reduction.Review, current *itemba
 	return nil
 }
 
-// reportSources names the input files, without their folders.
-func reportSources(c *cli.Context) string {
-	var parts []string
-	add := func(label string, paths ...string) {
+// reportSources names the input files by role, without their folders.
+func reportSources(c *cli.Context) []htmlreport.Source {
+	base := func(paths ...string) []string {
 		var names []string
 		for _, p := range paths {
 			if p != "" {
 				names = append(names, filepath.Base(p))
 			}
 		}
-		if len(names) > 0 {
-			parts = append(parts, fmt.Sprintf("%s %s", label, strings.Join(names, ", ")))
-		}
+		return names
 	}
-	add("bank", c.String("bank"))
-	add("previous", c.StringSlice("previous")...)
-	add("current", c.StringSlice("current")...)
-	add("data", c.StringSlice("data")...)
-	add("rules", c.String("config"))
-	add("review", c.String("review"))
-	if where := c.StringSlice("where"); len(where) > 0 {
-		parts = append(parts, "rows where "+strings.Join(where, " and "))
+	return []htmlreport.Source{
+		{Role: htmlreport.BankFile, Files: base(c.String("bank"))},
+		{Role: htmlreport.PreviousFiles, Files: base(c.StringSlice("previous")...)},
+		{Role: htmlreport.CurrentFiles, Files: base(c.StringSlice("current")...)},
+		{Role: htmlreport.DataFiles, Files: base(c.StringSlice("data")...)},
+		{Role: htmlreport.RulesFile, Files: base(c.String("config"))},
+		{Role: htmlreport.ReviewFile, Files: base(c.String("review"))},
 	}
-	return strings.Join(parts, "; ")
 }
 
 // isReportPage recognises a page written by report.

@@ -121,6 +121,7 @@ input[type=search] { font-size: 1em; padding: 0.2em 0.4em; }
   nav ol ol { columns: 3; }
   .filter { display: none; }
   figure.item, tr, .legends { break-inside: avoid; }
+  figure.item { content-visibility: visible; }
   h2, h3 { break-after: avoid; }
   th { position: static; }
   a { color: #000; text-decoration: none; }

@@ -23,14 +23,35 @@ type Input struct {
 	// PreviousLabel and CurrentLabel name the waves on the charts
 	// ("2016"); empty: the words for previous and current.
 	PreviousLabel, CurrentLabel string
-	// Sources says, in one line, which files the page was made from.
-	Sources string
+	// Sources are the files the page was made from, and Where the row
+	// selection ("gemeente=Zwolle"), shown under the title.
+	Sources []Source
+	Where   []string
 	// After is the reliability after the review's decisions and Final
 	// each item's decision (by item id); both nil without a review.
 	After []reduction.ReliabilityCost
 	Final map[string]reduction.Verdict
 	Words *Words // nil: English
 }
+
+// A Source is the files given for one role.
+type Source struct {
+	Role  Role
+	Files []string // names without their folders
+}
+
+// A Role is what a file was given as.
+type Role int
+
+// The roles of the input files.
+const (
+	BankFile Role = iota
+	PreviousFiles
+	CurrentFiles
+	DataFiles
+	RulesFile
+	ReviewFile
+)
 
 // Write writes the page.
 func Write(w io.Writer, in Input) error {
@@ -88,9 +109,9 @@ var ruleColour = map[reduction.Rule]string{
 func newView(in Input) (*view, error) {
 	res := in.Report.Result
 	w := in.Words
-	v := &view{W: w, Title: in.Bank.Title, Sources: in.Sources, After: in.After != nil,
+	v := &view{W: w, Title: orDefault(in.Bank.Title, w.Untitled), Sources: sourcesText(in, w), After: in.After != nil,
 		Style: template.CSS(style), Script: template.JS(script)}
-	v.Respondents = fmt.Sprintf("%s: %d, %s: %d", w.Previous, res.PreviousRespondents, w.Current, res.Respondents)
+	v.Respondents = fmt.Sprintf("%s: %s %d, %s %d", w.Respondents, w.Previous, res.PreviousRespondents, w.Current, res.Respondents)
 	order := themeOrder(in.Bank)
 	labels := [2]string{orDefault(in.PreviousLabel, w.Previous), orDefault(in.CurrentLabel, w.Current)}
 	restR := reduction.ThemeRestR(in.Report.Reliability)
@@ -292,4 +313,18 @@ func pText(p float64, w *Words) string {
 		return "< 0.001"
 	}
 	return stat(p, 3, w)
+}
+
+// sourcesText names the input files by role, and the row selection.
+func sourcesText(in Input, w *Words) string {
+	var parts []string
+	for _, s := range in.Sources {
+		if len(s.Files) > 0 && int(s.Role) < len(w.Roles) {
+			parts = append(parts, w.Roles[s.Role]+" "+strings.Join(s.Files, ", "))
+		}
+	}
+	if len(in.Where) > 0 {
+		parts = append(parts, w.Where+" "+strings.Join(in.Where, " "+w.And+" "))
+	}
+	return strings.Join(parts, "; ")
 }

@@ -2,8 +2,12 @@ package htmlreport
 
 // Words are the texts of the page, in one place for translation.
 type Words struct {
-	Lang                                    string
-	Title, Contents                         string
+	Lang            string
+	Title, Contents string
+	Untitled        string
+	// Roles name the input files by Role; Where and And the row selection.
+	Roles                                   []string
+	Where, And                              string
 	Intro                                   string
 	Themes, NoTheme                         string
 	Heatmap, HeatmapIntro                   string
@@ -13,6 +17,7 @@ type Words struct {
 	Shown                                   string
 	NotAsked, Withheld, NoAnswers           string
 	Previous, Current                       string
+	Respondents                             string
 	Reversed                                string
 	Mean, Interval, IntervalUndefined, Of   string
 	MeanPanel                               string
@@ -38,6 +43,10 @@ var English = Words{
 	Lang:     "en",
 	Title:    "Screening report",
 	Contents: "Contents",
+	Untitled: "the questionnaire",
+	Roles:    []string{"bank", "previous wave", "current wave", "data", "rules", "review"},
+	Where:    "rows where",
+	And:      "and",
 	Intro: "Each item's answers in both waves, with the ticks the four rules gave it; " +
 		"how the items correlate; and how reliable each theme and composite is.",
 	Themes:       "Answers per theme",
@@ -57,6 +66,7 @@ var English = Words{
 	NoAnswers:             "no answers",
 	Previous:              "previous",
 	Current:               "current",
+	Respondents:           "respondents",
 	Reversed:              "reverse-keyed",
 	Mean:                  "mean",
 	Interval:              "95% interval",
