@@ -212,7 +212,7 @@ func scaleX(it Item, v float64) float64 {
 }
 
 // axes writes the mean panel's scale under the waves and, for diverging
-// bars, the centre line.
+// bars, the centre line and the shares; for histograms, the points.
 func axes(d *svg.Doc, it Item, y float64) {
 	d.Open("g", svg.A("class", "axis"))
 	grid := new(svg.PathData)
@@ -223,6 +223,14 @@ func axes(d *svg.Doc, it Item, y float64) {
 	d.Line(meanLeft, y, meanLeft+meanWidth, y, "#555555", 1, "")
 	for v := it.Min; v <= it.Max; v++ {
 		d.Text(scaleX(it, float64(v)), y+15, fmt.Sprint(v), svg.A("text-anchor", "middle"), svg.A("class", "small"))
+	}
+	if !it.Diverging {
+		// The histogram's points under its columns.
+		k := it.Max - it.Min + 1
+		step := float64(barWidth) / float64(k)
+		for v := it.Min; v <= it.Max; v++ {
+			d.Text(float64(barLeft)+(float64(v-it.Min)+0.5)*step, y+15, fmt.Sprint(v), svg.A("text-anchor", "middle"), svg.A("class", "small"))
+		}
 	}
 	if it.Diverging {
 		c := float64(barLeft + barWidth/2)
