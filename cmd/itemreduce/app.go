@@ -166,7 +166,7 @@ func describeOptions(cmd *cli.Command, names []string) string {
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:    "itemreduce",
 		Usage:   "shorten a questionnaire without losing what matters",
 		Version: appVersion(),
@@ -199,6 +199,8 @@ Start with:
 			versionCommand(),
 		},
 	}
+	catchOptionMistakes(app.Name, app.Commands)
+	return app
 }
 
 // unquoteUsage splits an option's usage into the placeholder between
