@@ -183,7 +183,7 @@ func TestFloorOutputs(t *testing.T) {
 		"table": {"shift  S C F L R  ticks", "Rules: S = stable, C = ceiling, F = floor, L = low_spread, R = redundant.",
 			"  scale           |shift| <  mean >   mean <  sd <\n", "  likert5 (1-5)   0.4        4.2      1.8     0.8\n",
 			"  grade10 (1-10)  0.9        8.2      2.8     1.8\n",
-			"ceiling_reversed", "stable: 0   ceiling: 1   floor: 1   low_spread: 4   redundant: 2"},
+			"ceiling_reversed", "  items per rule:  stable: 0   ceiling: 1   floor: 1   low_spread: 4\n                   redundant: 2\n"},
 		"csv": {"shift,stable,ceiling,floor,low_spread,redundant,ticks,", ",redundant_if_r_above,floor_if_mean_below\n",
 			"L,a statement,likert5,1000,1.799,", ",,,0,1,1,1,3,\"LR (r=1, n=1000, keep=L)\",0.4,4.2,0.8,0.5,1.8\n", "LR,a negatively worded statement,likert5,1000,1.799,", ",,,1,0,1,1,3,\"L (r=1, n=1000, keep=L)\",0.4,4.2,0.8,0.5,1.8\n"},
 		"json": {`"floor": 0.2,`, `"ceiling_reversed": true`, `"floor": 1.8`, `"floor": 1,`, "\"flags\": [\n        \"floor\",", "\"flags\": [\n        \"ceiling\","},

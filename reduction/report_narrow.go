@@ -49,7 +49,7 @@ func (r *Result) WriteTable(w io.Writer) error {
 	if err := t.write(w); err != nil {
 		return err
 	}
-	r.writeTally(w)
+	r.writeTally(w, true)
 	if err := r.writeWaveTestTable(w); err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func (r *Result) writeSelection(w io.Writer, wrap bool) {
 // writeThresholdTable writes the thresholds in force as a table, one row
 // per scale; an absolute threshold from the rules file is marked *.
 func (r *Result) writeThresholdTable(w io.Writer) {
-	fmt.Fprintf(w, "Thresholds in force: %s.\n", r.Basis())
+	writeWrapped(w, fmt.Sprintf("Thresholds in force: %s.", r.Basis()), "", "  ")
 	floor := r.Thresholds.Floor.IsSet()
 	t := &textTable{indent: "  "}
 	head1 := []string{"", "stable", "ceiling"}
@@ -206,6 +206,10 @@ func (r *Result) writeWaveTestTable(w io.Writer) error {
 func (p *Report) WriteTable(w io.Writer) error {
 	if err := p.Result.WriteTable(w); err != nil {
 		return err
+	}
+	if len(p.Reliability) == 0 {
+		writeWarnings(w, "Reliability warnings", p.ReliabilityWarnings())
+		return nil
 	}
 	fmt.Fprintln(w)
 	writeWrapped(w, reliabilityHeading+":", "", "  ")

@@ -77,7 +77,7 @@ func (r *Result) WriteWideTable(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(w, "\nX = rule fired (a tick for possible removal), - = did not fire, ? = could not be decided (see warnings)")
-	r.writeTally(w)
+	r.writeTally(w, false)
 	if err := r.writeWaveTests(w); err != nil {
 		return err
 	}
@@ -98,7 +98,9 @@ func signed(x float64) string {
 	return s
 }
 
-func (r *Result) writeTally(w io.Writer) {
+// writeTally writes the summary of the ticks; narrow keeps its lines
+// within TextWidth.
+func (r *Result) writeTally(w io.Writer, narrow bool) {
 	t := r.Tally()
 	fmt.Fprintf(w, "\nSummary: %d items screened", t.Items)
 	if t.NotAsked > 0 {
@@ -110,7 +112,23 @@ func (r *Result) writeTally(w io.Writer) {
 	for _, rule := range r.Thresholds.RulesInForce() {
 		per = append(per, fmt.Sprintf("%s: %d", rule, t.ByRule[rule]))
 	}
-	fmt.Fprintf(w, "  items per rule:  %s\n", strings.Join(per, "   "))
+	if !narrow {
+		fmt.Fprintf(w, "  items per rule:  %s\n", strings.Join(per, "   "))
+		return
+	}
+	line := "  items per rule:"
+	for i, p := range per {
+		sep := "  "
+		if i > 0 {
+			sep = "   "
+		}
+		if i > 0 && runes(line)+len(sep)+runes(p) > TextWidth {
+			fmt.Fprintln(w, line)
+			line, sep = strings.Repeat(" ", len("  items per rule:")), "  "
+		}
+		line += sep + p
+	}
+	fmt.Fprintln(w, line)
 }
 
 // ruleColumns names the columns of rules, joined by sep; spaced writes
@@ -272,6 +290,6 @@ func (r *Result) WriteMarkdown(w io.Writer) error {
 			strings.Join(it.marks(rules, "✓", "", "?"), " | "),
 			it.Ticks(), it.partners(len(it.Correlated)))
 	}
-	r.writeTally(w)
+	r.writeTally(w, false)
 	return nil
 }

@@ -14,7 +14,8 @@ const TextWidth = 80
 // terminal of TextWidth columns. Numbers are aligned right. The first
 // column (an item id, a scale name) is as wide as the widest cell that
 // leaves room for the other columns; a longer cell is written alone on
-// its line, its row's other cells on the next. Under a row, notes (its
+// its line, its row's other cells on the next (when one column is all
+// it lacks, it is followed by one space instead). Under a row, notes (its
 // redundant partners, say) are written joined by "; " on one line when
 // they fit, else one per line, each wrapped.
 type textTable struct {
@@ -51,9 +52,18 @@ const textGap = "  "
 // write writes the table to w.
 func (t *textTable) write(w io.Writer) error {
 	widths := t.widths()
+	if len(widths) == 0 { // only lines, or nothing
+		widths = []int{0}
+	}
 	first := TextWidth - runes(t.indent)
 	for _, wd := range widths[1:] {
 		first -= wd + len(textGap)
+	}
+	// One column more for the first when that is all it lacks: one space
+	// after it instead of two.
+	firstGap := textGap
+	if widths[0] == first+1 {
+		first, firstGap = first+1, " "
 	}
 	widths[0] = max(min(widths[0], first), 1)
 	noteIndent := t.noteIndent
@@ -74,7 +84,10 @@ func (t *textTable) write(w io.Writer) error {
 		var line strings.Builder
 		line.WriteString(t.indent)
 		for j, c := range cells {
-			if j > 0 {
+			switch {
+			case j == 1:
+				line.WriteString(firstGap)
+			case j > 1:
 				line.WriteString(textGap)
 			}
 			pad := strings.Repeat(" ", max(widths[j]-runes(c), 0))

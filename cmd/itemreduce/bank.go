@@ -50,7 +50,7 @@ func runBankInit(c *cli.Context) error {
 	}
 	if !toScreen(out) && !c.Bool("force") {
 		if _, err := os.Stat(out); err == nil {
-			return usageError("%s already exists: a draft would replace your bank; choose another name, or add --force", out)
+			return fmt.Errorf("%s already exists: a draft would replace your bank; choose another name, or add --force", out)
 		}
 	}
 	outs := newOutputs(c)
