@@ -141,3 +141,39 @@ func TestWideKeepsEverything(t *testing.T) {
 		})
 	}
 }
+
+// TestREADMEQuotesTheTable checks that the part of the screen table the
+// README shows under "What the screening shows" is the table the first
+// command writes: every quoted line (but "...") is a line of the golden
+// file, in order.
+func TestREADMEQuotesTheTable(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "```text\nScreened ")
+	quote, _, ok2 := strings.Cut(rest, "```\n")
+	if !ok || !ok2 {
+		t.Fatal("the README quotes no screen table")
+	}
+	gold, err := os.ReadFile(filepath.Join(testdata, "flag-example.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(gold), "\n")
+	at := 0
+	for _, q := range strings.Split(strings.TrimSuffix("Screened "+quote, "\n"), "\n") {
+		if q == "..." {
+			continue
+		}
+		for at < len(lines) && lines[at] != q {
+			at++
+		}
+		if at == len(lines) {
+			t.Fatalf("the README's line %q is not in the table (in this order); update the quote", q)
+		}
+		if n := utf8.RuneCountInString(q); n > 80 {
+			t.Errorf("the README's line %q has %d runes", q, n)
+		}
+	}
+}
