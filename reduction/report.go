@@ -137,7 +137,7 @@ func (r *Result) writeJSON(w io.Writer, rel []ScaleReliability) error {
 			LowSpread: r.Thresholds.LowSpread, Redundant: r.Thresholds.Redundant, Scales: []jsonLimits{}},
 		Items:     make([]jsonItem, len(r.Items)),
 		Warnings:  append([]string{}, r.Warnings...),
-		Selection: r.Selection,
+		Selection: r.Selection.forJSON(),
 	}
 	if r.Thresholds.Floor.IsSet() {
 		out.Thresholds.Floor = &r.Thresholds.Floor

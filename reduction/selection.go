@@ -3,6 +3,8 @@ package reduction
 import (
 	"fmt"
 	"strings"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
 // A Selection says which rows of which files a screening was made from,
@@ -40,12 +42,26 @@ func (s *Selection) Conditions(w WaveRows) []string {
 }
 
 // RowsText says which rows of the wave were read: "all rows", or "rows
-// where jaar=2016 and gemeente=Zwolle".
+// where jaar=2016 and gemeente=Zwolle". A summary file (made by
+// summarize) does not say which rows it was made from: its rows are "as
+// summarised".
 func (s *Selection) RowsText(w WaveRows) string {
 	if c := s.Conditions(w); len(c) > 0 {
 		return "rows where " + strings.Join(c, " and ")
 	}
-	return "all rows"
+	summaries := 0
+	for _, f := range w.Files {
+		if strings.HasSuffix(strings.ToLower(f), itembank.SummaryExt) {
+			summaries++
+		}
+	}
+	switch {
+	case summaries == 0:
+		return "all rows"
+	case summaries == len(w.Files):
+		return "rows as summarised"
+	}
+	return "all rows, and the summaries' rows as summarised"
 }
 
 // FilesText names the wave's files, with the worksheet when one was
@@ -71,6 +87,19 @@ func (s *Selection) Lines() []string {
 		}
 	}
 	return out
+}
+
+// forJSON is a copy of s whose lists are empty rather than nil, so that
+// the JSON says [] for every row; nil stays nil.
+func (s *Selection) forJSON() *Selection {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	c.Where = append([]string{}, s.Where...)
+	c.Previous.Files = append([]string{}, s.Previous.Files...)
+	c.Current.Files = append([]string{}, s.Current.Files...)
+	return &c
 }
 
 // selectionCSV are the rows of the CSV's selection section: a header,

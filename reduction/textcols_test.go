@@ -121,9 +121,13 @@ func TestSelectionText(t *testing.T) {
 		t.Errorf("Lines() = %q, want %q", got, want)
 	}
 	all := &Selection{Previous: WaveRows{Files: []string{"a.csv", "b.csv"}}, Current: WaveRows{Files: []string{"c.summary.json"}}}
-	want = []string{"Previous wave: a.csv, b.csv, all rows.", "Current wave: c.summary.json, all rows."}
+	want = []string{"Previous wave: a.csv, b.csv, all rows.", "Current wave: c.summary.json, rows as summarised."}
 	if got := all.Lines(); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Lines() = %q, want %q", got, want)
+	}
+	mixed := WaveRows{Files: []string{"a.csv", "b.summary.json"}}
+	if got, want := all.RowsText(mixed), "all rows, and the summaries' rows as summarised"; got != want {
+		t.Errorf("RowsText(%v) = %q, want %q", mixed, got, want)
 	}
 	if got := (&Selection{}).Lines(); len(got) != 0 {
 		t.Errorf("no files: %q, want no lines", got)

@@ -51,6 +51,7 @@ func TestExitCodes(t *testing.T) {
 		{"decide done", append(decide, "--out", out("next.yaml")), 0, ""},
 		{"decide review missing", with("decide", "--bank", bank, "--review", "nope.yaml", "--proposal", "examples/wijkteams/proposals/zwolle.yaml", "--out", out("n2.yaml")), 1, "nope.yaml"},
 		{"decide combine", append(decide, "--combine", "most", "--out", out("n3.yaml")), 2, "--combine"},
+		{"decide combine typo", append(decide, "--combine", "majorty", "--out", out("n4.yaml")), 2, "; did you mean majority?"},
 		{"decide option needs a value", append(decide, "--out"), 2, "option --out needs a value"},
 
 		{"summarize done", with("summarize", "--bank", bank, "--data", "examples/wijkteams/responses-2017.csv", "-o", out("x.summary.json")), 0, "wrote"},

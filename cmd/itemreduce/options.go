@@ -107,7 +107,8 @@ func suggestChoice(value string, choices []string) string {
 	return best
 }
 
-// didYouMean is "; did you mean X?" for the choice nearest to value, or "".
+// didYouMean is "; did you mean X?" for the choice nearest to value, or
+// "" when none is near or value is one of them.
 func didYouMean(value string, choices []string) string {
 	if s := suggestChoice(value, choices); s != "" && s != value {
 		return fmt.Sprintf("; did you mean %s?", s)
