@@ -51,6 +51,7 @@ func TestTableFits80Columns(t *testing.T) {
 		"20-character ids":  longIDExample(t),
 		"report thresholds": append(append([]string{}, exampleArgs...), "--config", "examples/wijkteams/report-2018.yaml"),
 		"floor rule":        append(append([]string{}, exampleArgs...), "--config", floor),
+		"Zwolle, one file":  zwolleArgs,
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := runRoot(t, args...)
