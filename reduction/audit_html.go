@@ -153,7 +153,7 @@ td.votes { white-space: nowrap; }
 <pre><code>{{command .}}</code></pre>
 {{end}}<ul>
 <li>decided with: {{.Tool}}, combine rule <code>{{.Combine}}</code></li>
-<li>screened with: {{.Screening}}; {{.Respondents.Previous}} respondents in the older wave, {{.Respondents.Current}} in the newer{{if .Where}} (rows where {{join .Where " and "}}){{end}}</li>
+<li>screened with: {{.Screening}}; {{.Respondents.Previous}} respondents in the older wave, {{.Respondents.Current}} in the newer{{if .Where}} (rows where {{join .Where " and "}}){{else}} (all rows){{end}}{{if .Sheet}} from the worksheet {{.Sheet}}{{end}}</li>
 <li>suggestion: drop from {{.DropFromTicks}} tick(s)</li>
 <li>review file: {{checked .}}</li>
 <li>thresholds ({{.Basis}}); redundant: |r| &gt; {{.Redundant}}</li>
