@@ -44,7 +44,7 @@ func checklistLang(c *cli.Context) (string, error) {
 			return l, nil
 		}
 	}
-	return "", usageError("--lang %s: write nl (Nederlands) or en (English)", c.String("lang"))
+	return "", usageError("--lang %s: write nl (Nederlands) or en (English)%s", c.String("lang"), didYouMean(lang, itembank.Languages))
 }
 
 // writeChecklistWorkbook writes the Excel checklist of bank to out and
