@@ -17,7 +17,7 @@ import (
 func proposalCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "proposal",
-		Usage: "write a checklist of every item for a team leader's ideal questionnaire (Excel or YAML)",
+		Usage: "write a team leader's checklist of every item (Excel or YAML); proposal check reads returned ones",
 		UsageText: `itemreduce proposal --bank BANK.yaml -o zwolle.xlsx [--by NAME] [--target N] [--lang nl|en]
 itemreduce proposal check --bank BANK.yaml FILE...
 
