@@ -291,6 +291,7 @@ type viewReproduction struct {
 	DropFromTicks int           `json:"drop_from_ticks"`
 	Respondents   Respondents   `json:"respondents"`
 	Where         []string      `json:"where,omitempty"`
+	Sheet         string        `json:"sheet,omitempty"`
 	IDColumn      string        `json:"id_column,omitempty"` // linking the waves for the paired tests
 	// Checked counts the items whose computed fields Decide checked
 	// against their digests and the rules in force: every item of the bank.
@@ -400,7 +401,7 @@ func (a *Audit) reproduction() viewReproduction {
 	s := d.Review.Screening
 	r := viewReproduction{Tool: a.Record.Tool, Command: append([]string{}, a.Record.Command...), Combine: d.Combine.String(),
 		Screening: s.Tool, Basis: s.Basis, Scales: s.Scales, Redundant: s.Redundant, DropFromTicks: s.DropFromTicks,
-		Respondents: s.Respondents, Where: s.Where, IDColumn: s.IDColumn, Checked: len(d.Items),
+		Respondents: s.Respondents, Where: s.Where, Sheet: s.Sheet, IDColumn: s.IDColumn, Checked: len(d.Items),
 		Inputs: append([]Input{}, a.Inputs...), Outputs: append([]Input{}, a.Outputs...)}
 	if r.Scales == nil {
 		r.Scales = []ScaleLimits{}

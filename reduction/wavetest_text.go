@@ -185,18 +185,7 @@ func (wt *WaveTest) csvFields() []string {
 // waves are linked), the counts, and a row per item that differs at p <
 // WaveAlpha. Nothing when no item was tested.
 func (r *Result) writeWaveTestsMarkdown(w io.Writer) {
-	var tested, differ, differHolm int
-	for i := range r.Items {
-		if wt := r.Items[i].WaveTest; wt != nil {
-			tested++
-			if wt.P < WaveAlpha {
-				differ++
-			}
-			if wt.PHolm < WaveAlpha {
-				differHolm++
-			}
-		}
-	}
+	tested, differ, differHolm := r.waveCounts()
 	if tested == 0 {
 		return
 	}
