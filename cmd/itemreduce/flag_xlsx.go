@@ -41,6 +41,7 @@ func screeningOf(c *cli.Context) screening {
 	add("current wave", strings.Join(sel.Current.Files, "; "))
 	add("current wave rows", sel.RowsText(sel.Current))
 	add("worksheet", sel.Sheet)
+	add("people linked by id column", sel.IDColumn)
 	return s
 }
 

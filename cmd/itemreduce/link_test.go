@@ -220,6 +220,11 @@ func TestFlagPairedJSON(t *testing.T) {
 		t.Errorf("without --id-column the JSON should hold Mann-Whitney tests without n_linked:\n%.600s", plain)
 	}
 	got, errOut := linkedFlag(t, data)
+	out, _, _ := runArgs(t, "flag", "--bank", waveRefs+"sai-bank.yaml", "--format", "json", "--data", data, "--wave-column", "time",
+		"--previous-wave", "1", "--current-wave", "2", "--id-column", "participant")
+	if !strings.Contains(out, `"id_column": "participant"`) {
+		t.Error("the JSON's selection does not record the id column")
+	}
 	if wt := got["calm"]; wt.Test != "wilcoxon_signed_rank" || wt.NLinked == nil || *wt.NLinked != 1204 || wt.NPrevious != 3020 {
 		t.Errorf("calm: %+v, want the signed-rank test on 1204 linked (3020 answers in the previous wave)", wt)
 	}
