@@ -194,6 +194,7 @@ Start with:
 			reviewCommand(),
 			proposalCommand(),
 			decideCommand(),
+			shortenCommand(),
 			summarizeCommand(),
 			helpCommand(),
 			versionCommand(),
