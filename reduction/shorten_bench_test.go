@@ -47,6 +47,30 @@ func BenchmarkShorten(b *testing.B) {
 				}
 				b.ReportMetric(f.Information, "I")
 				b.ReportMetric(f.Gap(), "gap")
+				b.ReportMetric(float64(f.Swaps), "swaps")
+			}
+		})
+	}
+}
+
+// BenchmarkShortenExact proves the best form of a 30-item bank (three
+// themes, 600 respondents) at N = 10 and 15 by branch and bound:
+//
+//	go test ./reduction -run '^$' -bench ShortenExact -benchtime 1x
+func BenchmarkShortenExact(b *testing.B) {
+	bank, s := syntheticBank(b, 30, 3, 600, nil, 17)
+	for _, n := range []int{10, 15} {
+		b.Run(fmt.Sprintf("30/N=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				sh, err := NewShortener(bank, s, ShortenOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				f, err := sh.Form(n, true)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(f.Nodes), "branches")
 			}
 		})
 	}

@@ -162,6 +162,10 @@ func TestSwapFormulaMatchesExchange(t *testing.T) {
 			if got := sc.gain(x, y); math.Abs(got-want) > 1e-10 {
 				t.Fatalf("exchange %d for %d: formula %.12f, plain %.12f", a, c, got, want)
 			}
+			fp := plainProblem(r, 6)
+			if got := fp.swapGain(s, swap{out: a, in: c}); math.Abs(got-want) > 1e-10 {
+				t.Fatalf("exchange %d for %d: one-pair score %.12f, plain %.12f", a, c, got, want)
+			}
 		}
 	}
 }

@@ -22,6 +22,8 @@ type ShortForm struct {
 	// Nodes is the number of branches it visited.
 	Exact bool
 	Nodes int
+	// Swaps is the number of exchanges made after the greedy start.
+	Swaps int
 	// Binding lists the constraints that stop an exchange raising I,
 	// the strongest first.
 	Binding []BindingConstraint
@@ -72,7 +74,7 @@ func (sh *Shortener) form(n int, exact, themes bool) (*ShortForm, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &ShortForm{Length: n, P: len(fp.ids), Bound: sh.eigen[min(n, len(sh.eigen)-1)],
+	f := &ShortForm{Length: n, P: len(fp.ids), Swaps: s.swaps, Bound: sh.eigen[min(n, len(sh.eigen)-1)],
 		ConstrainedBound: math.NaN()}
 	if add := n - sh.forced; add >= 0 && add < len(sh.bound) {
 		f.ConstrainedBound = math.Min(sh.bound[add], f.Bound)

@@ -33,6 +33,8 @@ type residual struct {
 	pos  []int     // per item its row in pinv, −1 when not kept
 	pinv []float64 // P = R_KK⁻¹, stride cap
 	cap  int
+	// swaps counts the exchanges the search made (formProblem.improve).
+	swaps int
 }
 
 // newResidual starts with nothing kept: E = R. capacity is the largest

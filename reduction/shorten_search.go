@@ -37,7 +37,9 @@ func (fp *formProblem) search() (*residual, error) {
 	if err := fp.greedy(s); err != nil {
 		return nil, err
 	}
-	return s, fp.improve(s)
+	swaps, err := fp.improve(s)
+	s.swaps = swaps
+	return s, err
 }
 
 // greedy adds units to s until it holds n items.
@@ -182,32 +184,92 @@ type swap struct {
 	gain    float64
 }
 
-// improve makes the best allowed exchange while one raises I.
-func (fp *formProblem) improve(s *residual) error {
-	since := 0
+// maxBatch is the most exchanges improve makes from one scoring of all
+// exchanges.
+const maxBatch = 64
+
+// improve makes exchanges while one raises I, and returns how many it
+// made. Each round scores every allowed exchange (bestSwaps), then makes
+// them in the order of their gain, each re-scored exactly on the form as
+// it is by then and made only while it still raises I, at most maxBatch
+// and each kept or left-out unit once a round. It stops when a round
+// finds no exchange that raises I, which makes the form swap-optimal.
+func (fp *formProblem) improve(s *residual) (int, error) {
+	since, swaps := 0, 0
 	for range 100 * (len(fp.units) + 1) {
-		best := fp.bestSwap(s, fp.allowed(s))
-		if best.gain <= swapTolerance {
+		ranked := fp.rankedSwaps(s, fp.allowed(s))
+		if len(ranked) == 0 {
 			if since == 0 {
-				return nil
+				return swaps, nil
 			}
 			if err := s.refresh(); err != nil {
-				return err
+				return swaps, err
 			}
 			since = 0
 			continue
 		}
-		if err := fp.apply(s, best); err != nil {
-			return err
-		}
-		if since++; since >= refreshEvery {
-			if err := s.refresh(); err != nil {
-				return err
+		used := map[int]bool{}
+		made := 0
+		for _, sw := range ranked {
+			if made >= maxBatch {
+				break
 			}
-			since = 0
+			if used[sw.out] || used[sw.in] || !fp.allowed(s)(sw.out, sw.in) {
+				continue
+			}
+			if made > 0 && fp.swapGain(s, sw) <= swapTolerance {
+				continue
+			}
+			if err := fp.apply(s, sw); err != nil {
+				return swaps, err
+			}
+			used[sw.out], used[sw.in] = true, true
+			made++
+			swaps++
+			if since++; since >= refreshEvery {
+				if err := s.refresh(); err != nil {
+					return swaps, err
+				}
+				since = 0
+			}
 		}
 	}
-	return s.refresh()
+	return swaps, s.refresh()
+}
+
+// swapGain scores one exchange exactly on the form as it is: for single
+// items from β_a and column c of E with a removed, O(k·p); for
+// composites by factorizing the exchanged form.
+func (fp *formProblem) swapGain(s *residual, sw swap) float64 {
+	a, c := fp.units[sw.out], fp.units[sw.in]
+	if len(a) > 1 || len(c) > 1 {
+		var kept []int
+		for _, i := range s.kept {
+			if fp.unitOf[i] != sw.out {
+				kept = append(kept, i)
+			}
+		}
+		info, err := InformationRetained(fp.r, append(kept, c...))
+		if err != nil {
+			return math.Inf(-1)
+		}
+		return s.trace() - (1-info)*float64(s.p)
+	}
+	p, ia, ic := s.p, a[0], c[0]
+	beta := s.beta(ia)
+	paa := s.pinv[s.pos[ia]*s.cap+s.pos[ia]]
+	loss, sq := 0.0, 0.0
+	f := beta[ic] / paa
+	for j := range p {
+		loss += beta[j] * beta[j]
+		v := s.e[j*p+ic] + beta[j]*f
+		sq += v * v
+	}
+	den := s.e[ic*p+ic] + beta[ic]*f
+	if !(den > 1e-13) {
+		return math.Inf(-1)
+	}
+	return sq/den - loss/paa
 }
 
 // apply makes the exchange sw in s.
@@ -255,8 +317,8 @@ func (fp *formProblem) allowed(s *residual) func(a, c int) bool {
 	}
 }
 
-// bestSwap returns the exchange with the largest gain among those ok
-// allows (gain −Inf when there is none); ties go to the earlier kept
+// rankedSwaps returns the allowed exchanges that raise I by more than
+// swapTolerance/p, the largest gain first; ties go to the earlier kept
 // unit, then the earlier left-out unit. Single items are scored all at
 // once from the rank-one formulas: with β_a and P_aa as in residual,
 // G = B·E over the left-out items D, e2_c = ‖E_Dc‖² and b2_a = 1 + ‖β_aD‖²,
@@ -266,11 +328,11 @@ func (fp *formProblem) allowed(s *residual) func(a, c int) bool {
 //
 // the gain of c in E with a removed, less the loss of removing a.
 // Composites kept whole are scored by factorizing the exchanged form.
-func (fp *formProblem) bestSwap(s *residual, ok func(a, c int) bool) swap {
-	best := swap{out: -1, in: -1, gain: math.Inf(-1)}
+func (fp *formProblem) rankedSwaps(s *residual, ok func(a, c int) bool) []swap {
+	var out []swap
 	consider := func(sw swap) {
-		if sw.gain > best.gain || (sw.gain == best.gain && (sw.out < best.out || sw.out == best.out && sw.in < best.in)) {
-			best = sw
+		if sw.gain > swapTolerance {
+			out = append(out, sw)
 		}
 	}
 	sc := s.singleSwaps()
@@ -287,7 +349,16 @@ func (fp *formProblem) bestSwap(s *residual, ok func(a, c int) bool) swap {
 		}
 	}
 	fp.multiSwaps(s, ok, consider)
-	return best
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].gain != out[j].gain {
+			return out[i].gain > out[j].gain
+		}
+		if out[i].out != out[j].out {
+			return out[i].out < out[j].out
+		}
+		return out[i].in < out[j].in
+	})
+	return out
 }
 
 // multiSwaps scores the exchanges of composites kept whole.

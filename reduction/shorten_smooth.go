@@ -40,13 +40,17 @@ func CorSmooth(r mat.Symmetric) (*mat.SymDense, bool, error) {
 		}
 	}
 	var eig mat.EigenSym
-	if !eig.Factorize(out, true) {
+	if !eig.Factorize(out, false) {
 		return nil, false, errors.New("the eigenvalues of the correlation matrix could not be computed")
 	}
-	vals := eig.Values(nil)
-	if floats64Min(vals) >= epsilon {
+	if floats64Min(eig.Values(nil)) >= epsilon {
 		return out, false, nil
 	}
+	// Only now the eigenvectors, which cost several times the values.
+	if !eig.Factorize(out, true) {
+		return nil, false, errors.New("the eigenvectors of the correlation matrix could not be computed")
+	}
+	vals := eig.Values(nil)
 	total := 0.0
 	for i, v := range vals {
 		if v < smoothEigTol {

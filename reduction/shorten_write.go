@@ -58,7 +58,7 @@ func (sh *Shortener) WriteText(w io.Writer, f *ShortForm) error {
 	if f.Exact {
 		fmt.Fprintf(&b, "This form is the best the constraints allow (proven by branch and bound, %d branches).\n", f.Nodes)
 	} else {
-		b.WriteString("No single exchange of a kept item for a left-out one that the constraints allow raises I (swap-optimal).\n")
+		fmt.Fprintf(&b, "No single exchange of a kept item for a left-out one that the constraints allow raises I (swap-optimal; %d exchanges after the greedy start).\n", f.Swaps)
 	}
 	if sh.Smoothed {
 		b.WriteString("The correlation matrix was not positive definite (pairwise deletion can do that): it was smoothed as psych::cor.smooth does.\n")
@@ -134,6 +134,7 @@ type jsonShortForm struct {
 	Gap              jsonFloat         `json:"gap"`
 	Exact            bool              `json:"exact"`
 	Nodes            int               `json:"nodes,omitempty"`
+	Swaps            int               `json:"swaps"`
 	Smoothed         bool              `json:"smoothed"`
 	Items            []jsonShortItem   `json:"items"`
 	Themes           []jsonThemeChange `json:"themes"`
@@ -175,7 +176,7 @@ type jsonUnusable struct {
 // WriteJSON writes the report for programs; undefined figures are null.
 func (sh *Shortener) WriteJSON(w io.Writer, f *ShortForm) error {
 	j := jsonShortForm{Length: f.Length, P: f.P, Information: jsonFloat(f.Information), Bound: jsonFloat(f.Bound),
-		ConstrainedBound: jsonFloat(f.ConstrainedBound), Gap: jsonFloat(f.Gap()), Exact: f.Exact, Nodes: f.Nodes,
+		ConstrainedBound: jsonFloat(f.ConstrainedBound), Gap: jsonFloat(f.Gap()), Exact: f.Exact, Nodes: f.Nodes, Swaps: f.Swaps,
 		Smoothed: sh.Smoothed, Items: []jsonShortItem{}, Themes: []jsonThemeChange{}, Binding: []jsonBinding{},
 		Unusable: []jsonUnusable{}, Warnings: append([]string{}, sh.Warnings...)}
 	for _, it := range f.Items {
