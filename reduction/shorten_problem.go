@@ -128,7 +128,7 @@ func (fp *formProblem) checkThemes(forced int) error {
 		need += max(0, fp.minPerTheme-keptIn[t])
 	}
 	if need > fp.n-forced {
-		return infeasible("--min-per-theme %d over %d themes needs %d more items than the %d kept already, but the length %d leaves room for %d", fp.minPerTheme, len(fp.themes), need, forced, fp.n, fp.n-forced)
+		return infeasible("--min-per-theme %d over %d themes needs %d items besides the %d that must be kept, but the length %d leaves room for %d", fp.minPerTheme, len(fp.themes), need, forced, fp.n, fp.n-forced)
 	}
 	return nil
 }

@@ -299,7 +299,7 @@ func TestShortenInfeasible(t *testing.T) {
 		{"more kept than the length", ShortenOptions{Keep: []string{"Q11", "Q12", "Q13"}}, 2, []string{"3 items must be kept (3 by --keep), more than the length 2"}},
 		{"too few allowed", ShortenOptions{ExcludeTicks: 1, Ticks: map[string]int{"Q11": 1, "Q12": 1, "Q13": 1, "Q14": 1, "Q15": 1}}, 16, []string{"only 15 items may be kept", "5 by 1 ticks, --exclude-ticks 1", "fewer than the length 16"}},
 		{"theme too small", ShortenOptions{MinPerTheme: 5, Drop: []string{"Q03", "Q12", "Q15"}}, 16, []string{`theme "T3" has 3 items that may be kept, fewer than --min-per-theme 5`}},
-		{"minimums exceed the length", ShortenOptions{MinPerTheme: 3}, 8, []string{"--min-per-theme 3 over 3 themes needs 9 more items", "the length 8 leaves room for 8"}},
+		{"minimums exceed the length", ShortenOptions{MinPerTheme: 3}, 8, []string{"--min-per-theme 3 over 3 themes needs 9 items besides the 0 that must be kept", "the length 8 leaves room for 8"}},
 		{"composite sizes", ShortenOptions{KeepComposites: true}, 21, []string{"only 20 items may be kept"}},
 	}
 	for _, tc := range cases {

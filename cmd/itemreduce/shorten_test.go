@@ -135,7 +135,7 @@ func TestShortenUsage(t *testing.T) {
 		{"backwards range", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "90:40:5"}, 2, "FROM (90) is larger than TO (40)"},
 		{"curve to a file", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "40:50:5", "-o", "x.yaml"}, 2, "gives a curve, not one form"},
 		{"bad format", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "10", "--format", "csv"}, 2, `--format "csv": choose table or json`},
-		{"infeasible", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "10", "--min-per-theme", "2"}, 1, "--min-per-theme 2 over 6 themes needs 12 more items"},
+		{"infeasible", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "10", "--min-per-theme", "2"}, 1, "--min-per-theme 2 over 6 themes needs 12 items besides the 0 that must be kept"},
 		{"unknown item", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "10", "--keep", "SA01,XX99"}, 1, "XX99"},
 		{"exact too large", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "10", "--exact"}, 1, "--exact searches at most 40 free items, and 149 are free"},
 	}
