@@ -1,9 +1,7 @@
 package reduction
 
 import (
-	"encoding/csv"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -30,7 +28,7 @@ var shortenReferences = []struct{ name, bank, data string }{
 const shortenTol = 1e-9
 
 func TestShortenInformationAgainstR(t *testing.T) {
-	forms := readCSV(t, "testdata/shorten/forms.csv")
+	forms := readReliabilityReference(t, "testdata/shorten/forms.csv")
 	for _, ref := range shortenReferences {
 		t.Run(ref.name, func(t *testing.T) {
 			bank, s := loadSummary(t, ref.bank, ref.data, files.LoadOptions{})
@@ -43,7 +41,7 @@ func TestShortenInformationAgainstR(t *testing.T) {
 				local[bank.Items[a].ID] = x
 			}
 			want := map[[3]string]float64{}
-			for _, row := range readCSV(t, "testdata/shorten/"+ref.name+"-information.csv")[1:] {
+			for _, row := range readReliabilityReference(t, "testdata/shorten/"+ref.name+"-information.csv") {
 				v, err := strconv.ParseFloat(row[3], 64)
 				if err != nil {
 					t.Fatal(err)
@@ -51,7 +49,7 @@ func TestShortenInformationAgainstR(t *testing.T) {
 				want[[3]string{row[0], row[1], row[2]}] = v
 			}
 			checked, worst := 0, 0.0
-			for _, f := range forms[1:] {
+			for _, f := range forms {
 				if f[0] != ref.name {
 					continue
 				}
@@ -110,18 +108,4 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
-}
-
-func readCSV(t *testing.T, path string) [][]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
 }

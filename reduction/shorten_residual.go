@@ -115,16 +115,7 @@ func (s *residual) add(c int) error {
 	for j := range p {
 		col[j] = s.e[j*p+c]
 	}
-	for i := range p {
-		if col[i] == 0 {
-			continue
-		}
-		f := col[i] / d
-		row := s.e[i*p : (i+1)*p]
-		for j := range p {
-			row[j] -= f * col[j]
-		}
-	}
+	s.rankOne(col, -1/d)
 	s.kept = append(s.kept, c)
 	s.pos[c] = k
 	return nil
@@ -158,19 +149,10 @@ func (s *residual) removeLoss(a int) float64 {
 
 // remove drops the kept item a.
 func (s *residual) remove(a int) {
-	p, q, k := s.p, s.pos[a], len(s.kept)
+	q, k := s.pos[a], len(s.kept)
 	b := s.beta(a)
 	paa := s.pinv[q*s.cap+q]
-	for i := range p {
-		if b[i] == 0 {
-			continue
-		}
-		f := b[i] / paa
-		row := s.e[i*p : (i+1)*p]
-		for j := range p {
-			row[j] += f * b[j]
-		}
-	}
+	s.rankOne(b, 1/paa)
 	for x := range k {
 		for y := range k {
 			if x != q && y != q {
@@ -193,6 +175,21 @@ func (s *residual) remove(a int) {
 	}
 	s.kept = s.kept[:last]
 	s.pos[a] = -1
+}
+
+// rankOne adds w·v·vᵀ to E.
+func (s *residual) rankOne(v []float64, w float64) {
+	p := s.p
+	for i := range p {
+		if v[i] == 0 {
+			continue
+		}
+		f := w * v[i]
+		row := s.e[i*p : (i+1)*p]
+		for j := range p {
+			row[j] += f * v[j]
+		}
+	}
 }
 
 // grow enlarges the stride of pinv.

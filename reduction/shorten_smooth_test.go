@@ -10,7 +10,7 @@ import (
 
 func TestCorSmoothAgainstPsych(t *testing.T) {
 	// R 4.2.2, psych 2.2.9: psych::cor.smooth(r), testdata/shorten/smooth.R.
-	rows := readCSV(t, "testdata/shorten/smooth.csv")[1:]
+	rows := readReliabilityReference(t, "testdata/shorten/smooth.csv")
 	r := mat.NewSymDense(5, nil)
 	want := mat.NewSymDense(5, nil)
 	for _, row := range rows {

@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/itemreduce/itemreduce/itembank"
-	"github.com/itemreduce/itemreduce/itembank/files"
 )
 
 // syntheticBank returns a bank of p items Q01 … on 1-5, item i in theme
@@ -39,10 +38,6 @@ func syntheticBank(t testing.TB, p, themes, n int, composites map[string][]int, 
 			}
 			fmt.Fprintf(&b, "  %s: [%s]\n", name, strings.Join(ids, ", "))
 		}
-	}
-	bank, err := itembank.LoadBank(strings.NewReader(b.String()), "bank.yaml")
-	if err != nil {
-		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(seed, 3))
 	load := make([]float64, p)
@@ -72,15 +67,7 @@ func syntheticBank(t testing.TB, p, themes, n int, composites map[string][]int, 
 		}
 		csv.WriteByte('\n')
 	}
-	r, err := files.LoadCSV(&csv, "answers.csv", bank, files.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := itembank.Summarize(r, itembank.WithPairs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return bank, s
+	return summaryOf(t, b.String(), csv.String())
 }
 
 // formIDs returns the ids of a form.

@@ -24,15 +24,8 @@ func (f *ShortForm) WriteProposal(w io.Writer) error {
 	fmt.Fprintf(&b, "by: %s\n", ShortenBy)
 	fmt.Fprintf(&b, "target_length: %d\n", f.Length)
 	b.WriteString("keep:\n")
-	theme := ""
 	for i, it := range f.Items {
-		if it.Theme != theme || i == 0 {
-			theme = it.Theme
-			if theme != "" {
-				fmt.Fprintf(&b, "  # --- %s\n", oneLine(theme))
-			}
-		}
-		fmt.Fprintf(&b, "  - %s  # %.4f %s\n", plain(it.ID), it.Contribution, oneLine(it.Text))
+		writeKeepLine(&b, it.ID, it.Theme, fmt.Sprintf("%.4f %s", it.Contribution, it.Text), i == 0 || it.Theme != f.Items[i-1].Theme)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -137,7 +130,7 @@ type jsonShortForm struct {
 	Swaps            int               `json:"swaps"`
 	Smoothed         bool              `json:"smoothed"`
 	Items            []jsonShortItem   `json:"items"`
-	Themes           []jsonThemeChange `json:"themes"`
+	Themes           []viewReliability `json:"themes"`
 	Binding          []jsonBinding     `json:"binding"`
 	Unusable         []jsonUnusable    `json:"unusable"`
 	Warnings         []string          `json:"warnings"`
@@ -148,18 +141,6 @@ type jsonShortItem struct {
 	Theme        string    `json:"theme,omitempty"`
 	Contribution jsonFloat `json:"contribution"`
 	Forced       string    `json:"forced,omitempty"`
-}
-
-type jsonThemeChange struct {
-	Kind        ScaleKind `json:"kind"`
-	Name        string    `json:"name"`
-	ItemsBefore int       `json:"items_before"`
-	ItemsAfter  int       `json:"items_after"`
-	AlphaBefore jsonFloat `json:"alpha_before"`
-	AlphaAfter  jsonFloat `json:"alpha_after"`
-	OmegaBefore jsonFloat `json:"omega_before"`
-	OmegaAfter  jsonFloat `json:"omega_after"`
-	Lost        bool      `json:"lost,omitempty"`
 }
 
 type jsonBinding struct {
@@ -177,15 +158,13 @@ type jsonUnusable struct {
 func (sh *Shortener) WriteJSON(w io.Writer, f *ShortForm) error {
 	j := jsonShortForm{Length: f.Length, P: f.P, Information: jsonFloat(f.Information), Bound: jsonFloat(f.Bound),
 		ConstrainedBound: jsonFloat(f.ConstrainedBound), Gap: jsonFloat(f.Gap()), Exact: f.Exact, Nodes: f.Nodes, Swaps: f.Swaps,
-		Smoothed: sh.Smoothed, Items: []jsonShortItem{}, Themes: []jsonThemeChange{}, Binding: []jsonBinding{},
+		Smoothed: sh.Smoothed, Items: []jsonShortItem{}, Themes: reliabilityView(f.Themes), Binding: []jsonBinding{},
 		Unusable: []jsonUnusable{}, Warnings: append([]string{}, sh.Warnings...)}
 	for _, it := range f.Items {
 		j.Items = append(j.Items, jsonShortItem{ID: it.ID, Theme: it.Theme, Contribution: jsonFloat(it.Contribution), Forced: it.Forced})
 	}
-	for _, t := range f.Themes {
-		j.Themes = append(j.Themes, jsonThemeChange{Kind: t.Kind, Name: t.Name, ItemsBefore: t.ItemsBefore, ItemsAfter: t.ItemsAfter,
-			AlphaBefore: jsonFloat(t.AlphaBefore), AlphaAfter: jsonFloat(t.AlphaAfter), OmegaBefore: jsonFloat(t.OmegaBefore),
-			OmegaAfter: jsonFloat(t.OmegaAfter), Lost: t.Lost})
+	if j.Themes == nil {
+		j.Themes = []viewReliability{}
 	}
 	for _, c := range f.Binding {
 		j.Binding = append(j.Binding, jsonBinding{c.Constraint, jsonFloat(c.Gain), c.Example})
