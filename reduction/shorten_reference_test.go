@@ -1,7 +1,12 @@
 package reduction
 
 import (
+	"crypto/md5"
+	"fmt"
 	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -108,4 +113,68 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
+}
+
+// TestShortenInputsUnchanged checks that the references were computed
+// from the bank, answers and forms as they are now (the MD5s in each
+// *-versions.txt); a mismatch means testdata/shorten/regenerate.sh must be
+// run again.
+func TestShortenInputsUnchanged(t *testing.T) {
+	for _, ref := range shortenReferences {
+		versions, err := os.ReadFile("testdata/shorten/" + ref.name + "-versions.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, input := range []string{ref.bank, ref.data, "testdata/shorten/forms.csv"} {
+			data, err := os.ReadFile(input)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum := fmt.Sprintf("%s md5 %x", filepath.Base(input), md5.Sum(data))
+			if !strings.Contains(string(versions), sum) {
+				t.Errorf("%s changed since its R reference was computed (want %q in %s-versions.txt): run testdata/shorten/regenerate.sh", input, sum, ref.name)
+			}
+		}
+	}
+}
+
+// TestShortenReferenceLive recomputes the bfi reference and the smoothing
+// reference with R when Rscript is installed and checks that the
+// committed files are what R writes today. REQUIRE_R=1 turns the skip
+// into a failure.
+func TestShortenReferenceLive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	if _, err := exec.LookPath("Rscript"); err != nil {
+		if os.Getenv("REQUIRE_R") == "1" {
+			t.Fatal("REQUIRE_R=1 but Rscript is not installed")
+		}
+		t.Skip("Rscript not installed")
+	}
+	if err := exec.Command("Rscript", "-e", "library(psych); library(yaml)").Run(); err != nil {
+		if os.Getenv("REQUIRE_R") == "1" {
+			t.Fatal("REQUIRE_R=1 but the R package psych or yaml is not installed")
+		}
+		t.Skip("R package psych or yaml not installed")
+	}
+	dir := t.TempDir()
+	abs := func(p string) string { a, _ := filepath.Abs(p); return a }
+	run := func(args ...string) {
+		cmd := exec.Command("Rscript", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("Rscript %v: %v\n%s", args, err, out)
+		}
+	}
+	run(abs("testdata/shorten/reference.R"), abs("testdata/reliability/bfi-bank.yaml"), abs("testdata/reliability/bfi.csv"),
+		abs("testdata/shorten/forms.csv"), "bfi", filepath.Join(dir, "bfi"))
+	run(abs("testdata/shorten/smooth.R"))
+	for _, name := range []string{"bfi-information.csv", "smooth.csv"} {
+		got, _ := os.ReadFile(filepath.Join(dir, name))
+		want, _ := os.ReadFile("testdata/shorten/" + name)
+		if len(got) == 0 || string(got) != string(want) {
+			t.Errorf("R now writes a different %s than the committed one", name)
+		}
+	}
 }

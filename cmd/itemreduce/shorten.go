@@ -127,6 +127,9 @@ func runShorten(c *cli.Context) error {
 	return nil
 }
 
+// maxCurve is the most lengths one curve searches.
+const maxCurve = 200
+
 // parseLength reads --length: one number, or FROM:TO:STEP.
 func parseLength(s string) (lengths []int, curve bool, err error) {
 	parts := strings.Split(strings.TrimSpace(s), ":")
@@ -144,6 +147,9 @@ func parseLength(s string) (lengths []int, curve bool, err error) {
 	case 3:
 		if nums[0] > nums[1] {
 			return nil, false, usageError("--length %q: FROM (%d) is larger than TO (%d)", s, nums[0], nums[1])
+		}
+		if (nums[1]-nums[0])/nums[2] >= maxCurve {
+			return nil, false, usageError("--length %q: a curve has at most %d lengths; take a larger STEP", s, maxCurve)
 		}
 		for n := nums[0]; n <= nums[1]; n += nums[2] {
 			lengths = append(lengths, n)

@@ -133,6 +133,7 @@ func TestShortenUsage(t *testing.T) {
 		{"ticks need the older wave", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "10", "--exclude-ticks", "3"}, 2, "give the older wave too"},
 		{"bad length", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "ten"}, 2, `--length "ten": give a number of items`},
 		{"backwards range", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "90:40:5"}, 2, "FROM (90) is larger than TO (40)"},
+		{"curve too long", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "1:1000000000:1"}, 2, "a curve has at most 200 lengths"},
 		{"curve to a file", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "40:50:5", "-o", "x.yaml"}, 2, "gives a curve, not one form"},
 		{"bad format", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "10", "--format", "csv"}, 2, `--format "csv": choose table or json`},
 		{"infeasible", []string{"shorten", "--bank", exampleBank, "--current", example2017, "--length", "10", "--min-per-theme", "2"}, 1, "--min-per-theme 2 over 6 themes needs 12 items besides the 0 that must be kept"},

@@ -69,4 +69,4 @@ out <- do.call(rbind, rows)
 write.csv(out, paste0(args[5], "-information.csv"), row.names = FALSE, quote = FALSE)
 md5 <- tools::md5sum(args[1:3])
 writeLines(c(R.version.string, paste("psych", packageVersion("psych")),
-  paste(basename(args[1:3]), md5)), paste0(args[5], "-versions.txt"))
+  paste(basename(args[1:3]), "md5", md5)), paste0(args[5], "-versions.txt"))
