@@ -432,3 +432,56 @@ func TestShortenBindingConstraints(t *testing.T) {
 		t.Errorf("binding constraints %+v: want both a leave-out and a keep", f.Binding)
 	}
 }
+
+func TestShortenUnusableItems(t *testing.T) {
+	bankYAML := `scales:
+  five: {min: 1, max: 5}
+items:
+  - {id: A, scale: five}
+  - {id: B, scale: five}
+  - {id: C, scale: five}
+  - {id: D, scale: five}
+  - {id: K, scale: five}
+  - {id: M, scale: five}
+`
+	// K has one answer only (constant over all), M is not a column.
+	data := "A,B,C,D,K\n1,2,1,3,4\n2,2,3,3,4\n3,4,3,5,4\n4,5,4,4,4\n5,5,5,2,4\n2,1,2,2,4\n"
+	bank, s := summaryOf(t, bankYAML, data)
+	sh, err := NewShortener(bank, s, ShortenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sh.P() != 4 {
+		t.Errorf("p = %d, want 4 (A-D)", sh.P())
+	}
+	var left []string
+	for _, u := range sh.Unusable {
+		left = append(left, u.ID+": "+u.Why)
+	}
+	if len(left) != 2 || !strings.HasPrefix(left[0], "K: without variance") || !strings.HasPrefix(left[1], "M: not asked") {
+		t.Errorf("left out: %q", left)
+	}
+	f, err := sh.Form(2, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.P != 4 || len(f.Items) != 2 {
+		t.Errorf("form %+v", f)
+	}
+	var text bytes.Buffer
+	if err := sh.WriteText(&text, f); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "2 items have no usable correlations and were not considered:\n  K: without variance") {
+		t.Errorf("the report does not name the items left out:\n%s", text.String())
+	}
+	for _, opt := range []ShortenOptions{{Keep: []string{"K"}}, {Review: &Review{Items: []ReviewItem{{ID: "M", InBank: true, Decision: Keep, DecisionLine: 3}}}}} {
+		if _, err := NewShortener(bank, s, opt); err == nil || !strings.Contains(err.Error(), "cannot be placed by shorten") {
+			t.Errorf("%+v: forcing an unusable item gave %v", opt, err)
+		}
+	}
+	one, s1 := summaryOf(t, "scales:\n  five: {min: 1, max: 5}\nitems:\n  - {id: A, scale: five}\n  - {id: K, scale: five}\n", "A,K\n1,4\n2,4\n3,4\n")
+	if _, err := NewShortener(one, s1, ShortenOptions{}); err == nil || !strings.Contains(err.Error(), "at least 2 items with usable correlations") {
+		t.Errorf("one usable item: %v", err)
+	}
+}
