@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/itembank/files"
 )
 
@@ -177,4 +178,34 @@ func TestShortenReferenceLive(t *testing.T) {
 			t.Errorf("R now writes a different %s than the committed one", name)
 		}
 	}
+}
+
+// TestShortenDecidedForm checks that the form decided-2018 of forms.csv is
+// the example decision's items that have answers this year: those of
+// examples/wijkteams/next-2018.yaml that are in bank.yaml (the README
+// compares its I with shorten's).
+func TestShortenDecidedForm(t *testing.T) {
+	bank, err := itembank.LoadBankFile("../examples/wijkteams/bank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, err := itembank.LoadBankFile("../examples/wijkteams/next-2018.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, it := range next.Items {
+		if bank.Item(it.ID) != nil {
+			want = append(want, it.ID)
+		}
+	}
+	for _, f := range readReliabilityReference(t, "testdata/shorten/forms.csv") {
+		if f[1] == "decided-2018" {
+			if got := strings.Fields(f[2]); strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("decided-2018 lists %d items, next-2018.yaml keeps %d of this year's: run testdata/shorten/regenerate.sh after updating forms.csv", len(got), len(want))
+			}
+			return
+		}
+	}
+	t.Fatal("forms.csv has no decided-2018")
 }

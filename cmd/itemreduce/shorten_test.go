@@ -180,3 +180,66 @@ func TestShortenWithTicksAndReview(t *testing.T) {
 		t.Errorf("%d items", len(rep.Items))
 	}
 }
+
+// TestShortenREADME keeps the README's quotes of shorten true: every line
+// of the text blocks of its shorten section, but "...", is a line of what
+// the commands it shows print, and the story table's figures are what
+// those commands give.
+func TestShortenREADME(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "<!-- section:shorten -->")
+	section, _, ok2 := strings.Cut(section, "<!-- /section:shorten -->")
+	if !ok || !ok2 {
+		t.Fatal("README has no shorten section")
+	}
+	run := func(args ...string) string {
+		r := runRoot(t, append([]string{"shorten", "--bank", exampleBank, "--current", example2017}, args...)...)
+		return r.stdout + r.stderr
+	}
+	printed := run("--length", "73") + run("--length", "40:100:10") + run("--length", "73", "--min-per-theme", "15") +
+		run("--length", "73", "--keep", "SA01", "--drop", "SA01") + run("--length", "66", "--review", "examples/wijkteams/review.yaml")
+	lines := map[string]bool{}
+	for _, l := range strings.Split(printed, "\n") {
+		lines[strings.TrimRight(l, " ")] = true
+	}
+	blocks := strings.Split(section, "```text\n")
+	if len(blocks) < 4 {
+		t.Fatalf("%d text blocks in the shorten section", len(blocks)-1)
+	}
+	for _, b := range blocks[1:] {
+		body, _, _ := strings.Cut(b, "```")
+		for _, l := range strings.Split(strings.TrimRight(body, "\n"), "\n") {
+			if l != "..." && !lines[strings.TrimRight(l, " ")] {
+				t.Errorf("the README quotes a line shorten does not print:\n%s", l)
+			}
+		}
+	}
+	for _, quote := range []string{"keep TB08 (the review decides keep, line 1298) +0.0006 TB08 out, TW08 in"} {
+		if !strings.Contains(strings.Join(strings.Fields(printed), " "), quote) {
+			t.Errorf("the README quotes %q, which shorten does not print", quote)
+		}
+	}
+	// The story table.
+	for _, c := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"--length", "66"}, "I = 0.8365"},
+		{[]string{"--length", "66"}, "keeps more than 0.9214"},
+		{[]string{"--length", "66", "--review", "examples/wijkteams/review.yaml"}, "I = 0.8336"},
+		{[]string{"--length", "66", "--review", "examples/wijkteams/review.yaml"}, "Bound with the forced and left-out items: 0.9000"},
+		{[]string{"--length", "73"}, "I = 0.8800"},
+	} {
+		if out := run(c.args...); !strings.Contains(out, c.says) {
+			t.Errorf("shorten %v does not say %q, as the README's table has it", c.args, c.says)
+		}
+	}
+	for _, row := range []string{"| 66 | 0.837 | 0.921 |", "| 66 | 0.834 | 0.921; 0.900 with the forced items |", "| 73 | 0.880 | 0.948 |", "| 66 | 0.807 | 0.921 |"} {
+		if !strings.Contains(section, row) {
+			t.Errorf("the README's table lacks %q", row)
+		}
+	}
+}
