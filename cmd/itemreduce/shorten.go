@@ -151,8 +151,8 @@ func parseLength(s string) (lengths []int, curve bool, err error) {
 		if (nums[1]-nums[0])/nums[2] >= maxCurve {
 			return nil, false, usageError("--length %q: a curve has at most %d lengths; take a larger STEP", s, maxCurve)
 		}
-		for n := nums[0]; n <= nums[1]; n += nums[2] {
-			lengths = append(lengths, n)
+		for i := range (nums[1]-nums[0])/nums[2] + 1 { // by count: n += step could overflow
+			lengths = append(lengths, nums[0]+i*nums[2])
 		}
 		return lengths, true, nil
 	}

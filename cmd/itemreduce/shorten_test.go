@@ -243,3 +243,25 @@ func TestShortenREADME(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseLength: --length never panics, and what it accepts is one
+// length or an ascending curve of at most maxCurve lengths, each at least 1.
+func FuzzParseLength(f *testing.F) {
+	for _, s := range []string{"73", "40:100:5", "1:1:1", "0", "-3", "5:1:1", "1:9999999999:1", "1::2", " 7 ", "1:2:3:4", "1:9223372036854775807:9223372036854775807"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lengths, curve, err := parseLength(s)
+		if err != nil {
+			return
+		}
+		if len(lengths) == 0 || len(lengths) > maxCurve || (!curve && len(lengths) != 1) {
+			t.Fatalf("%q: %d lengths, curve %v", s, len(lengths), curve)
+		}
+		for i, n := range lengths {
+			if n < 1 || (i > 0 && n <= lengths[i-1]) {
+				t.Fatalf("%q: lengths %v", s, lengths)
+			}
+		}
+	})
+}
