@@ -12,7 +12,7 @@ import (
 	"github.com/itemreduce/itemreduce/itembank/files"
 )
 
-func summaryOf(t *testing.T, bankYAML, data string) (*itembank.Bank, *itembank.Summary) {
+func summaryOf(t testing.TB, bankYAML, data string) (*itembank.Bank, *itembank.Summary) {
 	t.Helper()
 	bank, err := itembank.LoadBank(strings.NewReader(bankYAML), "bank.yaml")
 	if err != nil {

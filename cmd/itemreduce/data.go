@@ -111,6 +111,11 @@ func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOp
 	if err := checkWaveFlags(c); err != nil {
 		return nil, err
 	}
+	return summarizeWave(c, wave, bank, opt)
+}
+
+// summarizeWave is loadWave once the wave options have been checked.
+func summarizeWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOptions) (*itembank.Summary, error) {
 	if err := checkWaveInputs(c, wave); err != nil {
 		return nil, err
 	}
