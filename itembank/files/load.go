@@ -62,12 +62,66 @@ func load(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*itembank
 	return res, err
 }
 
-// loadTable is load, also saying how the columns matched the bank.
+// loadTable is load, also saying how the columns matched the bank: the
+// blocks readTable gives are put one after the other.
 func loadTable(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*itembank.Responses, columnMatch, error) {
+	var whole *itembank.Responses
+	res, match, err := readTable(t, name, bank, opt, 1<<16, func(b *itembank.Responses) (*itembank.Responses, error) {
+		if whole == nil {
+			whole = &itembank.Responses{Columns: make([]*itembank.Column, len(b.Columns))}
+			for i, c := range b.Columns {
+				if c != nil {
+					whole.Columns[i] = itembank.NewColumn(c.Item, rowsHint(t, opt))
+				}
+			}
+		}
+		for i, c := range b.Columns {
+			if c != nil {
+				whole.Columns[i].Codes = append(whole.Columns[i].Codes, c.Codes...)
+			}
+		}
+		return b, nil
+	})
+	if err != nil {
+		return nil, match, err
+	}
+	for i, c := range res.Columns {
+		if c != nil {
+			if whole != nil {
+				c.Codes = whole.Columns[i].Codes
+			} else {
+				c.Codes = []uint8{}
+			}
+		}
+	}
+	return res, match, nil
+}
+
+// readTable reads the rows of t for bank, a block of at most rows rows at
+// a time: each block is given to each when full, and at the end when it
+// holds rows, and each returns the block to fill next (the same one, or
+// another it owns no more). A block's Columns are indexed like the bank's
+// items, nil where the file has no column for the item, the same in every
+// block; a code stands for the same answer in every block, and a block's
+// Levels list the answers coded so far (a later block may add levels), as
+// itembank.Tally needs them. The Levels of a block are not changed when
+// later blocks add levels, so a block can be read while the next fills.
+//
+// readTable returns the file as read: its Columns' Levels (no Codes; nil
+// for an item with no answer in any row kept: it was not asked), the rows
+// kept and the ignored columns. The whole file is checked before anything
+// is returned: an error may come after blocks were given.
+func readTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, rows int, each func(*itembank.Responses) (*itembank.Responses, error)) (*itembank.Responses, columnMatch, error) {
 	// Header: the item columns, the ignored ones, the row selection.
 	header, err := t.Header()
 	if err != nil {
 		return nil, columnMatch{}, err
+	}
+	if len(header) > MaxColumns {
+		pe := t.Pos(0)
+		pe.Column = 0
+		pe.Err = fmt.Errorf("%w: the header has %d columns; itemreduce reads files of at most %d columns: is this a response file with one column per question?", itembank.ErrFieldCount, len(header), MaxColumns)
+		return nil, columnMatch{}, pe
 	}
 	res := &itembank.Responses{Bank: bank, Sources: []string{name}, Columns: make([]*itembank.Column, len(bank.Items))}
 	cols, fields, err := itemColumns(t, header, res, opt)
@@ -93,7 +147,16 @@ func loadTable(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*ite
 	}
 	waves := newWaveCheck(header, where, opt.OneWave)
 
-	// Rows: code the answers of the rows kept.
+	// Rows: code the answers of the rows kept, a block at a time.
+	item := make([]int, len(cols)) // per field: the item of its column
+	var used []int                 // the fields of item columns
+	for f, c := range cols {
+		if c != nil {
+			item[f], _ = bank.Index(c.col.Item.ID)
+			used = append(used, f)
+		}
+	}
+	blk := newBlock(res, nil)
 	for {
 		row, err := t.Next()
 		if err == io.EOF {
@@ -114,10 +177,8 @@ func loadTable(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*ite
 		if waves != nil {
 			waves.add(row)
 		}
-		for f, c := range cols {
-			if c == nil {
-				continue
-			}
+		for _, f := range used {
+			c := cols[f]
 			code, err := c.parse(row[f])
 			if err != nil {
 				pe := t.Pos(f)
@@ -125,9 +186,21 @@ func loadTable(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*ite
 				pe.Err = err
 				return nil, match, pe
 			}
-			c.col.Codes = append(c.col.Codes, code)
+			b := blk.Columns[item[f]]
+			b.Codes = append(b.Codes, code)
 		}
+		blk.Respondents++
 		res.Respondents++
+		if blk.Respondents == rows {
+			if blk, err = give(blk, res, each); err != nil {
+				return nil, match, err
+			}
+		}
+	}
+	if blk.Respondents > 0 {
+		if _, err = give(blk, res, each); err != nil {
+			return nil, match, err
+		}
 	}
 
 	// Whole file: something to read, of one wave when asked.
@@ -136,6 +209,47 @@ func loadTable(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*ite
 		return nil, match, err
 	}
 	return res, match, nil
+}
+
+// MaxColumns is the most columns a response file may have: a hostile or
+// broken file of a million columns would otherwise cost a great deal of
+// memory per row. Wide national files have a few thousand.
+const MaxColumns = 100_000
+
+// newBlock returns an empty block with a column for each of res's, or
+// reuses b's.
+func newBlock(res *itembank.Responses, b *itembank.Responses) *itembank.Responses {
+	if b == nil {
+		b = &itembank.Responses{Bank: res.Bank, Sources: res.Sources, Columns: make([]*itembank.Column, len(res.Columns))}
+	}
+	b.Respondents = 0
+	for i, c := range res.Columns {
+		switch {
+		case c == nil:
+			b.Columns[i] = nil
+		case b.Columns[i] == nil:
+			b.Columns[i] = &itembank.Column{Item: c.Item}
+		default:
+			b.Columns[i].Codes = b.Columns[i].Codes[:0]
+			b.Columns[i].Levels = nil
+		}
+	}
+	return b
+}
+
+// give hands a full block to each, with the levels coded so far, and
+// returns the block to fill next, emptied.
+func give(b, res *itembank.Responses, each func(*itembank.Responses) (*itembank.Responses, error)) (*itembank.Responses, error) {
+	for i, c := range res.Columns {
+		if c != nil {
+			b.Columns[i].Levels = c.Levels[:len(c.Levels):len(c.Levels)]
+		}
+	}
+	next, err := each(b)
+	if err != nil {
+		return nil, err
+	}
+	return newBlock(res, next), nil
 }
 
 // itemColumns reads the header: a parser for each column named exactly
@@ -158,7 +272,7 @@ func itemColumns(t Table, header []string, res *itembank.Responses, opt LoadOpti
 		}
 		seen[h] = f
 		if i, ok := res.Bank.Index(h); ok {
-			cols[f] = newCellParser(itembank.NewColumn(res.Bank.Items[i], rowsHint(t, opt)))
+			cols[f] = newCellParser(itembank.NewColumn(res.Bank.Items[i], 0))
 			res.Columns[i] = cols[f].col
 		} else {
 			res.Ignored = append(res.Ignored, h)

@@ -129,7 +129,12 @@ func summarizeFile(path string, bank *itembank.Bank, opt LoadOptions, detail ite
 		}
 		return s, notes, err
 	}
-	r, match, err := loadFile(path, bank, opt)
+	src, err := Open(path, opt.Sheet, opt.Progress)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer src.Close()
+	s, match, err := tallyTable(src.Table, path, bank, opt, detail, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -137,12 +142,58 @@ func summarizeFile(path string, bank *itembank.Bank, opt LoadOptions, detail ite
 	if w := match.warning(); w != "" {
 		notes = append(notes, Note{File: path, Text: w, Warning: true})
 	}
-	s, err := itembank.Summarize(r, detail)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
-	}
 	return s, notes, nil
 }
+
+// tallyTable summarises the rows of t as they are read, a block at a
+// time (readTable): the blocks are counted on another goroutine (the
+// pairs on all cores) while the next block is read, one block at most
+// waiting between the two, so that no more than three blocks of answers
+// are ever held. seen, when not nil, is called with each block once
+// counted, in file order, on that goroutine.
+func tallyTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, detail itembank.Detail, seen func(*itembank.Responses)) (*itembank.Summary, columnMatch, error) {
+	tally := itembank.NewTally(bank, detail)
+	full := make(chan *itembank.Responses, 1)
+	free := make(chan *itembank.Responses, 2)
+	free <- nil // a nil block is made when first needed
+	free <- nil
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for b := range full {
+			tally.Add(b)
+			if seen != nil {
+				seen(b)
+			}
+			free <- b
+		}
+	}()
+	res, match, err := readTable(t, name, bank, opt, blockRows(len(bank.Items)), func(b *itembank.Responses) (*itembank.Responses, error) {
+		full <- b
+		return <-free, nil
+	})
+	close(full)
+	<-done
+	if err != nil {
+		return nil, match, err
+	}
+	s, err := tally.Summary(res)
+	if err != nil {
+		return nil, match, fmt.Errorf("%s: %w", name, err)
+	}
+	return s, match, nil
+}
+
+// blockRows is the number of rows of a block of p items: a multiple of
+// the 8,192 respondents that the pair counting takes at a time, about
+// blockBytes of answers.
+func blockRows(p int) int {
+	const unit = 8192
+	return unit * max(1, blockBytes/(unit*max(1, p)))
+}
+
+// blockBytes is about how many bytes of answers a block holds.
+const blockBytes = 4 << 20
 
 // Identify says how SummarizeRelease tells respondents apart.
 type Identify struct {
@@ -268,15 +319,21 @@ func summarizeKeyed(path string, file int, bank *itembank.Bank, opt LoadOptions,
 	if lt, ok := src.Table.(labeledTable); ok {
 		t = &keyedLabeledTable{kt, lt}
 	}
-	r, match, err := loadTable(t, path, bank, opt)
+	var unanswered []int // rows kept that answer no bank item, increasing
+	row0 := 0
+	s, match, err := tallyTable(t, path, bank, opt, itembank.WithPairs, func(b *itembank.Responses) {
+		for _, r := range b.Unanswered() {
+			unanswered = append(unanswered, row0+r)
+		}
+		row0 += b.Respondents
+	})
 	if err != nil {
 		return nil, keyedFile{}, nil, err
 	}
-	if len(kt.keys) != r.Respondents {
-		return nil, keyedFile{}, nil, fmt.Errorf("%s: %d rows keyed, but %d loaded", path, len(kt.keys), r.Respondents)
+	if len(kt.keys) != row0 {
+		return nil, keyedFile{}, nil, fmt.Errorf("%s: %d rows keyed, but %d loaded", path, len(kt.keys), row0)
 	}
-	kept := keyedFile{rows: int64(r.Respondents), columns: r.Ignored}
-	unanswered := r.Unanswered() // increasing
+	kept := keyedFile{rows: int64(row0), columns: match.ignored}
 	kept.unanswered = int64(len(unanswered))
 	for row, k := range kt.keys {
 		if len(unanswered) > 0 && unanswered[0] == row {
@@ -288,10 +345,6 @@ func summarizeKeyed(path string, file int, bank *itembank.Bank, opt LoadOptions,
 	notes := []Note{{File: path, Text: match.note()}}
 	if w := match.warning(); w != "" {
 		notes = append(notes, Note{File: path, Text: w, Warning: true})
-	}
-	s, err := itembank.Summarize(r, itembank.WithPairs)
-	if err != nil {
-		return nil, keyedFile{}, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return s, kept, notes, nil
 }
