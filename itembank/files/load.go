@@ -1,6 +1,7 @@
 package files
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -156,49 +157,52 @@ func readTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, rows 
 			used = append(used, f)
 		}
 	}
-	blk := newBlock(res, nil)
+	blk := newBlock(res, nil, rows)
+	colOf := make([]*itembank.Column, len(cols)) // per field: its column in blk
+	fill := func() {
+		for _, f := range used {
+			colOf[f] = blk.Columns[item[f]]
+		}
+	}
+	fill()
+	lt, lines := t.(lineTable)
+	lines = lines && len(where) == 0 && waves == nil
 	for {
-		row, err := t.Next()
+		var line []byte
+		var row []string
+		if lines {
+			line, row, err = lt.NextLine()
+		} else {
+			row, err = t.Next()
+		}
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, match, err
 		}
-		if len(row) != len(header) {
-			pe := t.Pos(0)
-			pe.Column = 0
-			pe.Err = fmt.Errorf("%w: row has %d fields, header has %d", itembank.ErrFieldCount, len(row), len(header))
-			return nil, match, pe
+		if line != nil {
+			err = codeLine(line, lt.Delimiter(), cols, colOf, len(header), t)
+		} else {
+			err = codeRow(row, cols, colOf, used, header, where, waves, t)
 		}
-		if !where.match(row) {
+		if err == errSkip {
 			continue
 		}
-		if waves != nil {
-			waves.add(row)
-		}
-		for _, f := range used {
-			c := cols[f]
-			code, err := c.parse(row[f])
-			if err != nil {
-				pe := t.Pos(f)
-				pe.Item = c.col.Item.ID
-				pe.Err = err
-				return nil, match, pe
-			}
-			b := blk.Columns[item[f]]
-			b.Codes = append(b.Codes, code)
+		if err != nil {
+			return nil, match, err
 		}
 		blk.Respondents++
 		res.Respondents++
 		if blk.Respondents == rows {
-			if blk, err = give(blk, res, each); err != nil {
+			if blk, err = give(blk, res, each, rows); err != nil {
 				return nil, match, err
 			}
+			fill()
 		}
 	}
 	if blk.Respondents > 0 {
-		if _, err = give(blk, res, each); err != nil {
+		if _, err = give(blk, res, each, rows); err != nil {
 			return nil, match, err
 		}
 	}
@@ -216,9 +220,82 @@ func readTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, rows 
 // memory per row. Wide national files have a few thousand.
 const MaxColumns = 100_000
 
-// newBlock returns an empty block with a column for each of res's, or
-// reuses b's.
-func newBlock(res *itembank.Responses, b *itembank.Responses) *itembank.Responses {
+// errSkip is codeRow's word for a row the selection leaves out.
+var errSkip = errors.New("row not selected")
+
+// codeRow codes the answers of a row kept, appending them to the columns
+// of colOf; errSkip when the selection leaves the row out.
+func codeRow(row []string, cols []*cellParser, colOf []*itembank.Column, used []int, header []string, where whereSet, waves *waveCheck, t Table) error {
+	if len(row) != len(header) {
+		return fieldCount(t, len(row), len(header))
+	}
+	if !where.match(row) {
+		return errSkip
+	}
+	if waves != nil {
+		waves.add(row)
+	}
+	for _, f := range used {
+		code, err := cols[f].parse(row[f])
+		if err != nil {
+			return cellError(t, f, cols[f], err)
+		}
+		c := colOf[f]
+		c.Codes = append(c.Codes, code)
+	}
+	return nil
+}
+
+// codeLine is codeRow for a row that is one line of text without quotes
+// and no selection: the cells are parsed as the line is split.
+func codeLine(line []byte, delim byte, cols []*cellParser, colOf []*itembank.Column, fields int, t Table) error {
+	f, start := 0, 0
+	for i := 0; i <= len(line); i++ {
+		if i < len(line) && line[i] != delim {
+			continue
+		}
+		if f < len(colOf) {
+			if c := colOf[f]; c != nil {
+				code, err := cols[f].parseBytes(line[start:i])
+				if err != nil {
+					return cellError(t, f, cols[f], err)
+				}
+				c.Codes = append(c.Codes, code)
+			}
+		}
+		f++
+		start = i + 1
+	}
+	if f != fields {
+		return fieldCount(t, f, fields)
+	}
+	return nil
+}
+
+// A lineTable gives a record that is one line without quotes as that
+// line (csvscan.Scanner.NextLine), to be split at Delimiter.
+type lineTable interface {
+	NextLine() ([]byte, []string, error)
+	Delimiter() byte
+}
+
+func fieldCount(t Table, got, want int) error {
+	pe := t.Pos(0)
+	pe.Column = 0
+	pe.Err = fmt.Errorf("%w: row has %d fields, header has %d", itembank.ErrFieldCount, got, want)
+	return pe
+}
+
+func cellError(t Table, f int, c *cellParser, err error) error {
+	pe := t.Pos(f)
+	pe.Item = c.col.Item.ID
+	pe.Err = err
+	return pe
+}
+
+// newBlock returns an empty block with a column for each of res's, room
+// for rows answers each, or reuses b's.
+func newBlock(res *itembank.Responses, b *itembank.Responses, rows int) *itembank.Responses {
 	if b == nil {
 		b = &itembank.Responses{Bank: res.Bank, Sources: res.Sources, Columns: make([]*itembank.Column, len(res.Columns))}
 	}
@@ -228,7 +305,7 @@ func newBlock(res *itembank.Responses, b *itembank.Responses) *itembank.Response
 		case c == nil:
 			b.Columns[i] = nil
 		case b.Columns[i] == nil:
-			b.Columns[i] = &itembank.Column{Item: c.Item}
+			b.Columns[i] = itembank.NewColumn(c.Item, rows)
 		default:
 			b.Columns[i].Codes = b.Columns[i].Codes[:0]
 			b.Columns[i].Levels = nil
@@ -239,7 +316,7 @@ func newBlock(res *itembank.Responses, b *itembank.Responses) *itembank.Response
 
 // give hands a full block to each, with the levels coded so far, and
 // returns the block to fill next, emptied.
-func give(b, res *itembank.Responses, each func(*itembank.Responses) (*itembank.Responses, error)) (*itembank.Responses, error) {
+func give(b, res *itembank.Responses, each func(*itembank.Responses) (*itembank.Responses, error), rows int) (*itembank.Responses, error) {
 	for i, c := range res.Columns {
 		if c != nil {
 			b.Columns[i].Levels = c.Levels[:len(c.Levels):len(c.Levels)]
@@ -249,7 +326,7 @@ func give(b, res *itembank.Responses, each func(*itembank.Responses) (*itembank.
 	if err != nil {
 		return nil, err
 	}
-	return newBlock(res, next), nil
+	return newBlock(res, next, rows), nil
 }
 
 // itemColumns reads the header: a parser for each column named exactly

@@ -55,6 +55,10 @@ type Scanner struct {
 	fieldCol  []int
 	ends      []int // scratch: end of each cell in the record text
 	text      []byte
+
+	plain      []byte // the last record NextLine gave as a line; nil otherwise
+	plainLine1 int    // its line number
+	plainCol   int    // the column of its first byte
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -160,13 +164,44 @@ func (t *Scanner) Header() ([]string, error) {
 // valid only until the next call.
 func (t *Scanner) Next() ([]string, error) {
 	if t.Pipe && t.pipe == nil {
-		t.startPipe(len(t.fieldCol))
+		t.startPipe()
 	}
 	if t.pipe != nil {
 		return t.pipe.next()
 	}
+	t.plain = nil
 	return t.scanRecord()
 }
+
+// NextLine returns the next record like Next, but a record that is one
+// line without quotes (the usual case) as that line, without its line
+// end, for the caller to split at the delimiter (Delimiter): line is then
+// set and cells nil. Other records come as cells. Both are valid only
+// until the next call; Pos gives positions in either. This spares a
+// caller that parses the cells as it splits the line one pass over the
+// text.
+func (t *Scanner) NextLine() (line []byte, cells []string, err error) {
+	if t.Pipe && t.pipe == nil {
+		t.startPipe()
+	}
+	if t.pipe != nil {
+		return t.pipe.nextLine()
+	}
+	t.plain = nil
+	if err := t.skipEmpty(); err != nil {
+		return nil, nil, err
+	}
+	if line, ok := t.plainLine(); ok {
+		t.plain, t.plainLine1, t.plainCol = line[:len(line):len(line)], t.line, t.pos-t.lineStart+1
+		t.skipLine(line)
+		return t.plain, nil, nil
+	}
+	cells, err = t.record()
+	return nil, cells, err
+}
+
+// Delimiter returns the delimiter detected from the header.
+func (t *Scanner) Delimiter() byte { return t.delim }
 
 // scanRecord reads the next record.
 func (t *Scanner) scanRecord() ([]string, error) {
@@ -462,6 +497,25 @@ func (t *Scanner) syntaxError(line, col int, err error) error {
 func (t *Scanner) Pos(field int) *ParseError {
 	if t.pipe != nil {
 		return t.pipe.pos(field)
+	}
+	if t.plain != nil {
+		start, f := 0, 0
+		for i, c := range t.plain {
+			if f == field {
+				break
+			}
+			if c == t.delim {
+				start, f = i+1, f+1
+			}
+		}
+		if f < field {
+			return &ParseError{File: t.name, Line: t.plainLine1}
+		}
+		col := t.plainCol + start
+		if t.plainLine1 == 1 {
+			col += t.bomCols
+		}
+		return &ParseError{File: t.name, Line: t.plainLine1, Column: col}
 	}
 	if field >= len(t.fieldLine) {
 		return &ParseError{File: t.name, Line: t.line}
