@@ -1,6 +1,7 @@
 package files
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -249,22 +250,49 @@ func codeRow(row []string, cols []*cellParser, colOf []*itembank.Column, used []
 // codeLine is codeRow for a row that is one line of text without quotes
 // and no selection: the cells are parsed as the line is split.
 func codeLine(line []byte, delim byte, cols []*cellParser, colOf []*itembank.Column, fields int, t Table) error {
+	if len(line) == 0 { // one empty cell: the scanner skips such lines
+		if len(colOf) > 0 && colOf[0] != nil {
+			colOf[0].Codes = append(colOf[0].Codes, 0)
+		}
+		if fields != 1 {
+			return fieldCount(t, 1, fields)
+		}
+		return nil
+	}
 	f, start := 0, 0
-	for i := 0; i <= len(line); i++ {
-		if i < len(line) && line[i] != delim {
-			continue
+	for {
+		// The cell is line[start:end]; most are one byte.
+		end := start + 1
+		if end > len(line) || (end < len(line) && line[end] != delim) || line[start] == delim {
+			if i := bytes.IndexByte(line[start:], delim); i >= 0 {
+				end = start + i
+			} else {
+				end = len(line)
+			}
 		}
 		if f < len(colOf) {
 			if c := colOf[f]; c != nil {
-				code, err := cols[f].parseBytes(line[start:i])
-				if err != nil {
-					return cellError(t, f, cols[f], err)
+				p := cols[f]
+				var code uint8
+				if k := p.oneByte[line[min(start, len(line)-1)]]; end-start == 1 && k != 0 {
+					code = uint8(k - 1)
+				} else {
+					var err error
+					if code, err = p.parseBytes(line[start:end]); err != nil {
+						if n := bytes.Count(line, []byte{delim}) + 1; n != fields {
+							return fieldCount(t, n, fields) // as codeRow says first
+						}
+						return cellError(t, f, p, err)
+					}
 				}
 				c.Codes = append(c.Codes, code)
 			}
 		}
 		f++
-		start = i + 1
+		if end >= len(line) {
+			break
+		}
+		start = end + 1
 	}
 	if f != fields {
 		return fieldCount(t, f, fields)
