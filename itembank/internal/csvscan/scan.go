@@ -65,6 +65,11 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 const csvBlock = 256 << 10
 
+// MaxRecordBytes is the longest record the scanner reads (16 MiB): a row
+// of a thousand answers takes some kilobytes, and a file that is one
+// endless line (or a quote never closed) must not fill the memory.
+const MaxRecordBytes = 16 << 20
+
 // New starts scanning r, reading the header line to detect the delimiter;
 // name is used in errors. progress, when not nil, is called with the number
 // of bytes read by each read.
@@ -84,10 +89,40 @@ func New(r io.Reader, name string, progress func(int64)) (*Scanner, error) {
 		first = first[:i]
 	}
 	if len(bytes.TrimSpace(first)) == 0 {
-		return nil, &ParseError{File: name, Line: 1, Err: parseerr.ErrEmpty}
+		return nil, t.blankStart()
 	}
 	t.delim = detectDelimiter(first)
 	return t, nil
+}
+
+// tooLong reports a record longer than MaxRecordBytes, from line on.
+func (t *Scanner) tooLong(line int) error {
+	return &ParseError{File: t.name, Line: line, Err: fmt.Errorf("%w: a row of more than %d MB (from line %d on): a response file has one respondent per line; is this one? (a quote never closed makes the rest of the file one cell)", parseerr.ErrSyntax, MaxRecordBytes>>20, line)}
+}
+
+// blankStart explains a first line that is blank: the file is empty
+// (only blank lines), or the header comes after blank lines. The blank
+// lines are read as they come, never held.
+func (t *Scanner) blankStart() error {
+	for {
+		i, err := t.lineEnd()
+		if err != nil {
+			return err
+		}
+		if len(bytes.TrimSpace(t.buf[t.pos:t.pos+i])) > 0 {
+			blank := "line 1 is blank"
+			if t.line > 2 {
+				blank = fmt.Sprintf("lines 1 to %d are blank", t.line-1)
+			}
+			return &ParseError{File: t.name, Line: 1, Err: fmt.Errorf("%w: %s; the header naming the columns must be the first line: remove the blank lines above line %d", parseerr.ErrSyntax, blank, t.line)}
+		}
+		if t.pos+i >= t.end {
+			return &ParseError{File: t.name, Line: 1, Err: parseerr.ErrEmpty}
+		}
+		t.pos += i + 1
+		t.line++
+		t.lineStart = t.pos
+	}
 }
 
 // detectDelimiter picks the most frequent of comma, semicolon and tab in the
@@ -124,6 +159,10 @@ func (t *Scanner) fill() error {
 		t.pos, t.end = 0, n
 	}
 	if t.end == len(t.buf) {
+		if len(t.buf) >= MaxRecordBytes {
+			t.readErr = t.tooLong(t.line)
+			return t.readErr
+		}
 		t.buf = append(t.buf, make([]byte, len(t.buf))...)
 	}
 	n, err := io.ReadAtLeast(t.r, t.buf[t.end:], 1)
@@ -429,6 +468,9 @@ func (t *Scanner) quotedField() (bool, error) {
 			}
 			t.text = append(t.text, text...)
 			t.text = append(t.text, '\n')
+			if len(t.text) > MaxRecordBytes {
+				return false, t.tooLong(t.fieldLine[0])
+			}
 			t.lastLine = t.pos + len(text) + 1 - t.lineStart
 			t.pos += i + 1
 			t.line++
