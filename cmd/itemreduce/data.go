@@ -138,8 +138,10 @@ func loadConfig(c *cli.Context, bank *itembank.Bank) (reduction.Config, error) {
 }
 
 // screenWaves loads both waves and applies the rules of cfg.
-func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*reduction.Result, error) {
-	previous, current, err := loadWaves(c, bank)
+// hashed, when set, is given the SHA-256 of each file as it is read
+// (files.LoadOptions.Hashed).
+func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config, hashed func(string, [32]byte)) (*reduction.Result, error) {
+	previous, current, err := loadWaves(c, bank, hashed)
 	if err != nil {
 		return nil, err
 	}
@@ -151,11 +153,12 @@ func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*re
 }
 
 // loadWaves loads the summaries of both waves, the newer with pair sums.
-func loadWaves(c *cli.Context, bank *itembank.Bank) (previous, current *itembank.Summary, err error) {
+func loadWaves(c *cli.Context, bank *itembank.Bank, hashed func(string, [32]byte)) (previous, current *itembank.Summary, err error) {
 	opt, err := loadOptions(c)
 	if err != nil {
 		return nil, nil, err
 	}
+	opt.Hashed = hashed
 	previous, err = loadWave(c, "previous", bank, opt)
 	if err != nil {
 		return nil, nil, err

@@ -28,6 +28,12 @@ type LoadOptions struct {
 	// input bytes read since the previous call, to show how far a long
 	// load has come.
 	Progress func(bytes int64)
+	// Hashed, when set, is called by SummarizeFiles with the SHA-256 of
+	// each file it reads, for a record of the inputs: a text file is
+	// hashed in the pass that decides its encoding, so it is not read
+	// again; a workbook, an SPSS file or a summary is read once more for
+	// it, as it streams by.
+	Hashed func(path string, sha256 [32]byte)
 }
 
 // LoadFile reads a response file in any supported format: delimited text

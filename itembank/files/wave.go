@@ -122,6 +122,12 @@ func summarizeFile(path string, bank *itembank.Bank, opt LoadOptions, detail ite
 		if err == nil && detail == itembank.ItemsOnly {
 			s.DropPairs()
 		}
+		if err == nil && opt.Hashed != nil {
+			var sum [32]byte
+			if sum, err = hashFile(path); err == nil {
+				opt.Hashed(path, sum)
+			}
+		}
 		if err == nil && opt.Progress != nil {
 			if st, err := os.Stat(path); err == nil {
 				opt.Progress(st.Size())
@@ -129,7 +135,7 @@ func summarizeFile(path string, bank *itembank.Bank, opt LoadOptions, detail ite
 		}
 		return s, notes, err
 	}
-	src, err := Open(path, opt.Sheet, opt.Progress)
+	src, err := open(path, opt.Sheet, opt.Progress, opt.Hashed)
 	if err != nil {
 		return nil, nil, err
 	}
