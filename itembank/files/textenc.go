@@ -1,10 +1,10 @@
 package files
 
 import (
-	"hash"
 	"bytes"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"unicode/utf8"
 
