@@ -24,9 +24,9 @@ type Note struct {
 func (n Note) String() string { return n.File + ": " + n.Text }
 
 // SummarizeFiles loads every file of one wave and pools them into one
-// summary, with pair sums when detail is itembank.WithPairs. Each file's
-// answers are summarised and dropped before the next file is read, so
-// memory holds one file's answers at a time. A file whose name ends in
+// summary, with pair sums when detail is itembank.WithPairs. Each file is
+// summarised as it streams by, a block of rows at a time (see tallyTable),
+// so memory never holds more than a few blocks of answers. A file whose name ends in
 // SummaryExt is read as a summary made for this bank (LoadSummaryFile),
 // any other as answers (LoadFile); the two may be mixed. Rows can only be
 // selected (opt.Where) in files of answers.
