@@ -16,7 +16,7 @@ func TestTallyBlocks(t *testing.T) {
 	answers := map[int][]string{
 		sumX: {"1", "2", "3", "4", "5"},
 		sumY: {"1", "2", "3", "4", "5", "2.5", "4.25"}, // decimals, late
-		sumW: {"1", "2", "1000"},                        // the plain loop
+		sumW: {"1", "2", "1000"},                       // the plain loop
 	}
 	whole := &Responses{Bank: bank, Respondents: rows, Columns: make([]*Column, len(bank.Items))}
 	for i, vals := range answers {
