@@ -194,12 +194,13 @@ func tallyTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, deta
 // the 8,192 respondents that the pair counting takes at a time, about
 // blockBytes of answers.
 func blockRows(p int) int {
-	const unit = 8192
-	return unit * max(1, blockBytes/(unit*max(1, p)))
+	return blockUnit * max(1, blockBytes/(blockUnit*max(1, p)))
 }
 
-// blockBytes is about how many bytes of answers a block holds.
-const blockBytes = 4 << 20
+// blockUnit is the 8,192 rows of blockRows, and blockBytes about how many
+// bytes of answers a block holds (variables for the tests).
+var blockUnit, blockBytes = 8192, 4 << 20
+
 
 // Identify says how SummarizeRelease tells respondents apart.
 type Identify struct {
