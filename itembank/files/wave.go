@@ -201,7 +201,6 @@ func blockRows(p int) int {
 // bytes of answers a block holds (variables for the tests).
 var blockUnit, blockBytes = 8192, 4 << 20
 
-
 // Identify says how SummarizeRelease tells respondents apart.
 type Identify struct {
 	// IDColumn names the column that holds each respondent's id, the same
