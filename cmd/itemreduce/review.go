@@ -180,24 +180,31 @@ func writeRefreshReport(w io.Writer, name string, rep *reduction.RefreshReport) 
 func digestWaves(c *cli.Context, in *reduction.ReviewInputs, sums map[string][32]byte) error {
 	previous, _ := waveFiles(c, "previous", files.LoadOptions{})
 	current, _ := waveFiles(c, "current", files.LoadOptions{})
-	for _, w := range []struct {
-		paths []string
-		to    *[]reduction.FileDigest
-	}{{previous, &in.Previous}, {current, &in.Current}} {
-		for _, p := range w.paths {
-			sum, ok := sums[p]
-			if !ok {
-				d, err := digestFile(p) // not read: cannot happen, but never record a wrong sum
-				if err != nil {
-					return err
-				}
-				*w.to = append(*w.to, d)
-				continue
-			}
-			*w.to = append(*w.to, reduction.FileDigest{File: filepath.Base(p), SHA256: hex.EncodeToString(sum[:])})
-		}
+	var err error
+	if in.Previous, err = digestsFrom(previous, sums); err != nil {
+		return err
 	}
-	return nil
+	in.Current, err = digestsFrom(current, sums)
+	return err
+}
+
+// digestsFrom names each file with the SHA-256 in sums that was computed
+// while it was read; a file not read there is read for it.
+func digestsFrom(paths []string, sums map[string][32]byte) ([]reduction.FileDigest, error) {
+	var out []reduction.FileDigest
+	for _, p := range paths {
+		sum, ok := sums[p]
+		if !ok {
+			d, err := digestFile(p)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, d)
+			continue
+		}
+		out = append(out, reduction.FileDigest{File: filepath.Base(p), SHA256: hex.EncodeToString(sum[:])})
+	}
+	return out, nil
 }
 
 // digestFile names a file without its folder and gives its SHA-256,
