@@ -34,6 +34,11 @@ type LoadOptions struct {
 	// again; a workbook, an SPSS file or a summary is read once more for
 	// it, as it streams by.
 	Hashed func(path string, sha256 [32]byte)
+
+	// half reads one half of a file (summarizeHalves): a file with a wave
+	// column is refused (errHalf), and the whole-file checks are left to
+	// the caller.
+	half bool
 }
 
 // LoadFile reads a response file in any supported format: delimited text
@@ -159,6 +164,9 @@ func readTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, rows 
 		return nil, match, err
 	}
 	waves := newWaveCheck(header, where, opt.OneWave)
+	if opt.half && waves != nil {
+		return nil, match, errHalf
+	}
 
 	// Rows: code the answers of the rows kept, a block at a time.
 	item := make([]int, len(cols)) // per field: the item of its column
@@ -221,6 +229,9 @@ func readTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, rows 
 
 	// Whole file: something to read, of one wave when asked.
 	notAsked(res)
+	if opt.half {
+		return res, match, nil
+	}
 	if err := loadedError(res, name, where, waves, t); err != nil {
 		return nil, match, err
 	}

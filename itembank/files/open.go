@@ -34,6 +34,12 @@ type Source struct {
 	// "file: offset N: record: problem". Show them to the user.
 	Warnings []string
 	close    []func()
+
+	// A text file's bytes, size and encoding, for summarizeHalves; text is
+	// nil for the other formats.
+	text     io.ReaderAt
+	size     int64
+	encoding string
 }
 
 // Open opens a response file in any format LoadFile reads (see
@@ -77,7 +83,7 @@ func open(path, sheet string, progress func(int64), hashed func(path string, sha
 		if hashed != nil && !isUTF16(f) {
 			h = sha256.New()
 		}
-		text, _, err := openText(f, f.size, path, h)
+		text, enc, err := openText(f, f.size, path, h)
 		if err != nil {
 			src.Close()
 			return nil, err
@@ -96,6 +102,7 @@ func open(path, sheet string, progress func(int64), hashed func(path string, sha
 		sc.Pipe = f.size >= int64(pipeFrom)
 		src.close = append(src.close, sc.Stop)
 		src.Table = sc
+		src.text, src.size, src.encoding = f, f.size, enc
 	}
 	if hashed != nil {
 		sum, err := hashFile(path)

@@ -152,9 +152,15 @@ func summarizeFile(path string, bank *itembank.Bank, opt LoadOptions, detail ite
 		return nil, nil, err
 	}
 	defer src.Close()
-	s, match, err := tallyTable(src.Table, path, bank, opt, detail, nil)
-	if err != nil {
-		return nil, nil, err
+	var s *itembank.Summary
+	match, ok := columnMatch{}, false
+	if detail == itembank.ItemsOnly {
+		s, match, ok = summarizeHalves(src, path, bank, opt)
+	}
+	if !ok {
+		if s, match, err = tallyTable(src.Table, path, bank, opt, detail, nil); err != nil {
+			return nil, nil, err
+		}
 	}
 	notes := []Note{{File: path, Text: match.note()}}
 	if w := match.warning(); w != "" {

@@ -1,0 +1,84 @@
+package files
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/itemreduce/itemreduce/itembank"
+)
+
+// TestSummarizeHalves: a file of one wave summarised in two halves on two
+// cores gives the summary, notes and error of the file read in one go,
+// byte for byte; and the halves are really taken where they can be, and
+// not where the cut would fall in a quoted cell spanning lines or where a
+// wave column must be checked over every row.
+func TestSummarizeHalves(t *testing.T) {
+	bank, data := benchData(t, 14, 3000)
+	lines := strings.SplitAfter(string(data), "\n")
+	mid := len(lines) / 2
+	col := 1 // the first item's field
+	// withCell returns the file with the first item's cell of line k set.
+	withCell := func(src []string, k int, cell string) []string {
+		out := append([]string(nil), src...)
+		f := strings.Split(strings.TrimSuffix(out[k], "\n"), ",")
+		f[col] = cell
+		out[k] = strings.Join(f, ",") + "\n"
+		return out
+	}
+	emptyFirst := append([]string(nil), lines...)
+	for k := 1; k <= mid; k++ {
+		emptyFirst = withCell(emptyFirst, k, "")
+	}
+	crlf := strings.ReplaceAll(string(data), "\n", "\r\n")
+	quoted := withCell(lines, mid, `"3`)
+	quoted = withCell(quoted, mid+1, `4"`) // one cell "3\n…4" across the cut: a wrong answer either way
+	waves := strings.Replace(string(data), "respondent", "jaar", 1)
+	tests := []struct {
+		name   string
+		text   string
+		halves bool // summarizeHalves takes it
+	}{
+		{"plain", string(data), true},
+		{"bom-crlf", "\ufeff" + crlf, true},
+		{"item-empty-in-first-half", strings.Join(emptyFirst, ""), true},
+		{"no-final-line-end", strings.TrimSuffix(string(data), "\n"), true},
+		{"blank-lines", strings.Replace(string(data), "\n", "\n\n\n", 40), true},
+		{"decimal-in-second-half", strings.Join(withCell(lines, mid+5, "2.5"), ""), true},
+		{"out-of-scale-in-second-half", strings.Join(withCell(lines, len(lines)-3, "7"), ""), false},
+		{"short-row-in-first-half", strings.Join(append(lines[:mid-2:mid-2], append([]string{"1,2\n"}, lines[mid-2:]...)...), ""), false},
+		{"quoted-across-the-cut", strings.Join(quoted, ""), false},
+		{"wave-column", waves, false},
+		{"header-only", lines[0], false},
+	}
+	defer func(f int64) { splitFrom = f }(splitFrom)
+	dir := t.TempDir()
+	for _, tc := range tests {
+		path := filepath.Join(dir, tc.name+".csv")
+		if err := os.WriteFile(path, []byte(tc.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		opt := LoadOptions{OneWave: true}
+		splitFrom = 1 << 62
+		want, wantNotes, wantErr := SummarizeFiles([]string{path}, bank, opt, itembank.ItemsOnly)
+		splitFrom = 0
+		got, gotNotes, gotErr := SummarizeFiles([]string{path}, bank, opt, itembank.ItemsOnly)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Errorf("%s: error %v in halves, %v in one go", tc.name, gotErr, wantErr)
+		}
+		if g, w := fmt.Sprintf("%+v %v", got, gotNotes), fmt.Sprintf("%+v %v", want, wantNotes); wantErr == nil && g != w {
+			t.Errorf("%s: in halves\n%s\nin one go\n%s", tc.name, g, w)
+		}
+		src, err := open(path, "", nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, ok := summarizeHalves(src, path, bank, opt)
+		src.Close()
+		if ok != tc.halves {
+			t.Errorf("%s: read in halves %v, want %v", tc.name, ok, tc.halves)
+		}
+	}
+}
