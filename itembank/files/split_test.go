@@ -82,3 +82,43 @@ func TestSummarizeHalves(t *testing.T) {
 		}
 	}
 }
+
+// TestScanTextHalves: the encoding pass over two halves finds the first
+// offsets of the pass in one go, wherever the telling bytes lie.
+func TestScanTextHalves(t *testing.T) {
+	line := "a,b,c\n1,2,3\n"
+	body := strings.Repeat(line, 200)
+	half := len(body) / 2
+	tests := map[string]string{
+		"ascii":               body,
+		"bom":                 "\ufeff" + body,
+		"utf8-second-half":    body[:half+6] + "é,2,3\n" + body[half+6:],
+		"1252-second-half":    body[:half+6] + "\xe9,2,3\n" + body[half+6:],
+		"1252-both-halves":    "\xe9" + body[:half+6] + "\xe8,2,3\n" + body[half+6:],
+		"mixed":               "é" + body[:half+6] + "\xe9,2,3\n" + body[half+6:],
+		"mixed-reversed":      "\xe9" + body[:half+6] + "é,2,3\n" + body[half+6:],
+		"nul-second-half":     body[:half+6] + "\x00,2,3\n" + body[half+6:],
+		"undefined-both":      "\x81" + body[:half+6] + "\x8d,2,3\n" + body[half+6:],
+		"bom-bad-second-half": "\ufeff" + body[:half+6] + "\xff,2,3\n" + body[half+6:],
+	}
+	defer func(f int64) { splitFrom = f }(splitFrom)
+	for name, text := range tests {
+		r := strings.NewReader(text)
+		splitFrom = 1 << 62
+		want, err := scanText(r, int64(len(text)), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		splitFrom = 0
+		got, err := scanText(r, int64(len(text)), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s: in halves %+v, in one go %+v", name, got, want)
+		}
+		if name != "ascii" && name != "bom" && got == (textScan{bad: -1, multibyte: -1, nul: -1, undef: -1}) {
+			t.Errorf("%s: nothing found", name)
+		}
+	}
+}
