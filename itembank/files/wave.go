@@ -26,10 +26,12 @@ func (n Note) String() string { return n.File + ": " + n.Text }
 // SummarizeFiles loads every file of one wave and pools them into one
 // summary, with pair sums when detail is itembank.WithPairs. Each file is
 // summarised as it streams by, a block of rows at a time (see tallyTable),
-// so memory never holds more than a few blocks of answers. A file whose name ends in
-// SummaryExt is read as a summary made for this bank (LoadSummaryFile),
-// any other as answers (LoadFile); the two may be mixed. Rows can only be
-// selected (opt.Where) in files of answers.
+// so memory never holds more than a few blocks of answers; without pairs,
+// a large UTF-8 text file is read in two halves on two cores and the
+// halves pooled (summarizeHalves), which gives the same summary. A file
+// whose name ends in SummaryExt is read as a summary made for this bank
+// (LoadSummaryFile), any other as answers (LoadFile); the two may be
+// mixed. Rows can only be selected (opt.Where) in files of answers.
 //
 // Notes give, per file of answers, the columns ignored because they are
 // not bank items and how many of the bank's items were found, and a
