@@ -41,7 +41,7 @@ const (
 	lineWidth  = 560 // the plot's width
 	lineTop    = 20
 	lineHeight = 280
-	lineLegend = 200 // room for the legend, right of the plot
+	lineLegend = 250 // room for the legend, right of the plot
 	lineBottom = 56  // room for the x axis and its label
 )
 
