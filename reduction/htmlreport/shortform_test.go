@@ -224,4 +224,3 @@ func TestWaveTestInWords(t *testing.T) {
 		}
 	}
 }
-
