@@ -101,17 +101,6 @@ func DrawLine(id string, c LineChart) ([]byte, error) {
 	d.Text(lineLeft+lineWidth/2, bottom+46, c.XLabel, svg.A("class", "axis-label"), svg.A("text-anchor", "middle"))
 	d.Close()
 
-	if !math.IsNaN(c.Mark) {
-		d.Open("g", svg.A("class", "mark"), svg.A("data-x", fmt.Sprint(c.Mark)))
-		d.Line(px(c.Mark), lineTop, px(c.Mark), bottom, svg.Black, 1.5, c.MarkLabel, svg.A("stroke-dasharray", "2 3"))
-		anchor, dx := "start", 5.0
-		if px(c.Mark) > lineLeft+lineWidth*0.75 {
-			anchor, dx = "end", -5
-		}
-		d.Text(px(c.Mark)+dx, lineTop+14, c.MarkLabel, svg.A("class", "mark-text"), svg.A("text-anchor", anchor))
-		d.Close()
-	}
-
 	for k, s := range c.Series {
 		d.Open("g", svg.A("class", "series"), svg.A("data-name", s.Name))
 		attrs := []svg.Attr{svg.A("fill", "none"), svg.A("stroke", s.Colour), svg.A("stroke-width", "2.5"), svg.A("class", "line")}
@@ -154,6 +143,20 @@ func DrawLine(id string, c LineChart) ([]byte, error) {
 		d.Text(lx+36, ly+5, s.Name, svg.A("class", "legend-text"))
 		d.Close()
 	}
+	// The mark last, over the lines, so that its label stays readable.
+	if !math.IsNaN(c.Mark) {
+		d.Open("g", svg.A("class", "mark"), svg.A("data-x", fmt.Sprint(c.Mark)))
+		d.Line(px(c.Mark), lineTop, px(c.Mark), bottom, svg.Black, 1.5, c.MarkLabel, svg.A("stroke-dasharray", "2 3"))
+		anchor, dx := "start", 5.0
+		if px(c.Mark) > lineLeft+lineWidth*0.75 {
+			anchor, dx = "end", -5
+		}
+		// A white outline keeps the label readable over the lines.
+		d.Text(px(c.Mark)+dx, lineTop+14, c.MarkLabel, svg.A("class", "mark-text"), svg.A("text-anchor", anchor),
+			svg.A("stroke", "#ffffff"), svg.A("stroke-width", "4"), svg.A("paint-order", "stroke"))
+		d.Close()
+	}
+
 	return d.Bytes()
 }
 
