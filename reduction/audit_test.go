@@ -408,7 +408,7 @@ func TestAuditCurrentInputs(t *testing.T) {
 		t.Fatalf("%d inputs with two --current files, %d without: %+v", len(b.Inputs), len(a.Inputs), b.Inputs)
 	}
 	const role = "this year's answers (for the reliability cost)"
-	want := []Input{{Role: role, File: "responses-2017.csv", SHA256: "c1"}, {Role: role, File: "extra-2017.csv", SHA256: "c2"}}
+	want := []Input{{Role: role, File: "responses-2017.csv", SHA256: "c1", kind: roleCurrent}, {Role: role, File: "extra-2017.csv", SHA256: "c2", kind: roleCurrent}}
 	got := b.Inputs[5:7] // after bank, review and 3 proposals
 	for i := range want {
 		if got[i] != want[i] {

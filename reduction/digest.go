@@ -46,11 +46,13 @@ func (c *computed) digest(th string) string {
 	io.WriteString(h, "itemreduce review digest 1\n")
 	io.WriteString(h, th)
 	io.WriteString(h, "id: "+quote(c.ID)+"\n")
+	en := *c
+	en.lang = English // the same digest in every language
 	for _, k := range computedKeys {
 		if k == "in_bank" || k == "digest" {
 			continue
 		}
-		for _, l := range c.field(k, "") {
+		for _, l := range en.field(k, "") {
 			io.WriteString(h, l+"\n")
 		}
 	}

@@ -269,24 +269,23 @@ func listedIDs(rd nodeReader, entries []*yaml.Node, key string, bank *itembank.B
 // WriteProposalTemplate writes a checklist for a team leader: every item
 // of the bank under keep:, one per line with its text as a comment,
 // grouped by theme. Deleting the lines of the items to leave out gives a
-// valid proposal.
+// valid proposal. Its comments are in English; see WriteProposalTemplateIn.
 func WriteProposalTemplate(w io.Writer, bank *itembank.Bank, by string, target int) error {
+	return WriteProposalTemplateIn(w, bank, by, target, English)
+}
+
+// WriteProposalTemplateIn is WriteProposalTemplate with the comments in
+// lang; the keys (by:, target_length:, keep:) are the same in every
+// language.
+func WriteProposalTemplateIn(w io.Writer, bank *itembank.Bank, by string, target int, lang Lang) error {
+	words := &lang.Words().Proposal
 	var b strings.Builder
 	title := bank.Title
 	if title == "" {
-		title = "the questionnaire"
+		title = words.NoTitle
 	}
-	fmt.Fprintf(&b, "# Proposal for next year's version of %s.\n", oneLine(title))
-	b.WriteString(`#
-# Below, every item of this year's questionnaire is listed under keep:, one
-# per line, with its text after the #. Delete the line of every item you
-# would leave out; keep the lines of the items you want to keep. Lines
-# starting with # are comments and may stay.
-#
-# Fill in your name after by: and, if you aim for a length, the number of
-# items after target_length:. Then return the file to the researchers.
-
-`)
+	fmt.Fprintf(&b, words.Title, oneLine(title))
+	b.WriteString(words.Instructions)
 	if by != "" {
 		fmt.Fprintf(&b, "by: %s\n", quote(by))
 	} else {
@@ -295,7 +294,7 @@ func WriteProposalTemplate(w io.Writer, bank *itembank.Bank, by string, target i
 	if target > 0 {
 		fmt.Fprintf(&b, "target_length: %d\n", target)
 	} else {
-		b.WriteString("target_length:        # optional: the number of items you aim for\n")
+		b.WriteString("target_length:        " + words.TargetComment + "\n")
 	}
 	b.WriteString("keep:\n")
 	theme := ""
@@ -310,17 +309,6 @@ func WriteProposalTemplate(w io.Writer, bank *itembank.Bank, by string, target i
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// verdictWord reads a keep or drop word as people type it, without regard
-// to case or surrounding spaces: Keep, DROP and "drop " are keep and drop.
-// The empty word is no verdict; ok is false for any other word.
-func verdictWord(s string) (v Verdict, ok bool) {
-	switch v := Verdict(strings.ToLower(strings.TrimSpace(s))); v {
-	case "", Keep, Drop:
-		return v, true
-	}
-	return "", false
 }
 
 // oneLine keeps a text on one line, for a comment.

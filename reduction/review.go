@@ -121,7 +121,7 @@ func LoadReviewFile(path string) (*Review, error) {
 }
 
 // LoadReview reads a review file; name is used in messages. Unknown keys,
-// a decision other than keep, drop or empty, an unknown rule name, an item
+// a decision other than keep, drop (or Dutch behouden, schrappen) or empty, an unknown rule name, an item
 // listed twice and malformed YAML are errors giving the file and line. It
 // does not check the items against a bank: see Decide. A file saved as
 // UTF-16 or windows-1252 is read as well as UTF-8.
@@ -247,8 +247,9 @@ func (rd nodeReader) reviewItem(n *yaml.Node, refreshing bool) (ReviewItem, erro
 	return it, nil
 }
 
-// verdict reads keep, drop or nothing, without regard to case or spaces
-// around the word (Keep, DROP, "drop ").
+// verdict reads a decision word of either language or nothing, without
+// regard to case or spaces around the word (Keep, DROP, "drop ",
+// Behouden, schrappen): see verdictWord.
 func (rd nodeReader) verdict(n *yaml.Node, item, key string) (Verdict, error) {
 	s, err := rd.Text(n, item, key)
 	if err != nil {
@@ -257,7 +258,7 @@ func (rd nodeReader) verdict(n *yaml.Node, item, key string) (Verdict, error) {
 	if v, ok := verdictWord(s); ok {
 		return v, nil
 	}
-	return "", rd.Errorf(n, item, ErrBadValue, "%s: %q is neither keep nor drop (leave it empty to follow the suggestion)", key, s)
+	return "", rd.Errorf(n, item, ErrBadValue, "%s: %q is not a decision: write %s, or leave it empty to follow the suggestion", key, s, verdictWords())
 }
 
 func (rd nodeReader) flags(n *yaml.Node, item string) ([]Rule, error) {

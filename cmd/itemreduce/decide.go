@@ -51,6 +51,7 @@ of the new bank. A review file whose computed fields were edited by hand is refu
 			&cli.StringFlag{Name: "audit", Usage: "audit `FILE` to write: .md (Markdown), .html (for a browser) or .json"},
 			&cli.StringFlag{Name: "title", Usage: "`TITLE` of next year's questionnaire (default: this year's title)"},
 			&cli.StringSliceFlag{Name: "current", Usage: "this year's answers: a `FILE` (.csv, .xlsx, .sav or .summary.json; repeat to pool), for the audit's alpha and omega of each theme and composite before and after"},
+			langFlag(),
 			forceFlag(),
 		}, outFlags("next year's item bank `FILE` to write (YAML)")...),
 		Action: runDecide,
@@ -72,6 +73,9 @@ func runDecide(c *cli.Context) error {
 	render := auditRenderers[strings.ToLower(filepath.Ext(auditPath))]
 	if auditPath != "" && render == nil {
 		return usageError("--audit %s: the name must end in .md, .html or .json to choose the format", auditPath)
+	}
+	if err := checkLangFlag(c); err != nil {
+		return err
 	}
 	combine, err := reduction.ParseCombine(c.String("combine"))
 	if err != nil {
@@ -185,6 +189,9 @@ func newAudit(c *cli.Context, d *reduction.Decision, next []byte) (*reduction.Au
 		Bank: bank, Review: review, Proposals: proposals, Current: currentFiles,
 		Next:      &reduction.FileDigest{File: filepath.Base(c.String("out")), SHA256: hex.EncodeToString(sum[:])},
 		AuditFile: filepath.Base(c.String("audit"))})
+	if a.Lang, err = fileLang(c, d.Bank); err != nil {
+		return nil, err
+	}
 	current, err := loadCurrent(c, d.Bank)
 	if err != nil || current == nil {
 		return a, err

@@ -41,7 +41,7 @@ and the wave tests of each item (Mann-Whitney up to 7 points, Welch's t above, H
 		Flags: append(append(dataFlags(),
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds; see examples/wijkteams/report-2018.yaml"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table (for reading), csv (for a spreadsheet), xlsx (an Excel workbook; needs -o), json (for programs) or markdown; with -o the default follows the file's extension (.txt .csv .xlsx .json .md)"},
-			&cli.BoolFlag{Name: "decimal-comma", Usage: "CSV for Dutch Excel: ';' between fields and a decimal comma (0,4)"},
+			&cli.BoolFlag{Name: "decimal-comma", Usage: "CSV for Dutch Excel: ';' between fields and a decimal comma (0,4); the default when the bank says language: nl (--decimal-comma=false turns it off)"},
 			forceFlag()),
 			outFlags("write to `FILE` instead of the screen (replaced only when everything succeeded)")...),
 		Action: runFlag,
@@ -104,7 +104,7 @@ func runFlag(c *cli.Context) error {
 	switch {
 	case format == "xlsx":
 		render = func(rep *reduction.Report, w io.Writer) error { return writeFlagXLSX(rep, screeningOf(c), w) }
-	case c.Bool("decimal-comma"):
+	case format == "csv" && decimalComma(c):
 		render = (*reduction.Report).WriteCSVDecimalComma
 	}
 	outs := newOutputs(c)

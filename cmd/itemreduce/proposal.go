@@ -29,6 +29,7 @@ meant to be made without them. An existing file is never overwritten.`,
 			&cli.StringFlag{Name: "bank", Required: true, Usage: "item bank `FILE` (YAML)"},
 			&cli.StringFlag{Name: "by", Usage: "`NAME` of the team leader or municipality, filled in after by:"},
 			&cli.IntFlag{Name: "target", Usage: "target length: the `NUMBER` of items the leader aims for"},
+			langFlag(),
 		}, outFlags("proposal `FILE` to write (default: the screen)")...),
 		Action: runProposal,
 	}
@@ -58,8 +59,12 @@ func runProposal(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	lang, err := fileLang(c, bank)
+	if err != nil {
+		return err
+	}
 	err = outs.write(out, c.App.Writer, func(w io.Writer) error {
-		return reduction.WriteProposalTemplate(w, bank, c.String("by"), c.Int("target"))
+		return reduction.WriteProposalTemplateIn(w, bank, c.String("by"), c.Int("target"), lang)
 	})
 	if err != nil || out == "" || out == "-" {
 		return err

@@ -42,7 +42,8 @@ reported with its line and left untouched. An item whose entry you deleted is
 reported as missing, not put back; --restore puts it back with an empty decision.`,
 		Flags: append(append(dataFlags(),
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds or drop_from_ticks"},
-			&cli.BoolFlag{Name: "restore", Usage: "put back, with an empty decision, the items whose entry was deleted from the review file"}),
+			&cli.BoolFlag{Name: "restore", Usage: "put back, with an empty decision, the items whose entry was deleted from the review file"},
+			langFlag()),
 			outFlags("review `FILE` (YAML) to write, or to refresh when it exists")...),
 		Action: runReview,
 	}
@@ -89,6 +90,11 @@ func runReview(c *cli.Context) error {
 // records every input file with its SHA-256, for the review file.
 func reviewInputs(c *cli.Context, bank *itembank.Bank) (reduction.Config, reduction.ReviewInputs, error) {
 	in := reduction.ReviewInputs{Tool: "itemreduce " + appVersion(), Where: c.StringSlice("where")}
+	lang, err := fileLang(c, bank)
+	if err != nil {
+		return reduction.Config{}, in, err
+	}
+	in.Lang = lang
 	cfg, err := loadConfig(c, bank)
 	if err != nil {
 		return cfg, in, err
@@ -149,6 +155,10 @@ func refreshReview(w io.Writer, outs *outputs, path string, old []byte, res *red
 		return err
 	}
 	writeRefreshReport(w, path, rep)
+	if asked, _ := reduction.ParseLang(s.Language); asked != rep.Lang {
+		fmt.Fprintf(w, "note: %s is written in %s and stays so (its comments are kept as they are); for a file in %s, write a new one with --out NEW.yaml\n",
+			path, rep.Lang.Name(), asked.Name())
+	}
 	return nil
 }
 

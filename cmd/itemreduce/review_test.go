@@ -106,7 +106,7 @@ func TestReviewRefusesBrokenFile(t *testing.T) {
 	if r.code != 1 {
 		t.Errorf("exit %d, want 1", r.code)
 	}
-	if want := out + ":" + strconv.Itoa(line) + ":"; !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, `"kep" is neither keep nor drop`) {
+	if want := out + ":" + strconv.Itoa(line) + ":"; !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, `"kep" is not a decision: write keep or drop (behouden or schrappen)`) {
 		t.Errorf("stderr %q does not give %s and the problem", r.stderr, want)
 	}
 	if got, _ := os.ReadFile(out); !bytes.Equal(got, broken) {
