@@ -138,3 +138,14 @@ type proposalWords struct {
 	Instructions  string
 	TargetComment string // after an empty target_length:
 }
+
+// AuditTitles are the first words of the audit's title in every language
+// ("Audit of the item reduction"), by which an earlier audit is known.
+func AuditTitles() []string {
+	var out []string
+	for _, l := range Langs {
+		title, _, _ := strings.Cut(l.Words().Audit.Title, ":")
+		out = append(out, title)
+	}
+	return out
+}

@@ -17,9 +17,9 @@ var dutchWords = Words{
 # overlappend); de cijfers erachter (evidence: per regel de statistiek, de
 # drempel en n, ook als de regel niet aansloeg; bij redundant de items
 # boven de drempel, anders max_r, het andere item met de sterkste
-# samenhang); bij een item met overlappende partners de groep (group: items
-# die via overlappende paren met elkaar verbonden zijn) en de
-# vertegenwoordiger (representative: het item van de groep waarmee het
+# samenhang); bij een item met overlappende partners de groep (group; de
+# items die via overlappende paren met elkaar verbonden zijn) en de
+# vertegenwoordiger (representative; het item van de groep waarmee het
 # overlapt en dat de suggestie behoudt; het redundant-vinkje van de
 # vertegenwoordiger zelf telt niet mee); een suggestie (suggestion):
 # schrappen als het item minstens drop_from_ticks vinkjes heeft (zie
@@ -169,7 +169,7 @@ merge:
 		And:              " en ",
 		SuggestionRule:   "suggestie: schrappen vanaf %d vinkje(s)",
 		ReviewChecked:    "beoordelingsbestand: de vinkjes, onderbouwing en suggesties van alle %d items kloppen met hun controlegetal en de geldende regels",
-		ThresholdLine:    "drempels (%s); overlappend: |r| > %s",
+		ThresholdLine:    "drempels: %s; overlappend: |r| > %s",
 		BasisFraction:    "delen van het bereik van de schaal (max - min)",
 		BasisAbsolute:    "absoluut per schaal waar het regelbestand ze geeft, anders delen van het bereik van de schaal",
 		FromFraction:     "deel van het bereik",

@@ -51,3 +51,11 @@ func decimalComma(c *cli.Context) bool {
 	bank, err := itembank.LoadBankFile(c.String("bank"))
 	return err == nil && bank.Language == "nl"
 }
+
+// langName names a language in the program's messages, which are English.
+func langName(l reduction.Lang) string {
+	if l == reduction.Dutch {
+		return "Dutch"
+	}
+	return "English"
+}

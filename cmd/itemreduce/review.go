@@ -157,7 +157,7 @@ func refreshReview(w io.Writer, outs *outputs, path string, old []byte, res *red
 	writeRefreshReport(w, path, rep)
 	if asked, _ := reduction.ParseLang(s.Language); asked != rep.Lang {
 		fmt.Fprintf(w, "note: %s is written in %s and stays so (its comments are kept as they are); for a file in %s, write a new one with --out NEW.yaml\n",
-			path, rep.Lang.Name(), asked.Name())
+			path, langName(rep.Lang), langName(asked))
 	}
 	return nil
 }
