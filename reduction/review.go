@@ -205,6 +205,7 @@ func (rd nodeReader) reviewItem(n *yaml.Node, refreshing bool) (ReviewItem, erro
 	if it.ID == "" {
 		return it, rd.Errorf(n, "", ErrBadValue, "item without id")
 	}
+	var sugKey *yaml.Node
 	err := rd.Pairs(n, it.ID, "an item", reviewItemKeys, func(key string, k, v *yaml.Node) (err error) {
 		switch key {
 		case "in_bank":
@@ -222,10 +223,8 @@ func (rd nodeReader) reviewItem(n *yaml.Node, refreshing bool) (ReviewItem, erro
 		case "representative":
 			it.Representative, err = rd.Text(v, it.ID, key)
 		case "suggestion":
+			sugKey = k
 			it.Suggestion, err = rd.verdict(v, it.ID, key)
-			if err == nil && it.Suggestion == "" && !refreshing {
-				err = rd.Errorf(k, it.ID, ErrBadValue, "suggestion is empty: run itemreduce review again to fill it in")
-			}
 		case "digest":
 			it.Digest, err = rd.Text(v, it.ID, key)
 		case "decision":
@@ -241,8 +240,14 @@ func (rd nodeReader) reviewItem(n *yaml.Node, refreshing bool) (ReviewItem, erro
 	if err != nil {
 		return it, err
 	}
-	if yamlfile.MapValue(n, "suggestion") == nil && !refreshing {
+	// An item that left the bank plays no part in a decision, and a
+	// refresh leaves its fields as they were: it needs no suggestion.
+	switch {
+	case refreshing || !it.InBank:
+	case sugKey == nil:
 		return it, rd.Errorf(n, it.ID, ErrBadValue, "no suggestion: run itemreduce review again to fill it in")
+	case it.Suggestion == "":
+		return it, rd.Errorf(sugKey, it.ID, ErrBadValue, "suggestion is empty: run itemreduce review again to fill it in")
 	}
 	return it, nil
 }
