@@ -21,7 +21,8 @@ import (
 //	id: ID
 //	the text, flags, evidence, group, representative and suggestion
 //	lines, as WriteReview writes them without indentation (group and
-//	representative only for an item in a group)
+//	representative only for an item in a group), the suggestion as its
+//	English word (keep or drop) in every language
 //
 // It is computed over the values as read, not over the bytes of the file:
 // moving a field or a comment, or changing the quotes or the layout of a

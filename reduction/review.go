@@ -145,6 +145,9 @@ func loadReview(r io.Reader, name string, refreshing bool) (*Review, error) {
 	}
 	rd := nodeReader{yamlfile.Reader{File: name}}
 	rv := &Review{File: name, Screening: rf.Screening}
+	if _, err := ParseLang(rf.Screening.Language); err != nil {
+		return nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w: screening: language: %v", ErrBadValue, err)}
+	}
 	if yamlfile.IsNull(&rf.Items) {
 		return nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w: the review file has no items: list", ErrEmptyList)}
 	}

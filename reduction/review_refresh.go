@@ -101,10 +101,7 @@ func (o RefreshOptions) Refresh(old []byte, name string, res *Result, cfg Config
 	// The file keeps the language it was written in: its header and
 	// comments are the reviewers' lines, kept as they are, and the
 	// suggestions stay in the same words.
-	lang, err := ParseLang(prev.Screening.Language)
-	if err != nil {
-		return nil, nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w: screening: language: %v", ErrBadValue, err)}
-	}
+	lang, _ := ParseLang(prev.Screening.Language) // checked by loadReview
 	s.Language = lang.recorded()
 	fresh := computedIn(res, cfg, lang)
 	plan, err := planBank(prev, fresh, s, o.Restore)

@@ -339,3 +339,17 @@ func TestTicksInEnglishAreTheEvidences(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewUnknownLanguage: a review file whose screening: names another
+// language is refused, naming the file.
+func TestReviewUnknownLanguage(t *testing.T) {
+	bank := loadTestBank(t, testBankYAML)
+	data := bytes.Replace(writeReviewIn(t, screeningA(bank), Dutch), []byte("  language: nl\n"), []byte("  language: fries\n"), 1)
+	_, err := LoadReview(bytes.NewReader(data), "review.yaml")
+	if err == nil || !strings.Contains(err.Error(), `review.yaml: invalid value: screening: language: "fries" is not a language`) {
+		t.Errorf("LoadReview: %v", err)
+	}
+	if _, _, err := RefreshReview(data, "review.yaml", screeningA(bank), DefaultConfig(), testScreening(screeningA(bank), DefaultConfig())); err == nil {
+		t.Error("RefreshReview accepted language: fries")
+	}
+}

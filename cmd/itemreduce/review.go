@@ -140,7 +140,8 @@ func writeNewReview(w io.Writer, outs *outputs, path string, res *reduction.Resu
 		return err
 	}
 	fmt.Fprintf(w, "Wrote %s: %d items, %d suggested for removal (%d or more ticks).\n", path, len(res.Items), cfg.SuggestedDrops(res), s.DropFromTicks)
-	fmt.Fprintf(w, "Fill in decision (keep or drop) and reason where you disagree, then run itemreduce decide.\n")
+	lang, _ := reduction.ParseLang(s.Language)
+	fmt.Fprintf(w, "Fill in decision (%s or %s) and reason where you disagree, then run itemreduce decide.\n", lang.Words().Keep, lang.Words().Drop)
 	return nil
 }
 
