@@ -14,14 +14,22 @@ import (
 // the audit's language (Audit.Lang).
 func (a *Audit) WriteHTML(w io.Writer) error {
 	words := a.Lang.Words()
-	return auditTemplate.Execute(w, htmlView{a.view(), words, &words.Audit})
+	chart, err := costChart(a.Reliability, &words.Audit)
+	if err != nil {
+		return err
+	}
+	return auditTemplate.Execute(w, htmlView{a.view(), words, &words.Audit, chart})
 }
 
-// htmlView is what the HTML template shows: the audit and its phrases.
+// htmlView is what the HTML template shows: the audit, its phrases and
+// the chart of what the decision costs.
 type htmlView struct {
 	auditView
 	W *Words
 	A *auditWords
+	// CostChart draws, per theme and composite, the items and alpha and
+	// omega before and after the decision; empty without answers.
+	CostChart template.HTML
 }
 
 // cell is one heading cell of an HTML table.
@@ -117,13 +125,7 @@ var auditTemplate = template.Must(template.New("audit").Funcs(template.FuncMap{
 	"decidedWith": func(a *auditWords, r viewReproduction) template.HTML {
 		return htmlf(a.DecidedWith, text(r.Tool), code(r.Combine))
 	},
-	"screenedWith": func(a *auditWords, r viewReproduction) string {
-		s := fmt.Sprintf(a.ScreenedWith, r.Screening, r.Respondents.Previous, r.Respondents.Current)
-		if len(r.Where) > 0 {
-			s += fmt.Sprintf(a.RowsWhere, strings.Join(r.Where, a.And))
-		}
-		return s
-	},
+	"screenedWith": (*auditWords).screenedWith,
 }).Parse(auditHTML))
 
 const auditHTML = `<!DOCTYPE html>
@@ -193,6 +195,7 @@ td.votes { white-space: nowrap; }
 {{end}}</ul>
 {{else}}<p><strong>{{$a.Merged}}:</strong> {{$a.None}}.</p>
 {{end}}{{if .Costs.Reliability}}<p><strong>{{$a.ReliabilityTitle}}</strong>{{$a.ReliabilityNote}}</p>
+{{.CostChart}}
 <table>
 {{template "head" columns $a.ReliabilityColumns}}
 <tbody>

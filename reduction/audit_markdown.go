@@ -253,10 +253,7 @@ func (m *mdWriter) reproduction(r *viewReproduction) {
 		fmt.Fprintf(m, "%s\n\n```sh\n%s\n```\n\n", a.CommandIntro, r.commandText())
 	}
 	fmt.Fprintf(m, "- "+a.DecidedWith+"\n", mdText(r.Tool), "`"+r.Combine+"`")
-	fmt.Fprintf(m, "- "+a.ScreenedWith, mdText(r.Screening), r.Respondents.Previous, r.Respondents.Current)
-	if len(r.Where) > 0 {
-		fmt.Fprintf(m, a.RowsWhere, mdText(strings.Join(r.Where, a.And)))
-	}
+	fmt.Fprintf(m, "- %s", mdText(a.screenedWith(*r)))
 	fmt.Fprintf(m, "\n- "+a.SuggestionRule+"\n", r.DropFromTicks)
 	fmt.Fprintf(m, "- "+a.ReviewChecked+"\n", r.Checked)
 	fmt.Fprintf(m, "- "+a.ThresholdLine+"\n\n", mdText(a.basis(r.Basis)), r.Redundant)

@@ -3,6 +3,8 @@ package reduction
 import (
 	"fmt"
 	"strings"
+
+	"github.com/itemreduce/itemreduce/internal/chart"
 )
 
 // auditWords are the phrases of the Markdown and HTML audit. Column
@@ -15,42 +17,51 @@ type auditWords struct {
 
 	TotalsBase, TotalsMerged, TotalsAdded, TotalsNext string
 
-	Sources, CombineRule                                         string
-	CombineAny, CombineAll, CombineAtLeast, CombineMajority      string
-	SourceColumns                                                []string
-	Researchers, ProposalKind                                    string
-	Themes                                                       string
-	ThemeColumns                                                 []string
-	AllThemes, NoTheme                                           string
-	Overrides, NoOverrides, OverridesIntro                       string
-	VotesKey, VotesCount, VoteKeep, VoteDrop                     string
-	OverrideColumns                                              []string
-	FollowsSuggestion                                            string
-	Costs, SeriesEnd, SeriesEndNote, None                        string
-	Composites, CompositesKept, CompositesLost, Lacks            string
-	Merged, MergedNotComparable, Replaces                        string
-	ReliabilityTitle, ReliabilityNote                            string
-	ReliabilityColumns                                           []string
-	ThemeKind, CompositeKind, NoLongerComputed                   string
-	ReliabilityHintTitle, ReliabilityHint                        string
-	NewItems                                                     string
-	NewItemColumns                                               []string
-	EveryItem, TicksIntro                                        string
-	ItemColumns                                                  []string
-	Undecided, Override, MergedInto, Left                        string
-	GroupRepresentative, GroupMember                             string
-	Statistics, StatisticsIntro, StatisticsBold, Bold            string
-	StatisticsColumns                                            []string
-	Reproduce, CommandIntro, DecidedWith, ScreenedWith           string
-	RowsWhere, And, SuggestionRule, ReviewChecked, ThresholdLine string
-	BasisFraction, BasisAbsolute, FromFraction, FromAbsolute     string
-	ThresholdColumns, InputColumns, OutputColumns                []string
-	Roles                                                        roleWords
-	OwnSHA, OwnSHANotRecorded, OwnSHAFile                        string
-	Warnings                                                     string
+	Sources, CombineRule                                     string
+	CombineAny, CombineAll, CombineAtLeast, CombineMajority  string
+	SourceColumns                                            []string
+	Researchers, ProposalKind                                string
+	Themes                                                   string
+	ThemeColumns                                             []string
+	AllThemes, NoTheme                                       string
+	Overrides, NoOverrides, OverridesIntro                   string
+	VotesKey, VotesCount, VoteKeep, VoteDrop                 string
+	OverrideColumns                                          []string
+	FollowsSuggestion                                        string
+	Costs, SeriesEnd, SeriesEndNote, None                    string
+	Composites, CompositesKept, CompositesLost, Lacks        string
+	Merged, MergedNotComparable, Replaces                    string
+	ReliabilityTitle, ReliabilityNote                        string
+	ReliabilityColumns                                       []string
+	ThemeKind, CompositeKind, NoLongerComputed               string
+	ReliabilityHintTitle, ReliabilityHint                    string
+	NewItems                                                 string
+	NewItemColumns                                           []string
+	EveryItem, TicksIntro                                    string
+	ItemColumns                                              []string
+	Undecided, Override, MergedInto, Left                    string
+	GroupRepresentative, GroupMember                         string
+	Statistics, StatisticsIntro, StatisticsBold, Bold        string
+	StatisticsColumns                                        []string
+	Reproduce, CommandIntro, DecidedWith, ScreenedWith       string
+	RowsWhere, AllRows, FromSheet, And                       string
+	SuggestionRule, ReviewChecked, ThresholdLine             string
+	BasisFraction, BasisAbsolute, FromFraction, FromAbsolute string
+	ThresholdColumns, InputColumns, OutputColumns            []string
+	Roles                                                    roleWords
+	OwnSHA, OwnSHANotRecorded, OwnSHAFile                    string
+	Warnings                                                 string
 
 	TickStable, TickCeiling, TickLowSpread, TickFloor string
 	TickRedundant, TickPartner, TickKeep              string
+
+	Chart chartWords // the HTML audit's chart of what the decision costs
+}
+
+// chartWords are the words of the cost chart.
+type chartWords struct {
+	chart.ReliabilityWords
+	Title, Desc, Hover string
 }
 
 // roleWords name the part each file played in a decision.
@@ -106,6 +117,21 @@ func (a *auditWords) roleOf(in Input) string {
 		return in.Role
 	}
 	return a.role(in.kind)
+}
+
+// screenedWith says which program screened which respondents: the row
+// selection (--where) or all rows, and the worksheet when one was named.
+func (a *auditWords) screenedWith(r viewReproduction) string {
+	s := fmt.Sprintf(a.ScreenedWith, r.Screening, r.Respondents.Previous, r.Respondents.Current)
+	if len(r.Where) > 0 {
+		s += fmt.Sprintf(a.RowsWhere, strings.Join(r.Where, a.And))
+	} else {
+		s += a.AllRows
+	}
+	if r.Sheet != "" {
+		s += fmt.Sprintf(a.FromSheet, r.Sheet)
+	}
+	return s
 }
 
 // totals says the totals in one sentence (Totals.String in English).

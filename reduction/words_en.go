@@ -1,5 +1,7 @@
 package reduction
 
+import "github.com/itemreduce/itemreduce/internal/chart"
+
 // englishWords are the English phrases of the files people read.
 var englishWords = Words{
 	LangName: "English",
@@ -153,6 +155,8 @@ merge:
 		DecidedWith:      "decided with: %s, combine rule %s",
 		ScreenedWith:     "screened with: %s; %d respondents in the older wave, %d in the newer",
 		RowsWhere:        " (rows where %s)",
+		AllRows:          " (all rows)",
+		FromSheet:        " from the worksheet %s",
 		And:              " and ",
 		SuggestionRule:   "suggestion: drop from %d tick(s)",
 		ReviewChecked:    "review file: the ticks, evidence and suggestions of all %d items match their digests and the rules in force",
@@ -187,5 +191,14 @@ merge:
 		TickRedundant: "|r| > %s with",
 		TickPartner:   " %s (r %s, n %d%s)",
 		TickKeep:      ", keep %s",
+
+		Chart: chartWords{
+			ReliabilityWords: chart.ReliabilityWords{Items: "items", Alpha: "alpha", Omega: "omega total",
+				Before: "before", After: "after", NA: "n/a"},
+			Title: "What the decision costs per theme and composite",
+			Desc: "For each theme and composite: the number of items before (grey) and after (blue), " +
+				"and alpha and omega total before (ring) and after (dot), on this year's answers.",
+			Hover: "%s %s: %d items before, %d after",
+		},
 	},
 }

@@ -1,5 +1,7 @@
 package reduction
 
+import "github.com/itemreduce/itemreduce/internal/chart"
+
 // dutchWords are the Dutch phrases of the files people read. The rule
 // names follow the report's words: stabiel, plafond, weinig spreiding,
 // overlappend (redundant) and vloer; a tick is a vinkje.
@@ -166,6 +168,8 @@ merge:
 		DecidedWith:      "besloten met: %s, combinatieregel %s",
 		ScreenedWith:     "gescreend met: %s; %d respondenten in de vorige meting, %d in de laatste",
 		RowsWhere:        " (rijen waar %s)",
+		AllRows:          " (alle rijen)",
+		FromSheet:        " uit het werkblad %s",
 		And:              " en ",
 		SuggestionRule:   "suggestie: schrappen vanaf %d vinkje(s)",
 		ReviewChecked:    "beoordelingsbestand: de vinkjes, onderbouwing en suggesties van alle %d items kloppen met hun controlegetal en de geldende regels",
@@ -200,5 +204,14 @@ merge:
 		TickRedundant: "|r| > %s met",
 		TickPartner:   " %s (r %s, n %d%s)",
 		TickKeep:      ", %s behouden",
+
+		Chart: chartWords{
+			ReliabilityWords: chart.ReliabilityWords{Items: "items", Alpha: "alfa", Omega: "omega totaal",
+				Before: "vóór", After: "na", NA: "n.v.t."},
+			Title: "Wat het besluit kost per thema en samengestelde indicator",
+			Desc: "Per thema en samengestelde indicator: het aantal items vóór (grijs) en na (blauw), " +
+				"en alfa en omega totaal vóór (ring) en na (stip), op de antwoorden van dit jaar.",
+			Hover: "%s %s: %d items vóór, %d na",
+		},
 	},
 }
