@@ -225,7 +225,7 @@ func (m *mdWriter) ticksText(it viewItem) string {
 		ticks = append(ticks, mdText(t))
 	}
 	for _, u := range it.Undecided {
-		ticks = append(ticks, m.a.Undecided+": "+mdText(u))
+		ticks = append(ticks, m.a.Undecided+": "+mdText(m.w.undecided(u)))
 	}
 	return strings.Join(ticks, "<br>")
 }

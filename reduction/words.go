@@ -62,6 +62,7 @@ type Words struct {
 	// and shown in the audit; both languages' words are read (verdictWord).
 	Keep, Drop string
 	Rules      ruleWords
+	Undecided  undecidedWords
 	Review     reviewWords
 	Proposal   proposalWords
 	Audit      auditWords

@@ -8,6 +8,18 @@ var englishWords = Words{
 	Keep:     "keep",
 	Drop:     "drop",
 	Rules:    ruleWords{Stable: "stable", Ceiling: "ceiling", LowSpread: "low_spread", Redundant: "redundant", Floor: "floor"},
+	Undecided: undecidedWords{
+		NotAskedCurrent:   "not asked in the current wave: no rule decided",
+		NoAnswersCurrent:  "no answers in the current wave: no rule decided",
+		NoPreviousWave:    "stable: no previous wave given",
+		NotAskedPrevious:  "stable: not asked in the previous wave",
+		NoAnswersPrevious: "stable: no answers in the previous wave",
+		TooFewForSD:       "low_spread: SD needs at least 2 answers",
+		RUndefined:        "redundant: r undefined with %d other item(s) (fewer than %d common respondents, or no variance)",
+		WithheldCurrent:   "withheld by a summary of the current wave (fewer people answered it at a site than its minimum): no rule decided",
+		WithheldPrevious:  "stable: withheld by a summary of the previous wave (fewer people answered it at a site than its minimum)",
+		RWithheld:         "redundant: r withheld with %d other item(s) by a summary of the current wave (fewer people answered both at a site than its minimum)",
+	},
 	Review: reviewWords{
 		Header: `# Review file: the researchers' judgement on the screening of the items.
 #

@@ -10,6 +10,18 @@ var dutchWords = Words{
 	Keep:     "behouden",
 	Drop:     "schrappen",
 	Rules:    ruleWords{Stable: "stabiel", Ceiling: "plafond", LowSpread: "weinig spreiding", Redundant: "overlappend", Floor: "vloer"},
+	Undecided: undecidedWords{
+		NotAskedCurrent:   "niet gevraagd in de laatste meting: geen enkele regel beslist",
+		NoAnswersCurrent:  "geen antwoorden in de laatste meting: geen enkele regel beslist",
+		NoPreviousWave:    "stabiel: geen vorige meting opgegeven",
+		NotAskedPrevious:  "stabiel: niet gevraagd in de vorige meting",
+		NoAnswersPrevious: "stabiel: geen antwoorden in de vorige meting",
+		TooFewForSD:       "weinig spreiding: voor een SD zijn minstens 2 antwoorden nodig",
+		RUndefined:        "overlappend: r niet te berekenen met %d ander(e) item(s) (minder dan %d respondenten die beide beantwoordden, of geen variantie)",
+		WithheldCurrent:   "weggelaten in een samenvatting van de laatste meting (op een locatie beantwoordden minder mensen het item dan het minimum): geen enkele regel beslist",
+		WithheldPrevious:  "stabiel: weggelaten in een samenvatting van de vorige meting (op een locatie beantwoordden minder mensen het item dan het minimum)",
+		RWithheld:         "overlappend: r weggelaten met %d ander(e) item(s) in een samenvatting van de laatste meting (op een locatie beantwoordden minder mensen beide items dan het minimum)",
+	},
 	Review: reviewWords{
 		Header: `# Beoordelingsbestand: het oordeel van de onderzoekers over de screening
 # van de items.
@@ -148,7 +160,7 @@ merge:
 		EveryItem:           "Alle items",
 		TicksIntro:          "Bij elk vinkje staan de statistiek, de drempel die werd overschreden en het aantal antwoorden (n).",
 		ItemColumns:         []string{"item", "tekst", "vinkjes met onderbouwing", "suggestie", "onderzoekers", "reden", "stemmen", "eindbesluit"},
-		Undecided:           "niet te beslissen",
+		Undecided:           "niet beslist",
 		Override:            "afwijkend",
 		MergedInto:          "samengevoegd in %s",
 		Left:                "In het beoordelingsbestand, maar niet meer in de itembank (geen besluit): %s",

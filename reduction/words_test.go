@@ -2,12 +2,15 @@ package reduction
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/itemreduce/itemreduce/itembank"
 )
 
 var verbs = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
@@ -351,5 +354,34 @@ func TestReviewUnknownLanguage(t *testing.T) {
 	}
 	if _, _, err := RefreshReview(data, "review.yaml", screeningA(bank), DefaultConfig(), testScreening(screeningA(bank), DefaultConfig())); err == nil {
 		t.Error("RefreshReview accepted language: fries")
+	}
+}
+
+// TestUndecidedWords: the English phrases are what Undecided.String says,
+// and each is shown in Dutch in a Dutch audit, its counts kept.
+func TestUndecidedWords(t *testing.T) {
+	for _, r := range reasons {
+		u := Undecided{Reason: r, Others: 7}
+		en := englishWords.Undecided.phrase(r)
+		want := en
+		switch strings.Count(en, "%d") {
+		case 1:
+			want = fmt.Sprintf(en, 7)
+		case 2:
+			want = fmt.Sprintf(en, 7, itembank.MinPairN)
+		}
+		if u.String() != want {
+			t.Errorf("%s: English phrase gives %q, Undecided.String %q", r, want, u.String())
+		}
+		nl := Dutch.Words().undecided(u.String())
+		if nl == u.String() || strings.Contains(en, "%d") != strings.Contains(nl, "7") {
+			t.Errorf("%s: Dutch %q", r, nl)
+		}
+		if English.Words().undecided(u.String()) != u.String() {
+			t.Errorf("%s: English changed", r)
+		}
+	}
+	if got := Dutch.Words().undecided("stable: a reason of a later version"); got != "stable: a reason of a later version" {
+		t.Errorf("an unknown reason became %q", got)
 	}
 }
