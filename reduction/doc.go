@@ -80,6 +80,8 @@
 //
 // A proposal is a team leader's list of items to keep (or to drop),
 // written without the statistics (WriteProposalTemplate, LoadProposal).
+// Package reduction/proposalbook writes and reads the same checklist as
+// an Excel workbook, read with ProposalFromChecklist.
 // Decide combines the researchers' decisions and the proposals by a
 // Combine rule (majority, any, all, at-least:N) into next year's bank
 // (Decision.Next), counting merged and new items; NewAudit records every

@@ -46,6 +46,22 @@ func (p *Proposal) Name() string {
 // keep:, or not listed under drop:.
 func (p *Proposal) Keeps(id string) bool { return p.keep[id] }
 
+// ProposalFromChecklist is the proposal of a checklist that answered, for
+// every item of the bank, whether to keep it: a workbook written by
+// itemreduce proposal and read by package proposalbook. The caller has
+// checked the answers against the bank, reporting their cells; ids in
+// keep that are not items of the bank are ignored. target is 0 when none
+// was given.
+func ProposalFromChecklist(file, by string, target int, keep []string, bank *itembank.Bank) *Proposal {
+	p := &Proposal{File: file, By: by, TargetLength: target, Listed: "keep", keep: map[string]bool{}}
+	for _, id := range keep {
+		if bank.Item(id) != nil {
+			p.keep[id] = true
+		}
+	}
+	return p
+}
+
 // LoadProposalFile reads a proposal and checks it against the bank.
 func LoadProposalFile(path string, bank *itembank.Bank) (*Proposal, error) {
 	data, err := os.ReadFile(path)
@@ -269,9 +285,14 @@ func listedIDs(rd nodeReader, entries []*yaml.Node, key string, bank *itembank.B
 // WriteProposalTemplate writes a checklist for a team leader: every item
 // of the bank under keep:, one per line with its text as a comment,
 // grouped by theme. Deleting the lines of the items to leave out gives a
-// valid proposal. Its comments are in English; see WriteProposalTemplateIn.
+// valid proposal. The comments are in the bank's language (English when
+// it names none); see WriteProposalTemplateIn.
 func WriteProposalTemplate(w io.Writer, bank *itembank.Bank, by string, target int) error {
-	return WriteProposalTemplateIn(w, bank, by, target, English)
+	lang, err := ParseLang(bank.Language)
+	if err != nil {
+		return err
+	}
+	return WriteProposalTemplateIn(w, bank, by, target, lang)
 }
 
 // WriteProposalTemplateIn is WriteProposalTemplate with the comments in

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/urfave/cli/v2"
 
 	"github.com/itemreduce/itemreduce/itembank"
@@ -18,11 +20,7 @@ func langFlag() cli.Flag {
 // en is a mistake on the command line.
 func fileLang(c *cli.Context, bank *itembank.Bank) (reduction.Lang, error) {
 	if c.IsSet("lang") {
-		l, err := reduction.ParseLang(c.String("lang"))
-		if err != nil {
-			return "", usageError("--lang: %v", err)
-		}
-		return l, nil
+		return langOption(c)
 	}
 	l, err := reduction.ParseLang(bank.Language)
 	if err != nil {
@@ -34,10 +32,18 @@ func fileLang(c *cli.Context, bank *itembank.Bank) (reduction.Lang, error) {
 // checkLangFlag refuses a --lang other than nl or en before any work is
 // done, also where the language is needed only later.
 func checkLangFlag(c *cli.Context) error {
-	if _, err := reduction.ParseLang(c.String("lang")); err != nil {
-		return usageError("--lang: %v", err)
+	_, err := langOption(c)
+	return err
+}
+
+// langOption reads --lang: nl or en in any case (English when not given).
+func langOption(c *cli.Context) (reduction.Lang, error) {
+	l, err := reduction.ParseLang(c.String("lang"))
+	if err != nil {
+		given := strings.ToLower(strings.TrimSpace(c.String("lang")))
+		return "", usageError("--lang %s: write nl (Nederlands) or en (English)%s", c.String("lang"), didYouMean(given, itembank.Languages))
 	}
-	return nil
+	return l, nil
 }
 
 // decimalComma says whether flag writes its CSV for Dutch Excel: as

@@ -67,7 +67,7 @@ func TestReviewLanguage(t *testing.T) {
 
 	bad := filepath.Join(dir, "bad.yaml")
 	r = runRoot(t, append(append([]string{}, reviewArgs...), "--out", bad, "--lang", "fries")...)
-	if r.code != 2 || !strings.Contains(r.stderr, `--lang: "fries" is not a language: write nl (Nederlands) or en (English)`) {
+	if r.code != 2 || !strings.Contains(r.stderr, `--lang fries: write nl (Nederlands) or en (English)`) {
 		t.Errorf("--lang fries: exit %d, %s", r.code, r.stderr)
 	}
 	if _, err := os.Stat(bad); err == nil {
@@ -75,9 +75,9 @@ func TestReviewLanguage(t *testing.T) {
 	}
 }
 
-// TestProposalLanguage: the checklist's comments follow the bank's
+// TestProposalChecklistLanguage: the checklist's comments follow the bank's
 // language or --lang, and either loads as a proposal.
-func TestProposalLanguage(t *testing.T) {
+func TestProposalChecklistLanguage(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		name, bank, want string
@@ -135,7 +135,7 @@ func TestDecideLanguage(t *testing.T) {
 		t.Errorf("the JSON audit depends on --lang")
 	}
 	got, r := audit("bad.md", "--lang", "de")
-	if r.code != 2 || got != "" || !strings.Contains(r.stderr, `--lang: "de" is not a language`) {
+	if r.code != 2 || got != "" || !strings.Contains(r.stderr, `--lang de: write nl (Nederlands) or en (English)`) {
 		t.Errorf("--lang de: exit %d, wrote %d bytes: %s", r.code, len(got), r.stderr)
 	}
 }
