@@ -43,7 +43,9 @@ items (add:) are added. The new bank has the format of the old one, so it feeds
 straight into next year's itemreduce flag. The audit (.md, .html or .json) shows,
 per item, the four statistics, the ticks, the votes and the decision, the items per
 theme, what the decision costs, the command and the SHA-256 of every input file and
-of the new bank. A review file whose computed fields were edited by hand is refused.`,
+of the new bank; in Markdown and HTML it is in the bank's language (language: nl is
+Dutch) or the one --lang gives, in JSON always English. A review file whose computed
+fields were edited by hand is refused.`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "bank", Required: true, Usage: "this year's item bank `FILE` (YAML)"},
 			&cli.StringFlag{Name: "review", Required: true, Usage: "the researchers' review `FILE`, made by itemreduce review"},

@@ -32,8 +32,10 @@ Example:
        --out review.yaml`,
 		Description: `Writes a file to edit in any text editor: per item its ticks (flags), the numbers
 behind each tick (evidence) and a suggestion (drop when it has at least one tick; a
-rules file may set drop_from_ticks). Fill in decision (keep or drop) and reason
-where your judgement differs.
+rules file may set drop_from_ticks). Fill in decision (keep or drop, in Dutch behouden
+or schrappen) and reason where your judgement differs. The file's comments are in the
+bank's language (language: nl is Dutch) or the one --lang gives; a refresh keeps the
+language the file was written in.
 
 When the --out file exists it is refreshed: the ticks, evidence and suggestions are
 recomputed from the data and thresholds given now, while your decisions, reasons,
