@@ -302,7 +302,13 @@ func (w *Words) finalText(it viewItem) string {
 	if it.MergedInto != "" {
 		return fmt.Sprintf(w.Audit.MergedInto, it.MergedInto)
 	}
-	return w.Verdict(Verdict(it.Final))
+	switch Verdict(it.Final) {
+	case Keep:
+		return w.Audit.FinalKeep
+	case Drop:
+		return w.Audit.FinalDrop
+	}
+	return it.Final
 }
 
 // votesText lists the votes as letters, e.g. "K D K K (3)" in English.

@@ -40,6 +40,7 @@ type auditWords struct {
 	EveryItem, TicksIntro                                    string
 	ItemColumns                                              []string
 	Undecided, Override, MergedInto, Left                    string
+	FinalKeep, FinalDrop                                     string // the final decision
 	GroupRepresentative, GroupMember                         string
 	Statistics, StatisticsIntro, StatisticsBold, Bold        string
 	StatisticsColumns                                        []string

@@ -149,6 +149,8 @@ merge:
 		ItemColumns:         []string{"item", "text", "ticks with evidence", "suggestion", "researchers", "reason", "votes", "final"},
 		Undecided:           "undecided",
 		Override:            "override",
+		FinalKeep:           "keep",
+		FinalDrop:           "drop",
 		MergedInto:          "merged into %s",
 		Left:                "In the review file but no longer in the bank (not decided): %s",
 		GroupRepresentative: "group %d, representative: this item (its redundant tick does not count)",

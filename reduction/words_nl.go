@@ -162,6 +162,8 @@ merge:
 		ItemColumns:         []string{"item", "tekst", "vinkjes met onderbouwing", "suggestie", "onderzoekers", "reden", "stemmen", "eindbesluit"},
 		Undecided:           "niet beslist",
 		Override:            "afwijkend",
+		FinalKeep:           "behouden",
+		FinalDrop:           "geschrapt",
 		MergedInto:          "samengevoegd in %s",
 		Left:                "In het beoordelingsbestand, maar niet meer in de itembank (geen besluit): %s",
 		GroupRepresentative: "groep %d, vertegenwoordiger: dit item (zijn vinkje voor overlap telt niet mee)",
