@@ -78,6 +78,7 @@ var auditTemplate = template.Must(template.New("audit").Funcs(template.FuncMap{
 	"votes":     func(w *Words, it viewItem) string { return w.votesText(it) },
 	"verdict":   func(w *Words, v Verdict) string { return w.Verdict(v) },
 	"undecided": (*Words).undecided,
+	"waveTest":  (*Words).waveTest,
 	"ticks":     func(w *Words, it viewItem) []string { return it.ticksIn(w) },
 	"join":      strings.Join,
 	"figure":    figure,
@@ -218,7 +219,7 @@ td.votes { white-space: nowrap; }
 <table>
 {{template "head" columns $a.ItemColumns}}
 <tbody>
-{{range .Items}}<tr class="{{finalClass .}}" id="item-{{.ID}}"><td>{{.ID}}</td><td>{{.Text}}</td><td>{{if or .Ticks .Undecided}}<ul class="ticks">{{range ticks $w .}}<li>{{.}}</li>{{end}}{{range .Undecided}}<li class="muted">{{$a.Undecided}}: {{undecided $w .}}</li>{{end}}</ul>{{end}}</td><td>{{verdict $w .Suggestion}}{{with groupNote $a .}}<br><span class="muted">{{.}}</span>{{end}}</td><td>{{if .Decision}}<span{{if .Overridden}} class="override"{{end}}>{{verdict $w .Decision}}{{if .Overridden}} ({{$a.Override}}){{end}}</span>{{else}}<span class="muted">—</span>{{end}}</td><td>{{.Reason}}</td><td class="votes">{{votes $w .}}</td><td class="final">{{final $w .}}</td></tr>
+{{range .Items}}<tr class="{{finalClass .}}" id="item-{{.ID}}"><td>{{.ID}}</td><td>{{.Text}}</td><td>{{if or .Ticks .Undecided .WaveTest}}<ul class="ticks">{{range ticks $w .}}<li>{{.}}</li>{{end}}{{range .Undecided}}<li class="muted">{{$a.Undecided}}: {{undecided $w .}}</li>{{end}}{{with waveTest $w .}}<li class="muted">{{.}}</li>{{end}}</ul>{{end}}</td><td>{{verdict $w .Suggestion}}{{with groupNote $a .}}<br><span class="muted">{{.}}</span>{{end}}</td><td>{{if .Decision}}<span{{if .Overridden}} class="override"{{end}}>{{verdict $w .Decision}}{{if .Overridden}} ({{$a.Override}}){{end}}</span>{{else}}<span class="muted">—</span>{{end}}</td><td>{{.Reason}}</td><td class="votes">{{votes $w .}}</td><td class="final">{{final $w .}}</td></tr>
 {{end}}</tbody>
 </table>
 {{if .Left}}<p>{{sprintf $a.Left (join .Left ", ")}}</p>

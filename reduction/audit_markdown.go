@@ -227,6 +227,9 @@ func (m *mdWriter) ticksText(it viewItem) string {
 	for _, u := range it.Undecided {
 		ticks = append(ticks, m.a.Undecided+": "+mdText(m.w.undecided(u)))
 	}
+	if wt := m.w.waveTest(it); wt != "" {
+		ticks = append(ticks, mdText(wt))
+	}
 	return strings.Join(ticks, "<br>")
 }
 

@@ -53,8 +53,11 @@ type auditWords struct {
 	OwnSHA, OwnSHANotRecorded, OwnSHAFile                    string
 	Warnings                                                 string
 
-	TickStable, TickCeiling, TickLowSpread, TickFloor string
-	TickRedundant, TickPartner, TickKeep              string
+	TickStable, TickMean, TickLowSpread        string
+	ReflectedFavourable, ReflectedUnfavourable string
+	TickRedundant, TickPartner, TickKeep       string
+	WaveTest, WaveIndependent, WavePaired      string
+	Linked                                     string
 
 	Chart chartWords // the HTML audit's chart of what the decision costs
 }
@@ -124,6 +127,9 @@ func (a *auditWords) roleOf(in Input) string {
 // selection (--where) or all rows, and the worksheet when one was named.
 func (a *auditWords) screenedWith(r viewReproduction) string {
 	s := fmt.Sprintf(a.ScreenedWith, r.Screening, r.Respondents.Previous, r.Respondents.Current)
+	if r.Respondents.Linked > 0 {
+		s += fmt.Sprintf(a.Linked, r.Respondents.Linked, r.IDColumn)
+	}
 	if len(r.Where) > 0 {
 		s += fmt.Sprintf(a.RowsWhere, strings.Join(r.Where, a.And))
 	} else {
@@ -266,15 +272,34 @@ func (w *Words) ticks(e *Evidence, flags []Rule, redundant string) []string {
 		switch f {
 		case Stable:
 			out = append(out, name+": "+fmt.Sprintf(a.TickStable, trimSign(st.Value), st.Threshold, st.N, st.PreviousN))
-		case Ceiling:
-			out = append(out, name+": "+fmt.Sprintf(a.TickCeiling, st.Value, st.Threshold, st.N))
+		case Ceiling, Floor:
+			note := ""
+			switch {
+			case st.Reflected && f == Ceiling:
+				note = a.ReflectedFavourable
+			case st.Reflected:
+				note = a.ReflectedUnfavourable
+			}
+			out = append(out, name+": "+fmt.Sprintf(a.TickMean, st.Value, st.comparison(f), st.Threshold, st.N, note))
 		case LowSpread:
 			out = append(out, name+": "+fmt.Sprintf(a.TickLowSpread, st.Value, st.Threshold, st.N))
-		case Floor:
-			out = append(out, name+": "+fmt.Sprintf(a.TickFloor, st.Value, st.Threshold, st.N))
 		default:
 			out = append(out, name+": "+st.Summary(f))
 		}
 	}
 	return out
+}
+
+// waveTest describes the item's wave test, as WaveEvidence.Summary does in
+// English; empty when it was not tested.
+func (w *Words) waveTest(it viewItem) string {
+	if w == &englishWords || it.evidence == nil || it.evidence.WaveTest == nil {
+		return it.WaveTest
+	}
+	t, a := it.evidence.WaveTest, &w.Audit
+	n := fmt.Sprintf(a.WaveIndependent, t.NPrevious, t.NCurrent)
+	if t.Paired() {
+		n = fmt.Sprintf(a.WavePaired, t.NLinked)
+	}
+	return fmt.Sprintf(a.WaveTest, t.Test, n, t.P, t.PHolm, t.Effect)
 }

@@ -318,18 +318,21 @@ func WriteProposalTemplateIn(w io.Writer, bank *itembank.Bank, by string, target
 		b.WriteString("target_length:        " + words.TargetComment + "\n")
 	}
 	b.WriteString("keep:\n")
-	theme := ""
 	for i, it := range bank.Items {
-		if it.Theme != theme || i == 0 {
-			theme = it.Theme
-			if theme != "" {
-				fmt.Fprintf(&b, "  # --- %s\n", oneLine(theme))
-			}
-		}
-		fmt.Fprintf(&b, "  - %s  # %s\n", plain(it.ID), oneLine(it.Text))
+		writeKeepLine(&b, it.ID, it.Theme, it.Text, i == 0 || it.Theme != bank.Items[i-1].Theme)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeKeepLine writes one item of a proposal's keep: list with comment
+// after its id, preceded by a "# --- theme" line when newTheme and the
+// item has a theme.
+func writeKeepLine(b *strings.Builder, id, theme, comment string, newTheme bool) {
+	if newTheme && theme != "" {
+		fmt.Fprintf(b, "  # --- %s\n", oneLine(theme))
+	}
+	fmt.Fprintf(b, "  - %s  # %s\n", plain(id), oneLine(comment))
 }
 
 // oneLine keeps a text on one line, for a comment.

@@ -289,7 +289,7 @@ func (rd nodeReader) flags(n *yaml.Node, item string) ([]Rule, error) {
 	return out, nil
 }
 
-var evidenceKeys = []string{"stable", "ceiling", "low_spread", "redundant", "max_r", "undecided"}
+var evidenceKeys = []string{"stable", "ceiling", "floor", "low_spread", "redundant", "max_r", "wave_test", "undecided"}
 
 func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 	var e Evidence
@@ -324,6 +324,10 @@ func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 			var err error
 			e.MaxR, err = rd.maxR(v, item)
 			return err
+		case "wave_test":
+			var err error
+			e.WaveTest, err = rd.waveEvidence(v, item)
+			return err
 		case "undecided":
 			entries, err := rd.List(v, item, "evidence: undecided")
 			if err != nil {
@@ -352,8 +356,11 @@ func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 func (rd nodeReader) statEvidence(n *yaml.Node, item string, rule Rule) (*StatEvidence, error) {
 	st := &StatEvidence{}
 	known := []string{statName[rule], "threshold", "n"}
-	if rule == Stable {
+	switch rule {
+	case Stable:
 		known = append(known, "previous_n")
+	case Ceiling, Floor:
+		known = append(known, "reflected")
 	}
 	err := rd.Pairs(n, item, "evidence: "+rule.String(), known, func(key string, _, v *yaml.Node) (err error) {
 		switch key {
@@ -363,6 +370,8 @@ func (rd nodeReader) statEvidence(n *yaml.Node, item string, rule Rule) (*StatEv
 			st.N, err = rd.Integer(v, item, key)
 		case "previous_n":
 			st.PreviousN, err = rd.Integer(v, item, key)
+		case "reflected":
+			st.Reflected, err = rd.Boolean(v, item, key, false)
 		default:
 			st.Value, err = rd.Text(v, item, key)
 		}

@@ -385,3 +385,33 @@ func TestUndecidedWords(t *testing.T) {
 		t.Errorf("an unknown reason became %q", got)
 	}
 }
+
+// TestTicksInEnglishReflectedAndWaves: reflected ceilings and floors and
+// wave tests say in English what the evidence says, and are Dutch in Dutch.
+func TestTicksInEnglishReflectedAndWaves(t *testing.T) {
+	e := &Evidence{
+		Ceiling: &StatEvidence{Value: "1.40", Threshold: "1.8", N: 50, Reflected: true},
+		Floor:   &StatEvidence{Value: "4.60", Threshold: "4.2", N: 50, Reflected: true},
+	}
+	flags := []Rule{Ceiling, Floor}
+	if got, want := englishWords.ticks(e, flags, "0.5"), e.Summaries(flags, "0.5"); !slices.Equal(got, want) {
+		t.Errorf("ticks %q, Evidence.Summaries %q", got, want)
+	}
+	nl := dutchWords.ticks(e, flags, "0.5")
+	if len(nl) != 2 || !strings.Contains(nl[0], "plafond: gemiddelde 1.40 < 1.8 (n 50; negatief geformuleerd, getoetst aan de gunstige kant)") ||
+		!strings.Contains(nl[1], "vloer: gemiddelde 4.60 > 4.2 (n 50; negatief geformuleerd, getoetst aan de ongunstige kant)") {
+		t.Errorf("Dutch ticks %q", nl)
+	}
+	for _, w := range []*WaveEvidence{
+		{Test: SignedRankTest, P: "0.0123", PHolm: "0.5", Effect: "-0.46", NLinked: 80},
+		{Test: MannWhitneyTest, P: "n/a", PHolm: "n/a", Effect: "0.10", NPrevious: 90, NCurrent: 100},
+	} {
+		it := viewItem{WaveTest: w.Summary(), evidence: &Evidence{WaveTest: w}}
+		if got := englishWords.waveTest(it); got != w.Summary() {
+			t.Errorf("English wave test %q, Summary %q", got, w.Summary())
+		}
+		if got := dutchWords.waveTest(it); !strings.HasPrefix(got, "toets tussen de metingen: "+string(w.Test)+" (") || strings.Contains(got, "previous") || strings.Contains(got, "linked") {
+			t.Errorf("Dutch wave test %q", got)
+		}
+	}
+}

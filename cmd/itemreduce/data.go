@@ -26,6 +26,7 @@ func dataFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "where", Usage: "keep only rows where `COLUMN=VALUE`, e.g. gemeente=Zwolle (repeatable; all must hold)"},
 		&cli.StringFlag{Name: "sheet", Usage: "for Excel workbooks: the worksheet `NAME` to read (default: the first)"},
 		noWaveCheckFlag(),
+		linkIDFlag(),
 	}
 }
 
@@ -110,6 +111,11 @@ func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOp
 	if err := checkWaveFlags(c); err != nil {
 		return nil, err
 	}
+	return summarizeWave(c, wave, bank, opt)
+}
+
+// summarizeWave is loadWave once the wave options have been checked.
+func summarizeWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOptions) (*itembank.Summary, error) {
 	if err := checkWaveInputs(c, wave); err != nil {
 		return nil, err
 	}
@@ -139,11 +145,11 @@ func loadConfig(c *cli.Context, bank *itembank.Bank) (reduction.Config, error) {
 
 // screenWaves loads both waves and applies the rules of cfg.
 func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*reduction.Result, error) {
-	previous, current, err := loadWaves(c, bank)
+	previous, current, link, err := loadLinkedWaves(c, bank)
 	if err != nil {
 		return nil, err
 	}
-	res, err := reduction.Screen(bank, previous, current, cfg.Thresholds)
+	res, err := reduction.ScreenLinked(bank, previous, current, cfg.Thresholds, link)
 	if err != nil {
 		return nil, err
 	}

@@ -91,7 +91,8 @@ func runReview(c *cli.Context) error {
 // reviewInputs loads the rules (the defaults without --config) and
 // records every input file with its SHA-256, for the review file.
 func reviewInputs(c *cli.Context, bank *itembank.Bank) (reduction.Config, reduction.ReviewInputs, error) {
-	in := reduction.ReviewInputs{Tool: "itemreduce " + appVersion(), Where: c.StringSlice("where"), Sheet: c.String("sheet")}
+	in := reduction.ReviewInputs{Tool: "itemreduce " + appVersion(), Where: c.StringSlice("where"), Sheet: c.String("sheet"),
+		IDColumn: c.String("id-column")}
 	lang, err := fileLang(c, bank)
 	if err != nil {
 		return reduction.Config{}, in, err

@@ -33,4 +33,6 @@
 // summaries; a file ending in itembank.SummaryExt is read as a summary.
 // SummarizeRelease summarises the answers a site is about to release, with
 // the salted key of every respondent in it, for the site's release record.
+// LinkWaves links the respondents of two waves by an id column and counts,
+// per item, the differences of their answers, for the paired wave tests.
 package files
