@@ -26,7 +26,6 @@ func dataFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "where", Usage: "keep only rows where `COLUMN=VALUE`, e.g. gemeente=Zwolle (repeatable; all must hold)"},
 		&cli.StringFlag{Name: "sheet", Usage: "for Excel workbooks: the worksheet `NAME` to read (default: the first)"},
 		noWaveCheckFlag(),
-		linkIDFlag(),
 	}
 }
 
@@ -144,8 +143,10 @@ func loadConfig(c *cli.Context, bank *itembank.Bank) (reduction.Config, error) {
 }
 
 // screenWaves loads both waves and applies the rules of cfg.
-func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*reduction.Result, error) {
-	previous, current, link, err := loadLinkedWaves(c, bank)
+// hashed, when set, is given the SHA-256 of each file as it is read
+// (files.LoadOptions.Hashed).
+func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config, hashed func(string, [32]byte)) (*reduction.Result, error) {
+	previous, current, link, err := loadLinkedWaves(c, bank, hashed)
 	if err != nil {
 		return nil, err
 	}
@@ -157,11 +158,12 @@ func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*re
 }
 
 // loadWaves loads the summaries of both waves, the newer with pair sums.
-func loadWaves(c *cli.Context, bank *itembank.Bank) (previous, current *itembank.Summary, err error) {
+func loadWaves(c *cli.Context, bank *itembank.Bank, hashed func(string, [32]byte)) (previous, current *itembank.Summary, err error) {
 	opt, err := loadOptions(c)
 	if err != nil {
 		return nil, nil, err
 	}
+	opt.Hashed = hashed
 	previous, err = loadWave(c, "previous", bank, opt)
 	if err != nil {
 		return nil, nil, err

@@ -183,7 +183,12 @@ func newAudit(c *cli.Context, d *reduction.Decision, next []byte) (*reduction.Au
 	if err != nil {
 		return nil, err
 	}
-	currentFiles, err := digestFiles(c.StringSlice("current"))
+	sums := map[string][32]byte{} // of the data files, hashed as they are read
+	current, err := loadCurrent(c, d.Bank, func(path string, sum [32]byte) { sums[path] = sum })
+	if err != nil {
+		return nil, err
+	}
+	currentFiles, err := digestsFrom(c.StringSlice("current"), sums)
 	if err != nil {
 		return nil, err
 	}
@@ -195,17 +200,16 @@ func newAudit(c *cli.Context, d *reduction.Decision, next []byte) (*reduction.Au
 	if a.Lang, err = fileLang(c, d.Bank); err != nil {
 		return nil, err
 	}
-	current, err := loadCurrent(c, d.Bank)
-	if err != nil || current == nil {
-		return a, err
+	if current == nil {
+		return a, nil
 	}
 	a.Reliability, err = d.ReliabilityCosts(current)
 	return a, err
 }
 
 // loadCurrent pools the files of --current, with pair sums; nil without
-// them.
-func loadCurrent(c *cli.Context, bank *itembank.Bank) (*itembank.Summary, error) {
+// them. hashed is given the SHA-256 of each file as it is read.
+func loadCurrent(c *cli.Context, bank *itembank.Bank, hashed func(string, [32]byte)) (*itembank.Summary, error) {
 	paths := c.StringSlice("current")
 	if len(paths) == 0 {
 		return nil, nil
@@ -214,6 +218,7 @@ func loadCurrent(c *cli.Context, bank *itembank.Bank) (*itembank.Summary, error)
 	if err != nil {
 		return nil, err
 	}
+	opt.Hashed = hashed
 	done := showProgress(c.App.ErrWriter, "reading and correlating current wave", paths, &opt)
 	s, notes, err := files.SummarizeFiles(paths, bank, opt, itembank.WithPairs)
 	done()

@@ -41,6 +41,7 @@ and the wave tests of each item (Mann-Whitney up to 7 points, Welch's t above, H
 with --id-column the people of both waves are linked and the tests paired: Wilcoxon
 signed-rank and paired t).`,
 		Flags: append(append(dataFlags(),
+			linkIDFlag(),
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds; see examples/wijkteams/report-2018.yaml"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table (for reading), csv (for a spreadsheet), xlsx (an Excel workbook; needs -o), json (for programs) or markdown; with -o the default follows the file's extension (.txt .csv .xlsx .json .md)"},
 			&cli.BoolFlag{Name: "decimal-comma", Usage: "CSV for Dutch Excel: ';' between fields and a decimal comma (0,4); the default when the bank says language: nl (--decimal-comma=false turns it off)"},
@@ -149,7 +150,7 @@ func screen(c *cli.Context) (*reduction.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	previous, current, link, err := loadLinkedWaves(c, bank)
+	previous, current, link, err := loadLinkedWaves(c, bank, nil)
 	if err != nil {
 		return nil, err
 	}

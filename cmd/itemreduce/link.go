@@ -44,11 +44,11 @@ func checkIDColumn(c *cli.Context) error {
 // links their respondents by id for the paired wave tests, saying on
 // stderr how many were linked and how many in each wave were not. The
 // link is nil without --id-column.
-func loadLinkedWaves(c *cli.Context, bank *itembank.Bank) (previous, current *itembank.Summary, link *reduction.Linked, err error) {
+func loadLinkedWaves(c *cli.Context, bank *itembank.Bank, hashed func(string, [32]byte)) (previous, current *itembank.Summary, link *reduction.Linked, err error) {
 	if err := checkIDColumn(c); err != nil {
 		return nil, nil, nil, err
 	}
-	previous, current, err = loadWaves(c, bank)
+	previous, current, err = loadWaves(c, bank, hashed)
 	if err != nil || c.String("id-column") == "" {
 		return previous, current, nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -217,10 +218,11 @@ func TestShortenREADME(t *testing.T) {
 			}
 		}
 	}
-	for _, quote := range []string{"keep TB08 (the review decides keep, line 1408) +0.0006 TB08 out, TW08 in"} {
-		if !strings.Contains(strings.Join(strings.Fields(printed), " "), quote) {
-			t.Errorf("the README quotes %q, which shorten does not print", quote)
-		}
+	// The README's example of a binding constraint, whose review-file line
+	// moves whenever the example's review file grows.
+	binding := regexp.MustCompile(`keep TB08 \(the review decides keep, line \d+\) \+0\.0006 TB08 out, TW08 in`)
+	if !binding.MatchString(strings.Join(strings.Fields(printed), " ")) {
+		t.Errorf("the README quotes %q, which shorten does not print", binding)
 	}
 	// The story table.
 	for _, c := range []struct {
