@@ -214,7 +214,7 @@ func (v *shortView) addCurve(in Input, s *Shorten) error {
 		row := curveRow{Length: pt.Length, Information: stat(pt.Information, 4, in.Words), Bound: stat(b, 4, in.Words),
 			Gap: stat(b-pt.Information, 4, in.Words), Constrained: stat(pt.Constrained, 4, in.Words)}
 		if pt.Err != nil {
-			row.Error = w.Infeasible + ": " + pt.Err.Error()
+			row.Error = pt.Err.Error()
 		} else if pt.Constrained < b-5e-5 {
 			differs = true
 		}
@@ -287,7 +287,7 @@ const shortHTML = `<section id="short-form">
 <p>{{.W.CurveIntro}}</p>
 <div class="scroll">{{.Curve}}</div>
 <table id="short-curve-table">
-<thead><tr><th class="num">{{.W.XLabel}}</th><th class="num">I</th><th class="num">{{.W.SeriesBound}}</th><th class="num">{{$.W.Gap}}</th><th class="num">{{.W.SeriesConstrained}}</th><th></th></tr></thead>
+<thead><tr><th class="num">{{.W.XLabel}}</th><th class="num">I</th><th class="num">{{.W.SeriesBound}}</th><th class="num">{{$.W.Gap}}</th><th class="num">{{.W.SeriesConstrained}}</th><th>{{.W.Infeasible}}</th></tr></thead>
 <tbody>
 {{range .Points}}<tr data-length="{{.Length}}"{{if .Marked}} class="marked"{{end}}><td class="num">{{.Length}}</td><td class="num">{{.Information}}</td><td class="num">{{.Bound}}</td><td class="num">{{.Gap}}</td><td class="num">{{.Constrained}}</td><td>{{.Error}}</td></tr>
 {{end}}</tbody>

@@ -190,7 +190,7 @@ var English = Words{
 		SeriesBound:       "bound",
 		SeriesConstrained: "bound with constraints",
 		Mark:              "%d: the form above",
-		Infeasible:        "the constraints cannot be met",
+		Infeasible:        "why no form",
 		Unusable:          "Items not considered",
 		UnusableIntro:     "These items have no usable correlations in the current wave, so the search left them out:",
 		Warning:           "Warning",
