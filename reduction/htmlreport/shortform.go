@@ -277,7 +277,7 @@ const shortHTML = `<section id="short-form">
 {{end}}<h3>{{.W.Kept}}</h3>
 <p>{{.W.KeptIntro}}</p>
 <table id="short-items">
-<thead><tr><th>{{.W.ItemsKept}}</th><th>{{$.P.Col.Text}}</th><th class="num">{{.W.Contribution}}</th><th>{{.W.Why}}</th></tr></thead>
+<thead><tr><th>{{$.P.Col.ID}}</th><th>{{$.P.Col.Text}}</th><th class="num">{{.W.Contribution}}</th><th>{{.W.Why}}</th></tr></thead>
 {{range .Kept}}<tbody class="short-theme">
 <tr><th colspan="4">{{.Name}} ({{.Count}})</th></tr>
 {{range .Items}}<tr data-item="{{.ID}}"><td><a href="#item-{{.ID}}">{{.ID}}</a></td><td class="text">{{.Text}}</td><td class="num" data-v="{{.ContributionV}}">{{.Contribution}}</td><td>{{.Why}}</td></tr>
@@ -303,5 +303,5 @@ var _ = template.Must(page.New("short").Parse(shortHTML))
 // shortStyle marks the form's row of the curve's table.
 const shortStyle = `
 tr.marked td { background: #fff3c4; font-weight: bold; }
-#short-facts th { position: static; }
+#short-facts th, #short-items tbody th { position: static; }
 `
