@@ -78,6 +78,9 @@ type curveRow struct {
 // newShortView lays out the section.
 func newShortView(in Input) (*shortView, error) {
 	s := in.Short
+	if s.Shortener == nil || s.Form == nil && len(s.Curve) == 0 {
+		return nil, fmt.Errorf("htmlreport: a short form section needs the shortener and a form or a curve")
+	}
 	w := &in.Words.Short
 	sh := s.Shortener
 	v := &shortView{W: w, P: in.Words, Intro: fmt.Sprintf(w.Intro, sh.P()), Form: s.Form != nil, Unusable: sh.Unusable}

@@ -2,6 +2,7 @@ package htmlreport
 
 import (
 	"html"
+	"io"
 	"math"
 	"regexp"
 	"sort"
@@ -110,6 +111,11 @@ func TestShortFormSection(t *testing.T) {
 	}
 	if section(render(t, testInput(t))) != "" {
 		t.Error("a short form section without one asked for")
+	}
+	bad := testInput(t)
+	bad.Short = &Shorten{Shortener: in.Short.Shortener}
+	if err := Write(io.Discard, bad); err == nil {
+		t.Error("a section without a form or a curve: no error")
 	}
 }
 
