@@ -248,6 +248,9 @@ func TestReportPairedWaveTests(t *testing.T) {
 			t.Errorf("%s: a code in %q", l[1], l[2])
 		}
 	}
+	if strings.Contains(page[strings.Index(page, "<main>"):], "wilcoxon_signed_rank") {
+		t.Error("a test's code on the page")
+	}
 }
 
 func fmtPtr(v *float64) string {

@@ -157,7 +157,10 @@ func newView(in Input) (*view, error) {
 			return nil, err
 		}
 	}
-	v.Warnings = append(append([]string{}, res.Warnings...), in.Report.ReliabilityWarnings()...)
+	for _, warning := range res.Warnings {
+		v.Warnings = append(v.Warnings, w.Tests.inWords(warning))
+	}
+	v.Warnings = append(v.Warnings, in.Report.ReliabilityWarnings()...)
 	return v, nil
 }
 
@@ -307,7 +310,7 @@ func testText(wt *reduction.WaveTest, w *Words) string {
 	}
 	if wt.Warning != "" {
 		// The caveat names the test by its code; here by its name.
-		s += " (" + strings.ReplaceAll(wt.Warning, string(wt.Test), w.Tests.test(wt.Test)) + ")"
+		s += " (" + w.Tests.inWords(wt.Warning) + ")"
 	}
 	return s
 }
@@ -317,6 +320,16 @@ func (t TestWords) test(k reduction.TestKind) string {
 	name := map[reduction.TestKind]string{reduction.MannWhitneyTest: t.MannWhitney, reduction.WelchTest: t.Welch,
 		reduction.SignedRankTest: t.SignedRank, reduction.PairedTTest: t.PairedT}[k]
 	return orDefault(name, string(k))
+}
+
+// inWords replaces the codes of the wave tests in a caveat ("welch_t
+// undefined: …") by their names.
+func (t TestWords) inWords(s string) string {
+	var pairs []string
+	for _, k := range []reduction.TestKind{reduction.MannWhitneyTest, reduction.WelchTest, reduction.SignedRankTest, reduction.PairedTTest} {
+		pairs = append(pairs, string(k), t.test(k))
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
 }
 
 // effect names an effect size in words; an unknown name as it is.

@@ -230,4 +230,7 @@ func TestWaveTestInWords(t *testing.T) {
 			}
 		}
 	}
+	if got := English.Tests.inWords("item A1: welch_t undefined; item B2: mann_whitney on 3 answers"); got != "item A1: Welch's t undefined; item B2: Mann-Whitney U on 3 answers" {
+		t.Errorf("warnings in words: %q", got)
+	}
 }
