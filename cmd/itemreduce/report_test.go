@@ -102,12 +102,13 @@ func headless(t *testing.T, browser, page string, args ...string) string {
 	return stdout.String()
 }
 
-// TestReportInChromium opens the example's page in Chromium: the
-// screenshot is not blank, the script ran, and every chart is there.
+// TestReportInChromium opens the example's page, with the short form
+// and its curve, in Chromium: the screenshot is not blank, the script
+// ran, and every chart is there.
 func TestReportInChromium(t *testing.T) {
 	browser := chromium(t)
 	t.Chdir("../..")
-	out, _ := writeReport(t, t.TempDir(), "--review", "examples/wijkteams/review.yaml")
+	out, _ := writeReport(t, t.TempDir(), "--review", "examples/wijkteams/review.yaml", "--length", "73", "--length", "40:100:5")
 	shot := filepath.Join(t.TempDir(), "shot.png")
 	headless(t, browser, out, "--screenshot="+shot, "--window-size=1280,2000")
 	f, err := os.Open(shot)
@@ -145,10 +146,15 @@ func TestReportInChromium(t *testing.T) {
 	if n := len(regexp.MustCompile(`<svg[^>]* id="chart-`).FindAllString(dom, -1)); n != 149 {
 		t.Errorf("%d item charts in the browser, want 149", n)
 	}
-	for _, want := range []string{`id="heatmap"`, `id="item-table"`, `id="contents"`, `id="reliability-chart"`} {
+	for _, want := range []string{`id="heatmap"`, `id="item-table"`, `id="contents"`, `id="reliability-chart"`,
+		`id="short-form"`, `id="short-facts"`, `id="short-reliability-chart"`, `id="short-items"`, `id="short-curve"`, `class="mark" data-x="73"`} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("the browser's page lacks %s", want)
 		}
+	}
+	// The curve's 13 lengths and the form's own 73, for I and the bound.
+	if n := strings.Count(dom[strings.Index(dom, `id="short-curve"`):], `class="point"`); n < 2*14 {
+		t.Errorf("%d points on the curve in the browser, want at least 28", n)
 	}
 }
 
