@@ -122,3 +122,27 @@ func TestScanTextHalves(t *testing.T) {
 		}
 	}
 }
+
+// TestSummarizeHalvesExample: the example's files summarised in halves
+// give the summaries and notes of the files read in one go.
+func TestSummarizeHalvesExample(t *testing.T) {
+	bank, err := itembank.LoadBankFile("../../examples/wijkteams/bank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(f int64) { splitFrom = f }(splitFrom)
+	for _, name := range []string{"responses-2016.csv", "responses-2017.csv", "responses-alle-jaren.csv"} {
+		path := "../../examples/wijkteams/" + name
+		opt := LoadOptions{OneWave: name != "responses-alle-jaren.csv"}
+		splitFrom = 1 << 62
+		want, wantNotes, wantErr := SummarizeFiles([]string{path}, bank, opt, itembank.ItemsOnly)
+		splitFrom = 0
+		got, gotNotes, gotErr := SummarizeFiles([]string{path}, bank, opt, itembank.ItemsOnly)
+		if wantErr != nil || gotErr != nil {
+			t.Fatalf("%s: %v, %v", name, wantErr, gotErr)
+		}
+		if g, w := fmt.Sprintf("%+v %v", got, gotNotes), fmt.Sprintf("%+v %v", want, wantNotes); g != w {
+			t.Errorf("%s: in halves\n%s\nin one go\n%s", name, g, w)
+		}
+	}
+}
