@@ -30,11 +30,13 @@ bars around the middle of the scale, grades as small histograms) with the mean a
 theme order with the redundant groups outlined; alpha and omega of every theme and
 composite, and with --review also after the review's decisions; and a table of every
 item that sorts and filters. It is one file that opens offline in any browser and
-prints well.`,
+prints well. The page is in the bank's language (language: nl or en), or the one --lang
+names; numbers keep their decimal point, as in the review file and the audit.`,
 		Flags: append(append(dataFlags(),
 			linkIDFlag(),
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds; see examples/wijkteams/report-2018.yaml"},
 			&cli.StringFlag{Name: "review", Usage: "the researchers' review `FILE`: show alpha and omega after its decisions too"},
+			langFlag(),
 			forceFlag()),
 			outFlags("the page `FILE` to write (.html; replaced only when everything succeeded)")...),
 		Action: runReport,
@@ -49,6 +51,9 @@ func runReport(c *cli.Context) error {
 	}
 	if ext := strings.ToLower(filepath.Ext(out)); !toScreen(out) && ext != ".html" && ext != ".htm" {
 		return usageError("-o %s: the page is HTML; give a name ending in .html", out)
+	}
+	if err := checkLangFlag(c); err != nil {
+		return err
 	}
 	outs := newOutputs(c)
 	outs.add("--out", out, isReportPage)
@@ -90,7 +95,11 @@ func reportInput(c *cli.Context) (htmlreport.Input, error) {
 	if cfg.Grouped() {
 		reduction.ApplyGroups(rep.Result, reduction.ThemeRestR(rep.Reliability))
 	}
-	in = htmlreport.Input{Bank: bank, Report: rep, Previous: previous, Current: current,
+	lang, err := fileLang(c, bank)
+	if err != nil {
+		return in, err
+	}
+	in = htmlreport.Input{Bank: bank, Report: rep, Previous: previous, Current: current, Words: htmlreport.WordsFor(lang),
 		PreviousLabel: c.String("previous-wave"), CurrentLabel: c.String("current-wave"), Sources: reportSources(c), Where: c.StringSlice("where")}
 	if review != nil {
 		if err := afterReview(&in, review, current); err != nil {
@@ -143,7 +152,15 @@ func reportSources(c *cli.Context) []htmlreport.Source {
 	}
 }
 
-// isReportPage recognises a page written by report.
+// isReportPage recognises a page written by report, in any language.
 func isReportPage(head []byte) bool {
-	return bytes.HasPrefix(head, []byte("<!DOCTYPE html>")) && bytes.Contains(head, []byte("<title>"+htmlreport.English.Title))
+	if !bytes.HasPrefix(head, []byte("<!DOCTYPE html>")) {
+		return false
+	}
+	for _, l := range reduction.Langs {
+		if bytes.Contains(head, []byte("<title>"+htmlreport.WordsFor(l).Title+": ")) {
+			return true
+		}
+	}
+	return false
 }

@@ -44,18 +44,30 @@ func writeReport(t *testing.T, dir string, extra ...string) (string, string) {
 func TestReportExample(t *testing.T) {
 	t.Chdir("../..")
 	dir := t.TempDir()
+	// The example's bank says language: nl; --lang en asks for English.
 	out, page := writeReport(t, dir, "--review", "examples/wijkteams/review.yaml")
 	if n := strings.Count(page, `<svg xmlns="http://www.w3.org/2000/svg" id="chart-`); n != 149 {
 		t.Errorf("%d item charts, want 149", n)
 	}
-	for _, want := range []string{`id="heatmap"`, `id="reliability-chart"`, "alpha after", `<td class="drop">drop</td>`, `id="contents"`} {
+	for _, want := range []string{`<html lang="nl">`, "<title>Screeningsrapport: ", `id="heatmap"`, `id="reliability-chart"`, "alfa na",
+		`<td class="drop">geschrapt</td>`, `id="contents"`, ">plafond<"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s", want)
 		}
 	}
-	// Written again over itself: recognised as a page of report.
-	if _, again := writeReport(t, dir); strings.Contains(again, "alpha after") {
-		t.Error("the second run, without --review, still shows the figures after")
+	// Written again over itself in the other language: recognised as a
+	// page of report.
+	_, english := writeReport(t, dir, "--review", "examples/wijkteams/review.yaml", "--lang", "EN")
+	for _, want := range []string{`<html lang="en">`, "<title>Screening report: ", "alpha after", `<td class="drop">drop</td>`, ">ceiling<"} {
+		if !strings.Contains(english, want) {
+			t.Errorf("the page with --lang en lacks %s", want)
+		}
+	}
+	if _, again := writeReport(t, dir, "--lang", "nl"); strings.Contains(again, "alfa na") || !strings.Contains(again, `<html lang="nl">`) {
+		t.Error("the third run, in Dutch without --review, is not Dutch or still shows the figures after")
+	}
+	if r := runHere(append(reportArgs, "--lang", "fries", "-o", out)...); r.code != 2 || !strings.Contains(r.stderr, "--lang fries: write nl (Nederlands) or en (English)") {
+		t.Errorf("--lang fries: exit %d, %s", r.code, r.stderr)
 	}
 	// A file report did not write is not replaced.
 	if err := os.WriteFile(out, []byte("<!DOCTYPE html><title>my notes</title>"), 0o644); err != nil {
@@ -102,12 +114,19 @@ func headless(t *testing.T, browser, page string, args ...string) string {
 	return stdout.String()
 }
 
-// TestReportInChromium opens the example's page in Chromium: the
-// screenshot is not blank, the script ran, and every chart is there.
+// TestReportInChromium opens the example's page in Chromium in both
+// languages: the screenshot is not blank, the script ran, and every
+// chart is there.
 func TestReportInChromium(t *testing.T) {
 	browser := chromium(t)
 	t.Chdir("../..")
-	out, _ := writeReport(t, t.TempDir(), "--review", "examples/wijkteams/review.yaml")
+	for _, lang := range []string{"nl", "en"} {
+		t.Run(lang, func(t *testing.T) { reportInChromium(t, browser, lang) })
+	}
+}
+
+func reportInChromium(t *testing.T, browser, lang string) {
+	out, _ := writeReport(t, t.TempDir(), "--review", "examples/wijkteams/review.yaml", "--lang", lang)
 	shot := filepath.Join(t.TempDir(), "shot.png")
 	headless(t, browser, out, "--screenshot="+shot, "--window-size=1280,2000")
 	f, err := os.Open(shot)
@@ -145,7 +164,7 @@ func TestReportInChromium(t *testing.T) {
 	if n := len(regexp.MustCompile(`<svg[^>]* id="chart-`).FindAllString(dom, -1)); n != 149 {
 		t.Errorf("%d item charts in the browser, want 149", n)
 	}
-	for _, want := range []string{`id="heatmap"`, `id="item-table"`, `id="contents"`, `id="reliability-chart"`} {
+	for _, want := range []string{`id="heatmap"`, `id="item-table"`, `id="contents"`, `id="reliability-chart"`, `<html lang="` + lang + `"`} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("the browser's page lacks %s", want)
 		}

@@ -1,0 +1,203 @@
+package htmlreport
+
+import (
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/itemreduce/itemreduce/reduction"
+)
+
+var verbs = regexp.MustCompile(`%[-+# 0]*[0-9]*(\.[0-9]+)?[vTtbcdoOqxXUeEfFgGsp%]`)
+
+// emptyInEnglish are the phrases English leaves empty on purpose:
+// Caveat, since an English page shows a wave test's warning itself.
+var emptyInEnglish = map[string]bool{"Words.Caveat": true}
+
+// TestWordsComplete: every phrase of the page exists in both languages,
+// is not empty, and has the same format verbs in the same order; lists
+// have as many entries in each language.
+func TestWordsComplete(t *testing.T) {
+	var walk func(path string, en, nl reflect.Value)
+	walk = func(path string, en, nl reflect.Value) {
+		switch en.Kind() {
+		case reflect.Struct:
+			for i := range en.NumField() {
+				walk(path+"."+en.Type().Field(i).Name, en.Field(i), nl.Field(i))
+			}
+		case reflect.Slice:
+			if en.Len() == 0 || en.Len() != nl.Len() {
+				t.Errorf("%s: %d entries in English, %d in Dutch", path, en.Len(), nl.Len())
+				return
+			}
+			for i := range en.Len() {
+				walk(path+"["+strconv.Itoa(i)+"]", en.Index(i), nl.Index(i))
+			}
+		case reflect.String:
+			e, n := en.String(), nl.String()
+			if (strings.TrimSpace(e) == "" && !emptyInEnglish[path]) || strings.TrimSpace(n) == "" {
+				t.Errorf("%s: empty phrase (en %q, nl %q)", path, e, n)
+			}
+			if ve, vn := verbs.FindAllString(e, -1), verbs.FindAllString(n, -1); !slices.Equal(ve, vn) {
+				t.Errorf("%s: verbs %v in English, %v in Dutch", path, ve, vn)
+			}
+		default:
+			t.Fatalf("%s: phrase of kind %s; TestWordsComplete checks strings and lists of strings only", path, en.Kind())
+		}
+	}
+	walk("Words", reflect.ValueOf(English), reflect.ValueOf(Dutch))
+	if English.Lang != "en" || Dutch.Lang != "nl" {
+		t.Errorf("lang attributes %q and %q", English.Lang, Dutch.Lang)
+	}
+	for _, l := range reduction.Langs {
+		if WordsFor(l).Lang != l.Code() {
+			t.Errorf("WordsFor(%s) is the page in %s", l, WordsFor(l).Lang)
+		}
+	}
+}
+
+// englishPhrases lists the constant parts (between format verbs) of the
+// English phrases at least two words long: no Dutch phrase shares one.
+func englishPhrases(v reflect.Value) []string {
+	var out []string
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			out = append(out, englishPhrases(v.Field(i))...)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			out = append(out, englishPhrases(v.Index(i))...)
+		}
+	case reflect.String:
+		for _, part := range verbs.Split(v.String(), -1) {
+			part = strings.Trim(part, " ,.;:()|<>`*")
+			if strings.Count(part, " ") >= 1 {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
+}
+
+// withoutWarnings cuts the warnings section from a page: the program's
+// messages, English in every language.
+func withoutWarnings(t *testing.T, page string) string {
+	t.Helper()
+	i := strings.Index(page, `<section id="warnings">`)
+	if i < 0 {
+		t.Fatal("the test page has no warnings section")
+	}
+	return page[:i] + page[i+strings.Index(page[i:], "</section>"):]
+}
+
+// dutchInput is the test page with the review's decisions, in language l.
+func dutchInput(t *testing.T, l reduction.Lang) Input {
+	t.Helper()
+	in := testInput(t)
+	in.After = []reduction.ReliabilityCost{{Kind: reduction.ThemeScale, Name: "First", ItemsBefore: 3, ItemsAfter: 2,
+		AlphaBefore: 0.5, AlphaAfter: 0.61, OmegaBefore: 0.5, OmegaAfter: 0.62}}
+	in.Final = map[string]reduction.Verdict{"A1": reduction.Keep, "A2": reduction.Drop}
+	in.Words = WordsFor(l)
+	return in
+}
+
+// TestPageInDutch renders the page in Dutch: lang="nl", Dutch headings,
+// the rules by their Dutch names (their file names kept in data-rule),
+// Dutch decisions and kinds, no English phrase of two words or more
+// outside the program's warnings, and the same numbers as the English
+// page, with decimal points.
+func TestPageInDutch(t *testing.T) {
+	english := render(t, dutchInput(t, reduction.English))
+	page := render(t, dutchInput(t, reduction.Dutch))
+	if !strings.Contains(page, `<html lang="nl">`) || !strings.Contains(english, `<html lang="en">`) {
+		t.Error(`the pages are not lang="nl" and lang="en"`)
+	}
+	for _, want := range []string{"<h1>Screeningsrapport: Test</h1>", "<h2>Inhoud</h2>", "<h2>Antwoorden per thema</h2>", "<h2>Samenhang tussen de items</h2>",
+		"<h2>Alle items</h2>", "<h2>Waarschuwingen</h2>", "Items zonder thema", "negatief geformuleerd", ">niet gevraagd<",
+		">gemiddelde met 95%-interval<", "toets tussen de metingen: ", "(met een kanttekening: zie de waarschuwingen onderaan)",
+		`<td class="keep">behouden</td>`, `<td class="drop">geschrapt</td>`, "<td>thema</td>", "<td>samengestelde indicator</td>",
+		">alfa na<", "95%-interval", " tot ", "respondenten: vorige 6, laatste 7", ">Antwoorden: likert5<"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the Dutch page lacks %q", want)
+		}
+	}
+	// The ticks: badges, the table's rules column and the evidence on
+	// hover in the audit's Dutch words; data-rule keeps the files' names.
+	drawings, _ := svgs(t, page)
+	marks := 0
+	for id, d := range drawings {
+		for _, m := range d.all(hasClass("mark")) {
+			rule := m.attr("data-rule")
+			var r reduction.Rule
+			for _, c := range []reduction.Rule{reduction.Stable, reduction.Ceiling, reduction.LowSpread, reduction.Redundant, reduction.Floor} {
+				if c.String() == rule {
+					r = c
+				}
+			}
+			name := reduction.Dutch.Words().Rule(r)
+			if r.String() != rule || m.Nodes[0].XMLName.Local != "title" || !strings.HasPrefix(m.Nodes[0].Text, name+": ") {
+				t.Errorf("%s: tick %q has the evidence %q", id, rule, m.Nodes[0].Text)
+			}
+			if text := m.all(hasClass("mark-text")); len(text) != 1 || text[0].Text != name {
+				t.Errorf("%s: the badge of %s reads %+v, want %q", id, rule, text, name)
+			}
+			marks++
+		}
+	}
+	if marks == 0 {
+		t.Fatal("no ticks on the test page")
+	}
+	body := withoutWarnings(t, page)
+	for _, r := range []reduction.Rule{reduction.Stable, reduction.Ceiling, reduction.LowSpread, reduction.Redundant, reduction.Floor} {
+		if strings.Contains(body, ">"+r.String()+"<") || strings.Contains(body, ">"+r.String()+",") || strings.Contains(body, r.String()+": ") {
+			t.Errorf("the Dutch page names the rule %s in English", r)
+		}
+	}
+	for _, phrase := range englishPhrases(reflect.ValueOf(English)) {
+		if strings.Contains(body, phrase) {
+			i := strings.Index(body, phrase)
+			t.Errorf("the Dutch page holds the English %q: …%s…", phrase, body[max(0, i-60):min(len(body), i+len(phrase)+20)])
+		}
+	}
+	// The same numbers, with decimal points, as the English page (in the
+	// text people read; the drawings' geometry follows the words' lengths).
+	num := regexp.MustCompile(`\b\d+[.,]\d+\b`)
+	numbers := func(page string) []string {
+		var out []string
+		for _, text := range regexp.MustCompile(`>[^<>]+<`).FindAllString(page, -1) {
+			out = append(out, num.FindAllString(text, -1)...)
+		}
+		return out
+	}
+	if e, d := numbers(withoutWarnings(t, english)), numbers(body); !slices.Equal(e, d) || len(d) < 50 {
+		for i := range min(len(e), len(d)) {
+			if e[i] != d[i] {
+				t.Errorf("number %d: %s in English, %s in Dutch", i, e[i], d[i])
+				break
+			}
+		}
+		t.Errorf("the Dutch page's numbers differ from the English page's (%d against %d)", len(d), len(e))
+	}
+	if regexp.MustCompile(`\b\d+,\d+\b`).MatchString(strings.Join(regexp.MustCompile(`>[^<>]+<`).FindAllString(body, -1), "")) {
+		t.Error("a decimal comma on the Dutch page: numbers keep their point, as in the review file and the audit")
+	}
+}
+
+// TestPageInEnglishUnchanged: the English page says the wave test's
+// warning itself, and the decisions as keep and drop.
+func TestPageInEnglishUnchanged(t *testing.T) {
+	page := render(t, dutchInput(t, reduction.English))
+	for _, want := range []string{"fewer than min_wave_n", `<td class="drop">drop</td>`, "<td>theme</td>", "<td>composite</td>", ">stable<",
+		"2016: mean ", " to "} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the English page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "geschrapt") || strings.Contains(page, "kanttekening") {
+		t.Error("Dutch on the English page")
+	}
+}
