@@ -57,9 +57,11 @@ func heatmap(in Input, order []int) (template.HTML, error) {
 	return template.HTML(out), err
 }
 
-// correlationLegend draws the colour ramp of r, and the undefined grey.
+// correlationLegend draws the colour ramp of r, and the undefined grey
+// with its words (the legend as wide as they need, in any language).
 func correlationLegend(w *Words) (template.HTML, error) {
-	d := svg.New("heatmap-legend", 420, 40, w.CorrelationLegend, w.CorrelationLegend, svg.A("class", "legend"))
+	width := math.Max(420, 332+7.5*float64(len([]rune(w.Undefined)))+8)
+	d := svg.New("heatmap-legend", width, 40, w.CorrelationLegend, w.CorrelationLegend, svg.A("class", "legend"))
 	for k := 0; k <= 20; k++ {
 		r := -1 + float64(k)/10
 		d.Rect(float64(k)*14, 4, 14, 16, svg.Hex(svg.Correlation(r)), fmt.Sprintf("r %.1f", r))
