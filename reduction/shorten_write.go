@@ -208,6 +208,11 @@ func (sh *Shortener) WriteCurveText(w io.Writer, curve []CurvePoint) error {
 	return err
 }
 
+// BoundAt returns the eigenvalue bound for forms of n items, whatever
+// the constraints: the sum of the n largest eigenvalues of R divided by
+// p (1 from n = p on).
+func (sh *Shortener) BoundAt(n int) float64 { return sh.eigenAt(n) }
+
 // eigenAt returns the eigenvalue bound for n items.
 func (sh *Shortener) eigenAt(n int) float64 {
 	if n < 0 || n >= len(sh.eigen) {

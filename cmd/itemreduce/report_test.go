@@ -114,9 +114,9 @@ func headless(t *testing.T, browser, page string, args ...string) string {
 	return stdout.String()
 }
 
-// TestReportInChromium opens the example's page in Chromium in both
-// languages: the screenshot is not blank, the script ran, and every
-// chart is there.
+// TestReportInChromium opens the example's page, with the short form
+// and its curve, in Chromium in both languages: the screenshot is not
+// blank, the script ran, and every chart is there.
 func TestReportInChromium(t *testing.T) {
 	browser := chromium(t)
 	t.Chdir("../..")
@@ -126,7 +126,7 @@ func TestReportInChromium(t *testing.T) {
 }
 
 func reportInChromium(t *testing.T, browser, lang string) {
-	out, _ := writeReport(t, t.TempDir(), "--review", "examples/wijkteams/review.yaml", "--lang", lang)
+	out, _ := writeReport(t, t.TempDir(), "--review", "examples/wijkteams/review.yaml", "--length", "73", "--length", "40:100:5", "--lang", lang)
 	shot := filepath.Join(t.TempDir(), "shot.png")
 	headless(t, browser, out, "--screenshot="+shot, "--window-size=1280,2000")
 	f, err := os.Open(shot)
@@ -164,10 +164,15 @@ func reportInChromium(t *testing.T, browser, lang string) {
 	if n := len(regexp.MustCompile(`<svg[^>]* id="chart-`).FindAllString(dom, -1)); n != 149 {
 		t.Errorf("%d item charts in the browser, want 149", n)
 	}
-	for _, want := range []string{`id="heatmap"`, `id="item-table"`, `id="contents"`, `id="reliability-chart"`, `<html lang="` + lang + `"`} {
+	for _, want := range []string{`id="heatmap"`, `id="item-table"`, `id="contents"`, `id="reliability-chart"`, `<html lang="` + lang + `"`,
+		`id="short-form"`, `id="short-facts"`, `id="short-reliability-chart"`, `id="short-items"`, `id="short-curve"`, `class="mark" data-x="73"`} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("the browser's page lacks %s", want)
 		}
+	}
+	// The curve's 13 lengths and the form's own 73, for I and the bound.
+	if n := strings.Count(dom[strings.Index(dom, `id="short-curve"`):], `class="point"`); n < 2*14 {
+		t.Errorf("%d points on the curve in the browser, want at least 28", n)
 	}
 }
 
@@ -256,5 +261,37 @@ func TestAuditCostChart(t *testing.T) {
 	example, _ := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/audit-2018.html"))
 	if strings.Contains(string(example), "cost-chart") {
 		t.Error("a chart in the audit made without --current")
+	}
+}
+
+// TestReportShortFormInDutch: on the example's Dutch page, the short
+// form's constraints, exchanges and reasons, which the shortener writes in
+// English, are said in Dutch; --lang en keeps the shortener's words.
+func TestReportShortFormInDutch(t *testing.T) {
+	t.Chdir("../..")
+	args := []string{"--review", "examples/wijkteams/review.yaml", "--length", "73", "--min-per-theme", "12", "--exclude-ticks", "4", "--drop", "SA05"}
+	_, page := writeReport(t, t.TempDir(), args...)
+	_, english := writeReport(t, t.TempDir(), append(args, "--lang", "en")...)
+	short := func(page string) string {
+		i := strings.Index(page, `<section id="short-form">`)
+		if i < 0 {
+			t.Fatal("no short form section")
+		}
+		return page[i : i+strings.Index(page[i:], "</section>")]
+	}
+	nl, en := short(page), short(english)
+	for _, want := range []string{"SA05 weglaten (--drop)", "(het beoordelingsbestand zegt behouden, regel ", "weglaten (het beoordelingsbestand zegt schrappen, regel ",
+		" vinkjes, --exclude-ticks 4)", "minstens 12 items van het thema ", " eruit, ", " erin<"} {
+		if !strings.Contains(nl, want) {
+			t.Errorf("the Dutch short form lacks %q", want)
+		}
+	}
+	for _, english := range []string{"the review decides", " out, ", " in<", ">keep ", ">leave out ", "at least ", " ticks, "} {
+		if strings.Contains(nl, english) {
+			t.Errorf("the Dutch short form says %q", english)
+		}
+		if english != " ticks, " && !strings.Contains(en, english) {
+			t.Errorf("the English short form lacks %q", english)
+		}
 	}
 }

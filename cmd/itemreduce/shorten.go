@@ -15,6 +15,15 @@ import (
 )
 
 func shortenCommand() *cli.Command {
+	flags := append(dataFlags(),
+		&cli.StringFlag{Name: "length", Required: true, Usage: "the `NUMBER` of items to keep, or FROM:TO:STEP (e.g. 40:100:5) for the curve of I per length"},
+		&cli.StringFlag{Name: "review", Usage: "review `FILE`: items whose decision is keep are kept, drop left out"})
+	flags = append(flags, shortenFlags()...)
+	flags = append(flags,
+		&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) for the ticks of --exclude-ticks"},
+		&cli.StringFlag{Name: "format", Value: "table", Usage: "report `FORMAT` on the screen: table or json"},
+		forceFlag())
+	flags = append(flags, outFlags("write the form as a proposal `FILE` for decide --proposal")...)
 	return &cli.Command{
 		Name:  "shorten",
 		Usage: "find the short form of a given length that keeps the most of what all items measure, with a bound",
@@ -36,19 +45,7 @@ No single exchange of a kept item for a left-out one that the constraints allow 
 I; with --exact (banks of up to 40 free items) the form is the proven best.
 With -o it writes the form as a proposal (by: statistics (shorten)) that
 itemreduce decide --proposal takes as one more source.`,
-		Flags: append(append(dataFlags(),
-			&cli.StringFlag{Name: "length", Required: true, Usage: "the `NUMBER` of items to keep, or FROM:TO:STEP (e.g. 40:100:5) for the curve of I per length"},
-			&cli.StringFlag{Name: "review", Usage: "review `FILE`: items whose decision is keep are kept, drop left out"},
-			&cli.StringSliceFlag{Name: "keep", Usage: "keep item `ID` (repeat, or separate ids with commas)"},
-			&cli.StringSliceFlag{Name: "drop", Usage: "leave out item `ID` (repeat, or separate ids with commas)"},
-			&cli.BoolFlag{Name: "keep-composites", Usage: "keep every composite whole (without it a composite is kept whole or not at all)"},
-			&cli.IntFlag{Name: "min-per-theme", Usage: "keep at least `M` items of every theme"},
-			&cli.IntFlag{Name: "exclude-ticks", Usage: "leave out items with `K` or more ticks unless kept by --keep, the review or --keep-composites (needs the older wave)"},
-			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) for the ticks of --exclude-ticks"},
-			&cli.BoolFlag{Name: "exact", Usage: "prove the best form by branch and bound (up to 40 free items)"},
-			&cli.StringFlag{Name: "format", Value: "table", Usage: "report `FORMAT` on the screen: table or json"},
-			forceFlag()),
-			outFlags("write the form as a proposal `FILE` for decide --proposal")...),
+		Flags:  flags,
 		Action: runShorten,
 	}
 }
@@ -69,8 +66,8 @@ func runShorten(c *cli.Context) error {
 	if curve && !toScreen(out) {
 		return usageError("--length %s gives a curve, not one form: give one length to write a proposal with -o", c.String("length"))
 	}
-	if c.Int("min-per-theme") < 0 || c.Int("exclude-ticks") < 0 {
-		return usageError("--min-per-theme and --exclude-ticks take a number of 0 or more")
+	if err := checkShortenFlags(c); err != nil {
+		return err
 	}
 	older, err := checkShortenWaves(c)
 	if err != nil {
@@ -195,8 +192,7 @@ func checkShortenWaves(c *cli.Context) (bool, error) {
 // shortenInputs loads the waves and the review and returns the
 // constraints and the newer wave's summary.
 func shortenInputs(c *cli.Context, bank *itembank.Bank, older bool) (reduction.ShortenOptions, *itembank.Summary, error) {
-	opt := reduction.ShortenOptions{Keep: idList(c.StringSlice("keep")), Drop: idList(c.StringSlice("drop")),
-		KeepComposites: c.Bool("keep-composites"), MinPerTheme: c.Int("min-per-theme"), ExcludeTicks: c.Int("exclude-ticks")}
+	opt := shortenOptions(c, nil)
 	if path := c.String("review"); path != "" {
 		rv, err := reduction.LoadReviewFile(path)
 		if err != nil {
@@ -234,6 +230,35 @@ func shortenInputs(c *cli.Context, bank *itembank.Bank, older bool) (reduction.S
 		opt.Ticks = reduction.CountedTicks(res)
 	}
 	return opt, current, nil
+}
+
+// shortenFlags are the constraints on a short form and --exact, the same
+// in shorten and in report --length.
+func shortenFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "keep", Usage: "keep item `ID` in the short form (repeat, or separate ids with commas)"},
+		&cli.StringSliceFlag{Name: "drop", Usage: "leave item `ID` out of the short form (repeat, or separate ids with commas)"},
+		&cli.BoolFlag{Name: "keep-composites", Usage: "keep every composite whole (without it a composite is kept whole or not at all)"},
+		&cli.IntFlag{Name: "min-per-theme", Usage: "keep at least `M` items of every theme in the short form"},
+		&cli.IntFlag{Name: "exclude-ticks", Usage: "leave out items with `K` or more ticks unless kept by --keep, the review or --keep-composites (needs the older wave)"},
+		&cli.BoolFlag{Name: "exact", Usage: "prove the best form by branch and bound (up to 40 free items)"},
+	}
+}
+
+// checkShortenFlags checks the numbers of shortenFlags.
+func checkShortenFlags(c *cli.Context) error {
+	if c.Int("min-per-theme") < 0 || c.Int("exclude-ticks") < 0 {
+		return usageError("--min-per-theme and --exclude-ticks take a number of 0 or more")
+	}
+	return nil
+}
+
+// shortenOptions returns the constraints of shortenFlags, with the
+// review's decisions (nil: none); the ticks of --exclude-ticks are the
+// caller's to fill in.
+func shortenOptions(c *cli.Context, review *reduction.Review) reduction.ShortenOptions {
+	return reduction.ShortenOptions{Keep: idList(c.StringSlice("keep")), Drop: idList(c.StringSlice("drop")), Review: review,
+		KeepComposites: c.Bool("keep-composites"), MinPerTheme: c.Int("min-per-theme"), ExcludeTicks: c.Int("exclude-ticks")}
 }
 
 // idList splits ids given with commas: --keep SA01,SA02 --keep SA03.

@@ -3,7 +3,9 @@
 // and its 95% interval and the ticks; the correlation heatmap of the
 // items in theme order with the redundant groups; alpha and omega of each
 // theme and composite, now and after the review's decisions; and a table
-// of every item that sorts and filters with a small inline script. The
+// of every item that sorts and filters with a small inline script; and,
+// when asked (Input.Short), the short form that reduction.Shortener finds
+// with the curve of what each length keeps. The
 // page loads nothing from elsewhere: styles and script are inline, the
 // charts are SVG inside it (internal/chart), and a heatmap too large for
 // SVG cells is a PNG data URL.

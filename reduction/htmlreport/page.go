@@ -27,6 +27,7 @@ const pageHTML = `<!DOCTYPE html>
 <ol>{{range .Themes}}<li><a href="#{{.Anchor}}">{{.Name}}</a> ({{len .Items}})</li>{{end}}</ol></li>
 <li><a href="#heatmap-section">{{.W.Heatmap}}</a></li>
 {{if .Reliability}}<li><a href="#reliability">{{.W.Reliability}}</a></li>{{end}}
+{{if .Short}}<li><a href="#short-form">{{.Short.W.Section}}</a></li>{{end}}
 <li><a href="#items">{{.W.ItemTable}}</a></li>
 {{if .Warnings}}<li><a href="#warnings">{{.W.Warnings}} ({{len .Warnings}})</a></li>{{end}}
 </ol>
@@ -61,6 +62,7 @@ const pageHTML = `<!DOCTYPE html>
 {{end}}</tbody>
 </table>
 </section>
+{{end}}{{if .Short}}{{template "short" .Short}}
 {{end}}<section id="items">
 <h2>{{.W.ItemTable}}</h2>
 <p>{{.W.ItemTableIntro}}</p>

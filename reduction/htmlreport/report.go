@@ -31,6 +31,8 @@ type Input struct {
 	// each item's decision (by item id); both nil without a review.
 	After []reduction.ReliabilityCost
 	Final map[string]reduction.Verdict
+	// Short adds the section on the short form; nil: none.
+	Short *Shorten
 	Words *Words // nil: English
 }
 
@@ -79,6 +81,7 @@ type view struct {
 	HeatLegend  template.HTML
 	Reliability []relRow
 	RelChart    template.HTML
+	Short       *shortView
 	After       bool
 	Rows        []rowView
 	Warnings    []string
@@ -110,7 +113,7 @@ func newView(in Input) (*view, error) {
 	res := in.Report.Result
 	w := in.Words
 	v := &view{W: w, Title: orDefault(in.Bank.Title, w.Untitled), Sources: sourcesText(in, w), After: in.After != nil,
-		Style: template.CSS(style), Script: template.JS(script)}
+		Style: template.CSS(style + shortStyle), Script: template.JS(script)}
 	v.Respondents = fmt.Sprintf("%s: %s %d, %s %d", w.Respondents, w.Previous, res.PreviousRespondents, w.Current, res.Respondents)
 	order := themeOrder(in.Bank)
 	labels := [2]string{orDefault(in.PreviousLabel, w.Previous), orDefault(in.CurrentLabel, w.Current)}
@@ -149,7 +152,15 @@ func newView(in Input) (*view, error) {
 	if v.Reliability, v.RelChart, err = reliability(in); err != nil {
 		return nil, err
 	}
-	v.Warnings = append(append([]string{}, res.Warnings...), in.Report.ReliabilityWarnings()...)
+	if in.Short != nil {
+		if v.Short, err = newShortView(in); err != nil {
+			return nil, err
+		}
+	}
+	for _, warning := range res.Warnings {
+		v.Warnings = append(v.Warnings, w.Tests.inWords(warning))
+	}
+	v.Warnings = append(v.Warnings, in.Report.ReliabilityWarnings()...)
 	return v, nil
 }
 
@@ -292,14 +303,44 @@ func testText(wt *reduction.WaveTest, w *Words) string {
 	if wt == nil {
 		return ""
 	}
-	s := fmt.Sprintf("%s: %s, p %s, %s %s", w.WaveTest, wt.Test, pText(wt.P, w), w.HolmP, pText(wt.PHolm, w))
+	s := w.WaveTest + ": " + w.Tests.test(wt.Test)
+	if wt.Test == reduction.SignedRankTest || wt.Test == reduction.PairedTTest {
+		s += ", " + fmt.Sprintf(w.Paired, wt.NLinked)
+	}
+	s += fmt.Sprintf(", p %s, %s %s", pText(wt.P, w), w.HolmP, pText(wt.PHolm, w))
 	if wt.Effect.Name != "" {
-		s += fmt.Sprintf(", %s %s %s", w.Effect, wt.Effect.Name, stat(wt.Effect.Value, 2, w))
+		s += fmt.Sprintf(", %s %s %s", w.Effect, w.Tests.effect(wt.Effect.Name), stat(wt.Effect.Value, 2, w))
 	}
 	if wt.Warning != "" {
-		s += " (" + orDefault(w.Caveat, wt.Warning) + ")"
+		// The caveat names the test by its code; here by its name. A
+		// Dutch page points to the warnings (English) instead.
+		s += " (" + orDefault(w.Caveat, w.Tests.inWords(wt.Warning)) + ")"
 	}
 	return s
+}
+
+// test names a wave test in words; an unknown kind as it is.
+func (t TestWords) test(k reduction.TestKind) string {
+	name := map[reduction.TestKind]string{reduction.MannWhitneyTest: t.MannWhitney, reduction.WelchTest: t.Welch,
+		reduction.SignedRankTest: t.SignedRank, reduction.PairedTTest: t.PairedT}[k]
+	return orDefault(name, string(k))
+}
+
+// inWords replaces the codes of the wave tests in a caveat ("welch_t
+// undefined: …") by their names.
+func (t TestWords) inWords(s string) string {
+	var pairs []string
+	for _, k := range []reduction.TestKind{reduction.MannWhitneyTest, reduction.WelchTest, reduction.SignedRankTest, reduction.PairedTTest} {
+		pairs = append(pairs, string(k), t.test(k))
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// effect names an effect size in words; an unknown name as it is.
+func (t TestWords) effect(name string) string {
+	words := map[string]string{reduction.RankBiserial: t.RankBiserial, reduction.CohensD: t.CohensD,
+		reduction.MatchedRankBiserial: t.MatchedRankBiserial, reduction.CohensDz: t.CohensDz}[name]
+	return orDefault(words, name)
 }
 
 // stat prints x with the decimals, or the words for n/a when undefined.

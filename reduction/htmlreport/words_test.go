@@ -1,6 +1,7 @@
 package htmlreport
 
 import (
+	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
@@ -59,20 +60,27 @@ func TestWordsComplete(t *testing.T) {
 	}
 }
 
+// sharedNames are English phrases that Dutch writes inside its own:
+// the name of a test ("Mann-Whitney U-toets").
+var sharedNames = map[string]bool{"Words.Tests.MannWhitney": true}
+
 // englishPhrases lists the constant parts (between format verbs) of the
 // English phrases at least two words long: no Dutch phrase shares one.
-func englishPhrases(v reflect.Value) []string {
+func englishPhrases(path string, v reflect.Value) []string {
 	var out []string
 	switch v.Kind() {
 	case reflect.Struct:
 		for i := range v.NumField() {
-			out = append(out, englishPhrases(v.Field(i))...)
+			out = append(out, englishPhrases(path+"."+v.Type().Field(i).Name, v.Field(i))...)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			out = append(out, englishPhrases(v.Index(i))...)
+			out = append(out, englishPhrases(path+"["+strconv.Itoa(i)+"]", v.Index(i))...)
 		}
 	case reflect.String:
+		if sharedNames[path] {
+			return nil
+		}
 		for _, part := range verbs.Split(v.String(), -1) {
 			part = strings.Trim(part, " ,.;:()|<>`*")
 			if strings.Count(part, " ") >= 1 {
@@ -97,7 +105,7 @@ func withoutWarnings(t *testing.T, page string) string {
 // dutchInput is the test page with the review's decisions, in language l.
 func dutchInput(t *testing.T, l reduction.Lang) Input {
 	t.Helper()
-	in := testInput(t)
+	in, _ := shortInput(t, 3, []int{2, 3, 4})
 	in.After = []reduction.ReliabilityCost{{Kind: reduction.ThemeScale, Name: "First", ItemsBefore: 3, ItemsAfter: 2,
 		AlphaBefore: 0.5, AlphaAfter: 0.61, OmegaBefore: 0.5, OmegaAfter: 0.62}}
 	in.Final = map[string]reduction.Verdict{"A1": reduction.Keep, "A2": reduction.Drop}
@@ -120,7 +128,9 @@ func TestPageInDutch(t *testing.T) {
 		"<h2>Alle items</h2>", "<h2>Waarschuwingen</h2>", "Items zonder thema", "negatief geformuleerd", ">niet gevraagd<",
 		">gemiddelde met 95%-interval<", "toets tussen de metingen: ", "(met een kanttekening: zie de waarschuwingen onderaan)",
 		`<td class="keep">behouden</td>`, `<td class="drop">geschrapt</td>`, "<td>thema</td>", "<td>samengestelde indicator</td>",
-		">alfa na<", "95%-interval", " tot ", "respondenten: vorige 6, laatste 7", ">Antwoorden: likert5<"} {
+		">alfa na<", "95%-interval", " tot ", "respondenten: vorige 6, laatste 7", ">Antwoorden: likert5<",
+		"<h2>Verkorte vragenlijst</h2>", "<th>behouden informatie I</th>", "<h3>De behouden items per thema</h3>", ">behouden items<",
+		"<h3>Behouden informatie per lengte</h3>", `<tr data-kind="theme" data-name="First"><td>thema</td>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the Dutch page lacks %q", want)
 		}
@@ -130,6 +140,9 @@ func TestPageInDutch(t *testing.T) {
 	drawings, _ := svgs(t, page)
 	marks := 0
 	for id, d := range drawings {
+		if !strings.HasPrefix(id, "chart-") {
+			continue
+		}
 		for _, m := range d.all(hasClass("mark")) {
 			rule := m.attr("data-rule")
 			var r reduction.Rule
@@ -157,7 +170,7 @@ func TestPageInDutch(t *testing.T) {
 			t.Errorf("the Dutch page names the rule %s in English", r)
 		}
 	}
-	for _, phrase := range englishPhrases(reflect.ValueOf(English)) {
+	for _, phrase := range englishPhrases("Words", reflect.ValueOf(English)) {
 		if strings.Contains(body, phrase) {
 			i := strings.Index(body, phrase)
 			t.Errorf("the Dutch page holds the English %q: …%s…", phrase, body[max(0, i-60):min(len(body), i+len(phrase)+20)])
@@ -199,5 +212,53 @@ func TestPageInEnglishUnchanged(t *testing.T) {
 	}
 	if strings.Contains(page, "geschrapt") || strings.Contains(page, "kanttekening") {
 		t.Error("Dutch on the English page")
+	}
+}
+
+// TestWaveTestInDutch: the wave test line names the test and its effect
+// in Dutch, a paired one with the people linked, and points to the
+// warnings instead of quoting a caveat.
+func TestWaveTestInDutch(t *testing.T) {
+	wt := reduction.WaveTest{Test: reduction.SignedRankTest, P: 0.0001, PHolm: 0.002,
+		Effect: reduction.Effect{Name: reduction.MatchedRankBiserial, Value: 0.4}, NLinked: 42, Warning: "wilcoxon_signed_rank on 42 linked respondents: fewer than min_wave_n 50"}
+	got := testText(&wt, &Dutch)
+	want := "toets tussen de metingen: rangtekentoets van Wilcoxon, gepaard, 42 gekoppeld, p < 0.001, Holm-p 0.002, " +
+		"effect rangbiseriële r voor gepaarde metingen 0.40 (met een kanttekening: zie de waarschuwingen onderaan)"
+	if got != want {
+		t.Errorf("Dutch wave test\n%q, want\n%q", got, want)
+	}
+}
+
+// TestShortReasonsInDutch: each of the shortener's sentences, made by its
+// English format, is said again by the Dutch one with the same arguments
+// (a reason inside a reason too, a decision word in Dutch); an unknown
+// sentence and the options' names stay as they are; English is unchanged.
+func TestShortReasonsInDutch(t *testing.T) {
+	en, nl := &English.Short.Reasons, &Dutch.Short.Reasons
+	review := fmt.Sprintf(en.ReviewDecides, "drop", 1483)
+	for in, want := range map[string]string{
+		review:                      fmt.Sprintf(nl.ReviewDecides, "schrappen", 1483),
+		fmt.Sprintf(en.Ticks, 4, 3): fmt.Sprintf(nl.Ticks, 4, 3),
+		fmt.Sprintf(en.KeepItem, "SA21", "--keep"):          fmt.Sprintf(nl.KeepItem, "SA21", "--keep"),
+		fmt.Sprintf(en.LeaveOut, "TW03", review):            fmt.Sprintf(nl.LeaveOut, "TW03", fmt.Sprintf(nl.ReviewDecides, "schrappen", 1483)),
+		fmt.Sprintf(en.Composite, "Bakens (oud)"):           fmt.Sprintf(nl.Composite, "Bakens (oud)"),
+		fmt.Sprintf(en.MinPerTheme, 3, `Thema "A", deel 1`): fmt.Sprintf(nl.MinPerTheme, 3, `Thema "A", deel 1`),
+		fmt.Sprintf(en.Exchange, "SA21", "SA05"):            fmt.Sprintf(nl.Exchange, "SA21", "SA05"),
+		en.NotAnswered:                                      nl.NotAnswered,
+		en.NoVariance:                                       nl.NoVariance,
+		fmt.Sprintf(en.Undefined, 12):                       fmt.Sprintf(nl.Undefined, 12),
+		"--keep":                                            "--keep",
+		"a sentence of a later version":                     "a sentence of a later version",
+		"":                                                  "",
+	} {
+		if got := Dutch.reason(in); got != want {
+			t.Errorf("reason(%q) = %q, want %q", in, got, want)
+		}
+		if got := English.reason(in); got != in {
+			t.Errorf("English reason(%q) = %q", in, got)
+		}
+	}
+	if want := "SA21 behouden (het beoordelingsbestand zegt behouden, regel 363)"; Dutch.reason("keep SA21 (the review decides keep, line 363)") != want {
+		t.Errorf("reason: %q, want %q", Dutch.reason("keep SA21 (the review decides keep, line 363)"), want)
 	}
 }
