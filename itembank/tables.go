@@ -321,3 +321,7 @@ func (s *Summary) WithheldTables() int {
 	}
 	return n
 }
+
+// PairIndex returns the position of pair (i, j), i < j, among p items in
+// the upper triangle row by row, as in Pairs.
+func PairIndex(i, j, p int) int { return planes.Index(i, j, p) }

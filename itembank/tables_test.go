@@ -25,7 +25,7 @@ items:
 // tabResponses returns rows random respondents of tabBankYAML, about a
 // tenth of answers missing; item H has answers 7.5 when half is set; the
 // items in notAsked have no column.
-func tabResponses(t *testing.T, bank *Bank, seed uint64, rows int, half bool, notAsked ...string) *Responses {
+func tabResponses(t testing.TB, bank *Bank, seed uint64, rows int, half bool, notAsked ...string) *Responses {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(seed, 1))
 	res := &Responses{Bank: bank, Respondents: rows, Columns: make([]*Column, len(bank.Items))}
@@ -72,7 +72,7 @@ func loopTable(r *Responses, i, j int) []int64 {
 	return t
 }
 
-func tabBank(t *testing.T) *Bank {
+func tabBank(t testing.TB) *Bank {
 	t.Helper()
 	b, err := LoadBank(strings.NewReader(tabBankYAML), "bank.yaml")
 	if err != nil {

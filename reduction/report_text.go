@@ -50,7 +50,7 @@ func (r *Result) WriteThresholds(w io.Writer) {
 	}
 	tw.Flush()
 	r.writeReversed(w)
-	fmt.Fprintf(w, "  redundant: |r| > %s with at least one other item (pairwise complete, n >= 3)\n", r.Thresholds.Redundant)
+	fmt.Fprintf(w, "  redundant: |r| > %s with at least one other item (%s)\n", r.Thresholds.Redundant, methodWords(r.Thresholds.Method))
 	r.writeEquivalence(w)
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"runtime"
 
 	"github.com/urfave/cli/v2"
@@ -106,7 +107,7 @@ func waveFiles(c *cli.Context, wave string, opt files.LoadOptions) ([]string, fi
 // loadWave pools the files given for one wave; notes go to stderr, each
 // once even when both waves come from the same file. A file given twice,
 // or for both waves, is refused just before the wave is loaded.
-func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOptions) (*itembank.Summary, error) {
+func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOptions, method string) (*itembank.Summary, error) {
 	if err := checkWaveFlags(c); err != nil {
 		return nil, err
 	}
@@ -118,12 +119,18 @@ func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOp
 	detail, label := itembank.ItemsOnly, "reading "+wave+" wave"
 	if wave == "current" {
 		detail, label = itembank.WithPairs, "reading and correlating "+wave+" wave"
+		if reduction.NeedsTables(method) {
+			detail = itembank.WithTables
+		}
 	}
 	done := showProgress(c.App.ErrWriter, label, paths, &opt)
 	s, notes, err := files.SummarizeFiles(paths, bank, opt, detail)
 	done()
 	if err != nil {
 		return nil, severalWaves(err, wave)
+	}
+	if detail == itembank.WithTables && !s.HasTables() {
+		return nil, fmt.Errorf("the rules file asks for method: %s, which needs the tables of answers, and a summary file of the %s wave has none: make the summaries again with itemreduce summarize --tables", method, wave)
 	}
 	printNotes(c, notes)
 	return s, nil
@@ -139,7 +146,7 @@ func loadConfig(c *cli.Context, bank *itembank.Bank) (reduction.Config, error) {
 
 // screenWaves loads both waves and applies the rules of cfg.
 func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*reduction.Result, error) {
-	previous, current, err := loadWaves(c, bank)
+	previous, current, err := loadWaves(c, bank, cfg.Method)
 	if err != nil {
 		return nil, err
 	}
@@ -150,13 +157,14 @@ func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*re
 	return res, reduction.GroupRedundant(res, bank, current, cfg)
 }
 
-// loadWaves loads the summaries of both waves, the newer with pair sums.
-func loadWaves(c *cli.Context, bank *itembank.Bank) (previous, current *itembank.Summary, err error) {
+// loadWaves loads the summaries of both waves, the newer with pair sums,
+// and with the tables of answers when the redundancy method needs them.
+func loadWaves(c *cli.Context, bank *itembank.Bank, method string) (previous, current *itembank.Summary, err error) {
 	opt, err := loadOptions(c)
 	if err != nil {
 		return nil, nil, err
 	}
-	previous, err = loadWave(c, "previous", bank, opt)
+	previous, err = loadWave(c, "previous", bank, opt, method)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -165,7 +173,7 @@ func loadWaves(c *cli.Context, bank *itembank.Bank) (previous, current *itembank
 	// survey holds one wave's answers at a time rather than the collector's
 	// usual twice the live heap.
 	runtime.GC()
-	current, err = loadWave(c, "current", bank, opt)
+	current, err = loadWave(c, "current", bank, opt, method)
 	if err != nil {
 		return nil, nil, err
 	}

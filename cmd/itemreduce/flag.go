@@ -140,7 +140,7 @@ func screen(c *cli.Context) (*reduction.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	previous, current, err := loadWaves(c, bank)
+	previous, current, err := loadWaves(c, bank, cfg.Method)
 	if err != nil {
 		return nil, err
 	}

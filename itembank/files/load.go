@@ -26,6 +26,9 @@ type LoadOptions struct {
 	// input bytes read since the previous call, to show how far a long
 	// load has come.
 	Progress func(bytes int64)
+	// Tables makes SummarizeRelease count the answer tables of the pairs
+	// too (itembank.WithTables), for a summary made with --tables.
+	Tables bool
 }
 
 // LoadFile reads a response file in any supported format: delimited text

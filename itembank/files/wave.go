@@ -69,7 +69,7 @@ func SummarizeFiles(paths []string, bank *itembank.Bank, opt LoadOptions, detail
 func withheldNotes(path string, s *itembank.Summary, detail itembank.Detail) []Note {
 	items := s.WithheldItems()
 	var pairs [][2]string
-	if detail == itembank.WithPairs && s.HasPairs() {
+	if detail >= itembank.WithPairs && s.HasPairs() {
 		pairs = s.WithheldPairList()
 	}
 	if len(items) == 0 && len(pairs) == 0 {
@@ -78,7 +78,7 @@ func withheldNotes(path string, s *itembank.Summary, detail itembank.Detail) []N
 	var parts []string
 	if len(items) > 0 {
 		with := ""
-		if detail == itembank.WithPairs {
+		if detail >= itembank.WithPairs {
 			with = " with their pairs"
 		}
 		parts = append(parts, fmt.Sprintf("%d item(s) (%s)%s", len(items), listSome(items), with))
@@ -289,7 +289,11 @@ func summarizeKeyed(path string, file int, bank *itembank.Bank, opt LoadOptions,
 	if w := match.warning(); w != "" {
 		notes = append(notes, Note{File: path, Text: w, Warning: true})
 	}
-	s, err := itembank.Summarize(r, itembank.WithPairs)
+	detail := itembank.WithPairs
+	if opt.Tables {
+		detail = itembank.WithTables
+	}
+	s, err := itembank.Summarize(r, detail)
 	if err != nil {
 		return nil, keyedFile{}, nil, fmt.Errorf("%s: %w", path, err)
 	}

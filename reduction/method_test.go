@@ -1,0 +1,120 @@
+package reduction
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/itemreduce/itemreduce/itembank"
+)
+
+// table5 returns a 5×5 table of two 1-5 items with the given cells
+// (x, y, count).
+func table5(cells ...[3]int64) itembank.PairTable {
+	t := itembank.PairTable{XMin: 1, YMin: 1, Rows: 5, Cols: 5, Counts: make([]int64, 25)}
+	for _, c := range cells {
+		t.Counts[(c[0]-1)*5+c[1]-1] += c[2]
+	}
+	return t
+}
+
+// transpose returns t with its items swapped.
+func transpose(t itembank.PairTable) itembank.PairTable {
+	out := itembank.PairTable{XMin: t.YMin, YMin: t.XMin, Rows: t.Cols, Cols: t.Rows, Counts: make([]int64, len(t.Counts))}
+	for a := range t.Rows {
+		for b := range t.Cols {
+			out.Counts[b*t.Rows+a] = t.At(a, b)
+		}
+	}
+	return out
+}
+
+// TestSpearmanExactThreshold: x = 3, 2, 1 and y = 5, 3, 4 rank as 3, 2, 1
+// and 3, 1, 2, whose r is 1/2 exactly (centred ranks 1, 0, −1 and 1, −1,
+// 0: covariance 1, variances 2 and 2). At the threshold 0.5 the rule does
+// not fire; just below it, it does.
+func TestSpearmanExactThreshold(t *testing.T) {
+	tab := table5([3]int64{3, 5, 1}, [3]int64{2, 3, 1}, [3]int64{1, 4, 1})
+	if r, ok := Spearman(tab); !ok || r != 0.5 {
+		t.Fatalf("Spearman = %v (%v), want 0.5", r, ok)
+	}
+	for _, tc := range []struct {
+		thr  string
+		want bool
+	}{{"0.5", false}, {"1/2", false}, {"0.4999999999999", true}, {"0.5000000000001", false}} {
+		if got := spearmanExceeds(tab, mustNumber(tc.thr)); got != tc.want {
+			t.Errorf("|r| = 1/2 > %s: %v, want %v", tc.thr, got, tc.want)
+		}
+	}
+	// Ties: 1, 1, 2, 2 against 1, 2, 1, 2 has r = 0.
+	ties := table5([3]int64{1, 1, 1}, [3]int64{1, 2, 1}, [3]int64{2, 1, 1}, [3]int64{2, 2, 1})
+	if r, ok := Spearman(ties); !ok || r != 0 || spearmanExceeds(ties, mustNumber("0.01")) {
+		t.Errorf("Spearman of crossed ties = %v (%v), want 0", r, ok)
+	}
+}
+
+// TestOrdinalUndefined: no variance in one item, or fewer than 3
+// respondents, leaves both correlations undefined (NaN, never 0).
+func TestOrdinalUndefined(t *testing.T) {
+	for name, tab := range map[string]itembank.PairTable{
+		"one answer to x": table5([3]int64{2, 1, 4}, [3]int64{2, 3, 5}),
+		"two respondents": table5([3]int64{1, 1, 1}, [3]int64{2, 2, 1}),
+		"empty":           table5(),
+	} {
+		if r, ok := Spearman(tab); ok || !math.IsNaN(r) {
+			t.Errorf("%s: Spearman %v (%v), want undefined", name, r, ok)
+		}
+		if pc, ok := Polychoric(tab); ok || !math.IsNaN(pc.R) {
+			t.Errorf("%s: polychoric %v (%v), want undefined", name, pc.R, ok)
+		}
+		if spearmanExceeds(tab, mustNumber("0.1")) {
+			t.Errorf("%s: an undefined r exceeds the threshold", name)
+		}
+	}
+}
+
+// TestPolychoricSymmetry: the pair the other way round gives the same r,
+// and an item turned round gives −r with the same SE; a table with only
+// concordant answers reaches the bound 0.9999, without an SE.
+func TestPolychoricSymmetry(t *testing.T) {
+	tab := table5([3]int64{1, 1, 20}, [3]int64{1, 2, 7}, [3]int64{2, 2, 15}, [3]int64{3, 2, 4}, [3]int64{3, 3, 11},
+		[3]int64{4, 5, 3}, [3]int64{5, 5, 9}, [3]int64{2, 4, 2}, [3]int64{4, 3, 6})
+	pc, ok := Polychoric(tab)
+	if !ok || pc.R < 0.5 || pc.R > 0.99 || !(pc.SE > 0) || pc.N != 77 {
+		t.Fatalf("polychoric %+v (%v)", pc, ok)
+	}
+	back, _ := Polychoric(transpose(tab))
+	if math.Abs(back.R-pc.R) > 1e-12 || math.Abs(back.SE-pc.SE) > 1e-9 {
+		t.Errorf("transposed: %+v, want %+v", back, pc)
+	}
+	rev := itembank.PairTable{XMin: 1, YMin: 1, Rows: 5, Cols: 5, Counts: make([]int64, 25)}
+	for a := range 5 {
+		for b := range 5 {
+			rev.Counts[(4-a)*5+b] = tab.At(a, b)
+		}
+	}
+	neg, _ := Polychoric(rev)
+	if math.Abs(neg.R+pc.R) > 1e-12 || math.Abs(neg.SE-pc.SE) > 1e-9 {
+		t.Errorf("reversed: %+v, want −%+v", neg, pc)
+	}
+	perfect, ok := Polychoric(table5([3]int64{1, 1, 10}, [3]int64{2, 2, 10}, [3]int64{3, 3, 10}))
+	if !ok || perfect.R != maxPolychoric || !math.IsNaN(perfect.SE) {
+		t.Errorf("perfect agreement: %+v (%v), want r = %v and no SE", perfect, ok, maxPolychoric)
+	}
+}
+
+// TestMethodKey reads the method from a rules file and refuses a
+// misspelt one, naming the line.
+func TestMethodKey(t *testing.T) {
+	c, err := LoadConfig(strings.NewReader("method: polychoric\n"), "rules.yaml", nil)
+	if err != nil || c.Method != MethodPolychoric || !NeedsTables(c.Method) {
+		t.Fatalf("method: polychoric gives %q, %v", c.Method, err)
+	}
+	if c, _ := LoadConfig(strings.NewReader("redundant: 0.6\n"), "rules.yaml", nil); NeedsTables(c.Method) || methodName(c.Method) != MethodPearson {
+		t.Errorf("default method %q", c.Method)
+	}
+	_, err = LoadConfig(strings.NewReader("redundant: 0.6\nmethod: kendall\n"), "rules.yaml", nil)
+	if err == nil || !strings.Contains(err.Error(), "rules.yaml:2") || !strings.Contains(err.Error(), "kendall") {
+		t.Errorf("method: kendall: %v", err)
+	}
+}
