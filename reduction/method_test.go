@@ -118,3 +118,45 @@ func TestMethodKey(t *testing.T) {
 		t.Errorf("method: kendall: %v", err)
 	}
 }
+
+// TestPolychoricDerivatives checks the exact ℓ″ against a central
+// difference of the exact ℓ′, and ℓ′ against a central difference of ℓ,
+// at several ρ, on both sides of BVND's switch at |ρ| = 0.925. (A cell
+// far off the diagonal would have a probability near 1e-12 at ρ = 0.95,
+// known only to about 1e-4 relative as a difference of Φ₂ values, and
+// the difference of ℓ would measure that, not ℓ′.)
+func TestPolychoricDerivatives(t *testing.T) {
+	rows, cols, counts := nonEmpty(table5([3]int64{1, 1, 40}, [3]int64{1, 2, 12}, [3]int64{2, 2, 30}, [3]int64{2, 3, 9},
+		[3]int64{3, 3, 25}, [3]int64{4, 4, 14}, [3]int64{5, 5, 6}, [3]int64{3, 4, 3}, [3]int64{4, 3, 5}))
+	var n int64
+	for _, c := range counts {
+		n += c
+	}
+	p := newPolyLik(rows, cols, counts, n)
+	loglik := func(rho float64) float64 {
+		var l float64
+		cc := len(p.b) - 1
+		for a := 0; a < len(p.a)-1; a++ {
+			for b := range cc {
+				if c := p.counts[a*cc+b]; c > 0 {
+					prob := bvnLower(p.a[a+1], p.b[b+1], rho) - bvnLower(p.a[a], p.b[b+1], rho) -
+						bvnLower(p.a[a+1], p.b[b], rho) + bvnLower(p.a[a], p.b[b], rho)
+					l += c * math.Log(prob)
+				}
+			}
+		}
+		return l
+	}
+	const h = 1e-5
+	for _, rho := range []float64{-0.6, -0.1, 0.2, 0.5, 0.8, 0.9, 0.95} {
+		d1, d2 := p.derivs(rho)
+		up, _ := p.derivs(rho + h)
+		down, _ := p.derivs(rho - h)
+		if num := (up - down) / (2 * h); math.Abs(num-d2) > 1e-5*math.Abs(d2) {
+			t.Errorf("ρ = %g: ℓ″ = %.10g, difference of ℓ′ %.10g", rho, d2, num)
+		}
+		if num := (loglik(rho+h) - loglik(rho-h)) / (2 * h); math.Abs(num-d1) > 1e-4*max(1, math.Abs(d1)) {
+			t.Errorf("ρ = %g: ℓ′ = %.10g, difference of ℓ %.10g", rho, d1, num)
+		}
+	}
+}

@@ -61,17 +61,7 @@ func Polychoric(t itembank.PairTable) (PolychoricR, bool) {
 	}
 	p := newPolyLik(rows, cols, counts, n)
 	lo, hi := -maxPolychoric, maxPolychoric
-	dlo, _ := p.derivs(lo)
-	dhi, _ := p.derivs(hi)
-	switch {
-	case dhi >= 0: // still rising at the upper bound
-		out.R = hi
-		return out, true
-	case dlo <= 0:
-		out.R = lo
-		return out, true
-	}
-	rho := 0.0
+	rho := max(lo/2, min(hi/2, p.start()))
 	for range 200 {
 		d1, d2 := p.derivs(rho)
 		if d1 > 0 {
@@ -88,6 +78,11 @@ func Polychoric(t itembank.PairTable) (PolychoricR, bool) {
 		if done {
 			break
 		}
+	}
+	// A likelihood still rising at a bound leaves the search there.
+	if rho > maxPolychoric-1e-9 || rho < -maxPolychoric+1e-9 {
+		out.R = math.Copysign(maxPolychoric, rho)
+		return out, true
 	}
 	out.R = rho
 	if _, d2 := p.derivs(rho); d2 < 0 {
@@ -132,6 +127,7 @@ func nonEmpty(t itembank.PairTable) (rows, cols []int64, counts []int64) {
 // polyLik is the two-step log likelihood of one table.
 type polyLik struct {
 	a, b   []float64 // thresholds with ±Inf at both ends
+	qa, qb []float64 // Φ(a), Φ(b)
 	counts []float64 // r×c, row by row
 	// Per corner (i, j), 0 ≤ i ≤ r, 0 ≤ j ≤ c: Φ₂, φ₂ and ∂φ₂/∂ρ at ρ.
 	cdf, pdf, dpdf []float64
@@ -152,6 +148,12 @@ func newPolyLik(rows, cols, counts []int64, n int64) *polyLik {
 	for k, c := range counts {
 		p.counts[k] = float64(c)
 	}
+	for _, h := range p.a {
+		p.qa = append(p.qa, normCDF(h))
+	}
+	for _, k := range p.b {
+		p.qb = append(p.qb, normCDF(k))
+	}
 	corners := len(p.a) * len(p.b)
 	p.cdf, p.pdf, p.dpdf = make([]float64, corners), make([]float64, corners), make([]float64, corners)
 	return p
@@ -164,10 +166,16 @@ func newPolyLik(rows, cols, counts []int64, n int64) *polyLik {
 // with P′ and P″ the same differences over the corners of φ₂ and ∂φ₂/∂ρ.
 func (p *polyLik) derivs(rho float64) (d1, d2 float64) {
 	nb := len(p.b)
+	grid := newBVNGrid(rho)
 	for i, h := range p.a {
 		for j, k := range p.b {
 			c := i*nb + j
-			p.cdf[c] = bvnLower(h, k, rho)
+			switch {
+			case math.IsInf(h, 0) || math.IsInf(k, 0):
+				p.cdf[c] = bvnLower(h, k, rho)
+			default:
+				p.cdf[c] = grid.lower(h, k, p.qa[i], p.qb[j])
+			}
 			p.pdf[c] = bvnDensity(h, k, rho)
 			p.dpdf[c] = bvnDensityDRho(h, k, rho, p.pdf[c])
 		}
@@ -191,4 +199,46 @@ func (p *polyLik) derivs(rho float64) (d1, d2 float64) {
 		}
 	}
 	return d1, d2
+}
+
+// start returns Pearson's r of the normal scores of the table's rows and
+// columns (the mean of the normal density between thresholds), a value
+// near the polychoric r for Newton's method to start from.
+func (p *polyLik) start() float64 {
+	score := func(cuts []float64) []float64 {
+		out := make([]float64, len(cuts)-1)
+		for i := range out {
+			lo, hi := cuts[i], cuts[i+1]
+			mass := normCDF(hi) - normCDF(lo)
+			out[i] = (normPDF(lo) - normPDF(hi)) / mass
+		}
+		return out
+	}
+	x, y := score(p.a), score(p.b)
+	var n, sx, sy, sxx, syy, sxy float64
+	cc := len(y)
+	for a := range x {
+		for b := range y {
+			c := p.counts[a*cc+b]
+			n += c
+			sx += c * x[a]
+			sy += c * y[b]
+			sxx += c * x[a] * x[a]
+			syy += c * y[b] * y[b]
+			sxy += c * x[a] * y[b]
+		}
+	}
+	r := (n*sxy - sx*sy) / math.Sqrt((n*sxx-sx*sx)*(n*syy-sy*sy))
+	if math.IsNaN(r) {
+		return 0
+	}
+	return r
+}
+
+// normPDF is the standard normal density; 0 at ±Inf.
+func normPDF(x float64) float64 {
+	if math.IsInf(x, 0) {
+		return 0
+	}
+	return math.Exp(-x*x/2) / math.Sqrt(2*math.Pi)
 }
