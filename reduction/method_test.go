@@ -1,11 +1,17 @@
 package reduction
 
 import (
+	"bytes"
+	"fmt"
 	"math"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/files"
 )
 
 // table5 returns a 5×5 table of two 1-5 items with the given cells
@@ -158,5 +164,86 @@ func TestPolychoricDerivatives(t *testing.T) {
 		if num := (loglik(rho+h) - loglik(rho-h)) / (2 * h); math.Abs(num-d1) > 1e-4*max(1, math.Abs(d1)) {
 			t.Errorf("ρ = %g: ℓ′ = %.10g, difference of ℓ %.10g", rho, d1, num)
 		}
+	}
+}
+
+// screenTwo screens a bank of two 1-5 items whose answers are rows of
+// (x, y) pairs repeated, with the rules file text rules.
+func screenTwo(t *testing.T, rules string, rows map[[2]int]int) *Result {
+	t.Helper()
+	bank, err := itembank.LoadBank(strings.NewReader("scales:\n  l5: {min: 1, max: 5}\nitems:\n  - {id: A, text: a, scale: l5}\n  - {id: B, text: b, scale: l5}\n"), "bank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var csv strings.Builder
+	csv.WriteString("A,B\n")
+	for xy, n := range rows {
+		for range n {
+			fmt.Fprintf(&csv, "%d,%d\n", xy[0], xy[1])
+		}
+	}
+	path := filepath.Join(t.TempDir(), "current.csv")
+	if err := os.WriteFile(path, []byte(csv.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := LoadConfig(strings.NewReader(rules), "rules.yaml", bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := files.LoadFile(path, bank, files.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	detail := itembank.WithPairs
+	if NeedsTables(cfg.Method) {
+		detail = itembank.WithTables
+	}
+	s, err := itembank.Summarize(r, detail)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Screen(bank, nil, s, cfg.Thresholds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestCloseCall: a polychoric r just above and just below the threshold
+// is a close call either way, in the result, the evidence and the JSON;
+// one further away is not.
+func TestCloseCall(t *testing.T) {
+	rows := map[[2]int]int{{1, 1}: 20, {1, 2}: 9, {2, 2}: 15, {3, 2}: 6, {3, 3}: 12, {4, 4}: 10, {5, 5}: 8, {2, 4}: 5, {4, 3}: 7, {5, 2}: 3}
+	base := screenTwo(t, "method: polychoric\n", rows)
+	r := base.Items[0].MaxR.R
+	if base.Items[0].MaxR.ID != "B" || math.IsNaN(base.Items[0].MaxR.SE) {
+		t.Fatalf("MaxR %+v", base.Items[0].MaxR)
+	}
+	for _, tc := range []struct {
+		delta       float64
+		fires, near bool
+	}{{-0.004, true, true}, {+0.004, false, true}, {-0.02, true, false}, {+0.02, false, false}} {
+		thr := strconv.FormatFloat(r+tc.delta, 'f', 6, 64)
+		res := screenTwo(t, "method: polychoric\nredundant: "+thr+"\n", rows)
+		it := &res.Items[0]
+		if it.Has(Redundant) != tc.fires || it.RedundantCloseCall() != tc.near {
+			t.Errorf("r %.4f, threshold %s: fires %v, close %v", r, thr, it.Has(Redundant), it.RedundantCloseCall())
+		}
+		if e := res.Evidence(0); (e.CloseCall != "") != tc.near {
+			t.Errorf("threshold %s: evidence close_call %q", thr, e.CloseCall)
+		}
+		var js bytes.Buffer
+		if err := res.WriteJSON(&js); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(js.String(), `"redundant_close_call": true`) != tc.near || !strings.Contains(js.String(), `"method": "polychoric"`) {
+			t.Errorf("threshold %s: JSON close call or method wrong", thr)
+		}
+	}
+	// Spearman on the same answers: no SE, never a close call; a summary
+	// without tables leaves the rule undecided, with the reason.
+	sp := screenTwo(t, "method: spearman\n", rows)
+	if it := sp.Items[0]; !math.IsNaN(it.MaxR.SE) || it.RedundantCloseCall() {
+		t.Errorf("spearman: %+v", it.MaxR)
 	}
 }

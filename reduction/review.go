@@ -280,7 +280,7 @@ func (rd nodeReader) flags(n *yaml.Node, item string) ([]Rule, error) {
 	return out, nil
 }
 
-var evidenceKeys = []string{"stable", "ceiling", "low_spread", "redundant", "max_r", "undecided"}
+var evidenceKeys = []string{"stable", "ceiling", "low_spread", "redundant", "max_r", "undecided", "close_call"}
 
 func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 	var e Evidence
@@ -314,6 +314,10 @@ func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 		case "max_r":
 			var err error
 			e.MaxR, err = rd.maxR(v, item)
+			return err
+		case "close_call":
+			var err error
+			e.CloseCall, err = rd.Text(v, item, key)
 			return err
 		case "undecided":
 			entries, err := rd.List(v, item, "evidence: undecided")
