@@ -14,6 +14,10 @@ type Responses struct {
 	Respondents int       // rows kept
 	Columns     []*Column // indexed like Bank.Items; nil where the item was not asked
 	Ignored     []string  // columns that are not bank items
+	// Warnings are problems the file's reader found that did not stop it,
+	// such as an SPSS file naming an unknown character encoding; show
+	// them to the user.
+	Warnings []string
 }
 
 // A Column holds one item's answers, dictionary-coded: Codes[r] is 0 when

@@ -282,6 +282,7 @@ type viewReproduction struct {
 	DropFromTicks int           `json:"drop_from_ticks"`
 	Respondents   Respondents   `json:"respondents"`
 	Where         []string      `json:"where,omitempty"`
+	Sheet         string        `json:"sheet,omitempty"`
 	// Checked counts the items whose computed fields Decide checked
 	// against their digests and the rules in force: every item of the bank.
 	Checked int     `json:"items_checked_against_digests"`
@@ -383,7 +384,7 @@ func (a *Audit) reproduction() viewReproduction {
 	s := d.Review.Screening
 	r := viewReproduction{Tool: a.Record.Tool, Command: append([]string{}, a.Record.Command...), Combine: d.Combine.String(),
 		Screening: s.Tool, Basis: s.Basis, Scales: s.Scales, Redundant: s.Redundant, DropFromTicks: s.DropFromTicks,
-		Respondents: s.Respondents, Where: s.Where, Checked: len(d.Items),
+		Respondents: s.Respondents, Where: s.Where, Sheet: s.Sheet, Checked: len(d.Items),
 		Inputs: append([]Input{}, a.Inputs...), Outputs: append([]Input{}, a.Outputs...)}
 	if r.Scales == nil {
 		r.Scales = []ScaleLimits{}

@@ -10,7 +10,11 @@ import (
 // WriteHTML writes the audit as one self-contained HTML page (styles
 // inline, no scripts, no links to other files), to open in a browser.
 func (a *Audit) WriteHTML(w io.Writer) error {
-	return auditTemplate.Execute(w, a.view())
+	chart, err := costChart(a.Reliability)
+	if err != nil {
+		return err
+	}
+	return auditTemplate.Execute(w, htmlAudit{auditView: a.view(), CostChart: chart})
 }
 
 var auditTemplate = template.Must(template.New("audit").Funcs(template.FuncMap{
@@ -108,6 +112,7 @@ td.votes { white-space: nowrap; }
 {{end}}</ul>
 {{else}}<p><strong>Merged items:</strong> none.</p>
 {{end}}{{if .Costs.Reliability}}<p><strong>Reliability on this year's answers</strong>, before (every item) and after (the items kept; merged and new items have no answers yet):</p>
+{{.CostChart}}
 <table>
 <thead><tr><th>scale</th><th>name</th><th>items before</th><th>items after</th><th>alpha before</th><th>alpha after</th><th>omega before</th><th>omega after</th></tr></thead>
 <tbody>
@@ -148,7 +153,7 @@ td.votes { white-space: nowrap; }
 <pre><code>{{command .}}</code></pre>
 {{end}}<ul>
 <li>decided with: {{.Tool}}, combine rule <code>{{.Combine}}</code></li>
-<li>screened with: {{.Screening}}; {{.Respondents.Previous}} respondents in the older wave, {{.Respondents.Current}} in the newer{{if .Where}} (rows where {{join .Where " and "}}){{end}}</li>
+<li>screened with: {{.Screening}}; {{.Respondents.Previous}} respondents in the older wave, {{.Respondents.Current}} in the newer{{if .Where}} (rows where {{join .Where " and "}}){{else}} (all rows){{end}}{{if .Sheet}} from the worksheet {{.Sheet}}{{end}}</li>
 <li>suggestion: drop from {{.DropFromTicks}} tick(s)</li>
 <li>review file: {{checked .}}</li>
 <li>thresholds ({{.Basis}}); redundant: |r| &gt; {{.Redundant}}</li>

@@ -244,6 +244,11 @@ func mdReproduction(b *bufio.Writer, r *viewReproduction) {
 	fmt.Fprintf(b, "- screened with: %s; %d respondents in the older wave, %d in the newer", mdText(r.Screening), r.Respondents.Previous, r.Respondents.Current)
 	if len(r.Where) > 0 {
 		fmt.Fprintf(b, " (rows where %s)", mdText(strings.Join(r.Where, " and ")))
+	} else {
+		b.WriteString(" (all rows)")
+	}
+	if r.Sheet != "" {
+		fmt.Fprintf(b, " from the worksheet %s", mdText(r.Sheet))
 	}
 	fmt.Fprintf(b, "\n- suggestion: drop from %d tick(s)\n", r.DropFromTicks)
 	fmt.Fprintf(b, "- review file: %s\n", checkedText(*r))

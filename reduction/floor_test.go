@@ -155,6 +155,7 @@ func TestFloorOutputs(t *testing.T) {
 		out := map[string]string{}
 		for name, f := range map[string]func(*strings.Builder) error{
 			"table": func(b *strings.Builder) error { return res.WriteTable(b) },
+			"wide":  func(b *strings.Builder) error { return res.WriteWideTable(b) },
 			"csv":   func(b *strings.Builder) error { return res.WriteCSV(b) },
 			"json":  func(b *strings.Builder) error { return res.WriteJSON(b) },
 			"md":    func(b *strings.Builder) error { return res.WriteMarkdown(b) },
@@ -177,8 +178,12 @@ func TestFloorOutputs(t *testing.T) {
 	th.CeilingReversed = true
 	out := write(th)
 	for name, want := range map[string][]string{
-		"table": {"shift  stable  ceiling  floor  low_spread  redundant", "floor: mean < 1.8 (fraction)", "floor: mean < 2.8 (fraction)",
+		"wide": {"shift  stable  ceiling  floor  low_spread  redundant", "floor: mean < 1.8 (fraction)", "floor: mean < 2.8 (fraction)",
 			"ceiling_reversed", "stable: 0   ceiling: 1   floor: 1   low_spread: 4   redundant: 2"},
+		"table": {"shift  S C F L R  ticks", "Rules: S = stable, C = ceiling, F = floor, L = low_spread, R = redundant.",
+			"  scale           |shift| <  mean >   mean <  sd <\n", "  likert5 (1-5)   0.4        4.2      1.8     0.8\n",
+			"  grade10 (1-10)  0.9        8.2      2.8     1.8\n",
+			"ceiling_reversed", "  items per rule:  stable: 0   ceiling: 1   floor: 1   low_spread: 4\n                   redundant: 2\n"},
 		"csv": {"shift,stable,ceiling,floor,low_spread,redundant,ticks,", ",redundant_if_r_above,floor_if_mean_below\n",
 			"L,a statement,likert5,1000,1.799,", ",,,0,1,1,1,3,\"LR (r=1, n=1000, keep=L)\",0.4,4.2,0.8,0.5,1.8\n", "LR,a negatively worded statement,likert5,1000,1.799,", ",,,1,0,1,1,3,\"L (r=1, n=1000, keep=L)\",0.4,4.2,0.8,0.5,1.8\n"},
 		"json": {`"floor": 0.2,`, `"ceiling_reversed": true`, `"floor": 1.8`, `"floor": 1,`, "\"flags\": [\n        \"floor\",", "\"flags\": [\n        \"ceiling\","},

@@ -155,3 +155,17 @@ func (it *ItemResult) RedundantCloseCall() bool {
 	}
 	return true
 }
+
+// Correlation returns the r of items i and j of summary s by the method
+// of t, as the redundancy rule measures it, and the respondents it rests
+// on; NaN when it is undefined or withheld.
+func Correlation(s *itembank.Summary, i, j int, t Thresholds) (float64, int64) {
+	if i > j {
+		i, j = j, i
+	}
+	pr := correlate(s, i, j, t)
+	if !pr.ok {
+		return math.NaN(), pr.N
+	}
+	return pr.R, pr.N
+}

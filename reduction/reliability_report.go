@@ -51,10 +51,10 @@ func (p *Report) WriteJSON(w io.Writer) error {
 	return p.Result.writeJSON(w, append([]ScaleReliability{}, p.Reliability...))
 }
 
-// WriteTable writes the table of Result.WriteTable and after it one line
-// per theme and composite.
-func (p *Report) WriteTable(w io.Writer) error {
-	if err := p.Result.WriteTable(w); err != nil {
+// WriteWideTable writes the table of Result.WriteWideTable and after it
+// one line per theme and composite.
+func (p *Report) WriteWideTable(w io.Writer) error {
+	if err := p.Result.WriteWideTable(w); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\n%s:\n", reliabilityHeading)
@@ -108,7 +108,10 @@ func (p *Report) WriteMarkdown(w io.Writer) error {
 // WriteCSV writes the rows of Result.WriteCSV, an empty line, and a
 // reliability section in as many columns: a header row, then per scale a
 // row "scale" with its figures and a row "item" per item. Undefined
-// figures are empty.
+// figures are empty. When the selection is known, an empty line and a
+// selection section follow: a header row "selection", then a row "wave"
+// per wave with its files, worksheet and rows (Selection). It comes last
+// so that Excel and CSV readers take the first line as the items' header.
 func (p *Report) WriteCSV(w io.Writer) error {
 	var items bytes.Buffer
 	if err := p.Result.WriteCSV(&items); err != nil {
@@ -133,6 +136,12 @@ func (p *Report) WriteCSV(w io.Writer) error {
 			fullFloat(sr.OmegaTotal), strconv.FormatInt(sr.NMin, 10), strings.Join(sr.Reversed, "; "))
 		for _, it := range sr.Items {
 			row("item", string(sr.Kind), sr.Name, it.ID, "", "", "", "", "", "", fullFloat(it.ItemRestR), fullFloat(it.AlphaIfDeleted))
+		}
+	}
+	if p.Selection != nil {
+		cw.Write(nil)
+		for _, fields := range p.Selection.selectionCSV() {
+			row(fields...)
 		}
 	}
 	cw.Flush()

@@ -45,6 +45,7 @@ func (f jsonFloat) MarshalJSON() ([]byte, error) {
 }
 
 type jsonResult struct {
+	Selection  *Selection     `json:"selection,omitempty"`
 	Thresholds jsonThresholds `json:"thresholds"`
 	Items      []jsonItem     `json:"items"`
 	Summary    jsonTally      `json:"summary"`
@@ -131,8 +132,9 @@ func (r *Result) Basis() string {
 	return "fractions of the scale range (max - min)"
 }
 
-// WriteJSON writes the result as JSON: thresholds in force, items in bank
-// order, a tally and warnings. Numbers have full float64 precision;
+// WriteJSON writes the result as JSON: the selection of files and rows
+// (when known), thresholds in force, items in bank order, a tally and
+// warnings. Numbers have full float64 precision;
 // undefined statistics are null.
 func (r *Result) WriteJSON(w io.Writer) error { return r.writeJSON(w, nil) }
 
@@ -142,8 +144,9 @@ func (r *Result) writeJSON(w io.Writer, rel []ScaleReliability) error {
 	out := jsonResult{
 		Thresholds: jsonThresholds{Basis: r.Basis(), Stable: r.Thresholds.Stable, Ceiling: r.Thresholds.Ceiling,
 			LowSpread: r.Thresholds.LowSpread, Redundant: r.Thresholds.Redundant, Scales: []jsonLimits{}},
-		Items:    make([]jsonItem, len(r.Items)),
-		Warnings: append([]string{}, r.Warnings...),
+		Items:     make([]jsonItem, len(r.Items)),
+		Warnings:  append([]string{}, r.Warnings...),
+		Selection: r.Selection.forJSON(),
 	}
 	if r.Thresholds.Floor.IsSet() {
 		out.Thresholds.Floor = &r.Thresholds.Floor

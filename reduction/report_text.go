@@ -54,11 +54,12 @@ func (r *Result) WriteThresholds(w io.Writer) {
 	r.writeEquivalence(w)
 }
 
-// WriteTable writes an aligned table for a person at a terminal: one line
-// per item with its statistics and an X under each rule that fired, then a
-// summary of the ticks.
-func (r *Result) WriteTable(w io.Writer) error {
+// WriteWideTable writes the table of WriteTable with one line per item,
+// as wide as it needs: its statistics, an X under each rule that fired,
+// its redundant partners; then a summary of the ticks.
+func (r *Result) WriteWideTable(w io.Writer) error {
 	fmt.Fprintf(w, "Screened %d items: current wave %d respondents, previous wave %d respondents.\n", len(r.Items), r.Respondents, r.PreviousRespondents)
+	r.writeSelection(w, false)
 	r.WriteThresholds(w)
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -76,7 +77,7 @@ func (r *Result) WriteTable(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(w, "\nX = rule fired (a tick for possible removal), - = did not fire, ? = could not be decided (see warnings)")
-	r.writeTally(w)
+	r.writeTally(w, false)
 	if err := r.writeWaveTests(w); err != nil {
 		return err
 	}
@@ -97,7 +98,9 @@ func signed(x float64) string {
 	return s
 }
 
-func (r *Result) writeTally(w io.Writer) {
+// writeTally writes the summary of the ticks; narrow keeps its lines
+// within TextWidth.
+func (r *Result) writeTally(w io.Writer, narrow bool) {
 	t := r.Tally()
 	fmt.Fprintf(w, "\nSummary: %d items screened", t.Items)
 	if t.NotAsked > 0 {
@@ -109,7 +112,23 @@ func (r *Result) writeTally(w io.Writer) {
 	for _, rule := range r.Thresholds.RulesInForce() {
 		per = append(per, fmt.Sprintf("%s: %d", rule, t.ByRule[rule]))
 	}
-	fmt.Fprintf(w, "  items per rule:  %s\n", strings.Join(per, "   "))
+	if !narrow {
+		fmt.Fprintf(w, "  items per rule:  %s\n", strings.Join(per, "   "))
+		return
+	}
+	line := "  items per rule:"
+	for i, p := range per {
+		sep := "  "
+		if i > 0 {
+			sep = "   "
+		}
+		if i > 0 && runes(line)+len(sep)+runes(p) > TextWidth {
+			fmt.Fprintln(w, line)
+			line, sep = strings.Repeat(" ", len("  items per rule:")), "  "
+		}
+		line += sep + p
+	}
+	fmt.Fprintln(w, line)
 }
 
 // ruleColumns names the columns of rules, joined by sep; spaced writes
@@ -180,7 +199,7 @@ func (r *Result) WriteCSV(w io.Writer) error {
 // with Dutch settings: fields separated by ';', numbers with a decimal
 // comma (0,4), and a UTF-8 byte order mark so that Excel reads accented
 // item texts right. Text columns (id, text, scale, correlated; the names
-// in the reliability section) are left as they are.
+// in the reliability section; the selection section) are left as they are.
 func (p *Report) WriteCSVDecimalComma(w io.Writer) error {
 	var buf bytes.Buffer
 	if err := p.WriteCSV(&buf); err != nil {
@@ -198,13 +217,14 @@ func (p *Report) WriteCSVDecimalComma(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'
 	text := map[string]bool{"id": true, "text": true, "scale": true, "correlated": true,
-		"reliability": true, "kind": true, "name": true, "item": true, "reversed": true}
+		"reliability": true, "kind": true, "name": true, "item": true, "reversed": true,
+		"selection": true, "wave": true, "files": true, "sheet": true, "rows": true}
 	var header []string
 	for i, rec := range records {
-		if i == 0 || rec[0] == "reliability" {
+		if i == 0 || rec[0] == "reliability" || rec[0] == "selection" {
 			header = rec
 			if i > 0 {
-				cw.Write(nil) // the empty line before the reliability section
+				cw.Write(nil) // the empty line before the reliability and selection sections
 			}
 		} else {
 			for j, f := range rec {
@@ -240,6 +260,12 @@ func fullFloat(x float64) string {
 func (r *Result) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(w, "# Item screening\n\n%d items; current wave %d respondents, previous wave %d respondents.\n\n",
 		len(r.Items), r.Respondents, r.PreviousRespondents)
+	if r.Selection != nil {
+		for _, l := range r.Selection.Lines() {
+			fmt.Fprintf(w, "- %s\n", markdownCell(l))
+		}
+		fmt.Fprintln(w)
+	}
 	fmt.Fprintf(w, "Thresholds in force (%s):\n\n| scale | stable: \\|shift\\| < | ceiling: mean > | low spread: sd < |\n|---|---|---|---|\n", r.Basis())
 	for _, l := range r.Limits {
 		fmt.Fprintf(w, "| %s | %s (%s) | %s (%s) | %s (%s) |\n", l.Scale, l.Stable, l.StableFrom, l.Ceiling, l.CeilingFrom, l.LowSpread, l.LowSpreadFrom)
@@ -264,6 +290,6 @@ func (r *Result) WriteMarkdown(w io.Writer) error {
 			strings.Join(it.marks(rules, "✓", "", "?"), " | "),
 			it.Ticks(), it.partners(len(it.Correlated)))
 	}
-	r.writeTally(w)
+	r.writeTally(w, false)
 	return nil
 }

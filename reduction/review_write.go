@@ -21,6 +21,7 @@ type Screening struct {
 	Previous      []FileDigest  `yaml:"previous"`
 	Current       []FileDigest  `yaml:"current"`
 	Where         []string      `yaml:"where,omitempty"`
+	Sheet         string        `yaml:"sheet,omitempty"` // the worksheet read from workbooks; empty: the first
 	Respondents   Respondents   `yaml:"respondents"`
 	Basis         string        `yaml:"basis"`
 	Redundant     Number        `yaml:"redundant"`
@@ -70,11 +71,12 @@ type ReviewInputs struct {
 	Config            *FileDigest // nil: the default thresholds
 	Previous, Current []FileDigest
 	Where             []string // row filters, e.g. gemeente=Zwolle
+	Sheet             string   // the worksheet read from workbooks (--sheet); empty: the first
 }
 
 // NewScreening describes a screening result and its inputs.
 func NewScreening(res *Result, cfg Config, in ReviewInputs) Screening {
-	s := Screening{Tool: in.Tool, Bank: in.Bank, Config: in.Config, Previous: in.Previous, Current: in.Current, Where: in.Where,
+	s := Screening{Tool: in.Tool, Bank: in.Bank, Config: in.Config, Previous: in.Previous, Current: in.Current, Where: in.Where, Sheet: in.Sheet,
 		Respondents: Respondents{Previous: res.PreviousRespondents, Current: res.Respondents},
 		Basis:       res.Basis(), Redundant: res.Thresholds.Redundant, DropFromTicks: dropFrom(cfg),
 		Redundancy: redundancyOf(cfg)}

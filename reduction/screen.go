@@ -17,6 +17,9 @@ type Result struct {
 	Respondents, PreviousRespondents int64
 	// Warnings are caveats, not failures: statistics that were undefined.
 	Warnings []string
+	// Selection, when set, is the files and rows screened, which every
+	// output records.
+	Selection *Selection
 }
 
 // An ItemResult is one item's statistics and the rules that fired.

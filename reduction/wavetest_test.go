@@ -451,13 +451,20 @@ func TestWaveTestText(t *testing.T) {
 		"likert5 (1-5): Mann-Whitney U",
 		"grade10 (1-10): Welch's t",
 		"2 items tested: 1 differ at p < .05, 1 after Holm's adjustment over the 2.",
-		"  L     mann_whitney  80/80  z +",
+		"  L     80/80  z +",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q:\n%s", want, out)
 		}
 	}
-	if strings.Contains(out, "  G     welch_t") {
+	b.Reset()
+	if err := res.WriteWideTable(&b); err != nil {
+		t.Fatal(err)
+	}
+	if want := "  L     mann_whitney  80/80  z +"; !strings.Contains(b.String(), want) {
+		t.Errorf("wide text lacks %q:\n%s", want, b.String())
+	}
+	if strings.Contains(out, "  G     ") {
 		t.Errorf("G does not differ, but is listed:\n%s", out)
 	}
 	on := DefaultThresholds()
@@ -465,7 +472,7 @@ func TestWaveTestText(t *testing.T) {
 	res, _ = Screen(bank, prev, cur, on)
 	b.Reset()
 	res.WriteTable(&b)
-	if !strings.Contains(b.String(), "likert5: stable only when the 90% Welch interval of the shift lies inside -0.4..+0.4") {
+	if !strings.Contains(b.String(), "likert5: stable only when the 90% Welch interval of the shift lies inside\n    -0.4..+0.4") {
 		t.Errorf("text does not say equivalence is on:\n%s", b.String())
 	}
 }

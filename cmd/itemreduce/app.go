@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -70,14 +71,24 @@ func interrupted(ctx context.Context, stderr io.Writer) int {
 	return code
 }
 
-// run is the whole program: tests call it with buffers.
+// run is the whole program: tests call it with buffers. What goes to
+// stdout is held until the command has finished, so that a command line
+// refused for a missing option writes nothing there: urfave/cli prints
+// the command's help before it reports the option missing.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	app := newApp(stdin, stdout, stderr)
+	var out bytes.Buffer
+	app := newApp(stdin, &out, stderr)
 	err := app.RunContext(ctx, args)
+	missing, isMissing := missingOptions(err)
+	if !isMissing {
+		if _, werr := stdout.Write(out.Bytes()); werr != nil && err == nil {
+			err = werr
+		}
+	}
 	if err == nil {
 		return 0
 	}
-	if missing, ok := missingOptions(err); ok {
+	if isMissing {
 		// urfave/cli reports missing required options with an unexported
 		// type whose message says "flag", which is also a command here.
 		path, cmd := commandOf(app, args)
@@ -97,6 +108,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // found missing: its messages are `Required flag "bank" not set` and
 // `Required flags "bank, data" not set`.
 func missingOptions(err error) ([]string, bool) {
+	if err == nil {
+		return nil, false
+	}
 	msg := err.Error()
 	for _, prefix := range []string{`Required flags "`, `Required flag "`} {
 		if rest, ok := strings.CutPrefix(msg, prefix); ok {
@@ -166,7 +180,7 @@ func describeOptions(cmd *cli.Command, names []string) string {
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:    "itemreduce",
 		Usage:   "shorten a questionnaire without losing what matters",
 		Version: appVersion(),
@@ -186,10 +200,11 @@ Start with:
 		// Our own help command keeps urfave/cli from adding --help.
 		Flags: []cli.Flag{cli.HelpFlag},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return &exitError{code: 2, err: err}
+			return optionError("itemreduce", []cli.Flag{cli.HelpFlag, cli.VersionFlag}, err)
 		},
 		Commands: []*cli.Command{
 			flagCommand(),
+			reportCommand(),
 			bankCommand(),
 			reviewCommand(),
 			proposalCommand(),
@@ -199,6 +214,8 @@ Start with:
 			versionCommand(),
 		},
 	}
+	catchOptionMistakes(app.Name, app.Commands)
+	return app
 }
 
 // unquoteUsage splits an option's usage into the placeholder between

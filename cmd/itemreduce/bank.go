@@ -50,7 +50,7 @@ func runBankInit(c *cli.Context) error {
 	}
 	if !toScreen(out) && !c.Bool("force") {
 		if _, err := os.Stat(out); err == nil {
-			return usageError("%s already exists: a draft would replace your bank; choose another name, or add --force", out)
+			return fmt.Errorf("%s already exists: a draft would replace your bank; choose another name, or add --force", out)
 		}
 	}
 	outs := newOutputs(c)
@@ -64,6 +64,9 @@ func runBankInit(c *cli.Context) error {
 	}
 	if err := outs.write(out, c.App.Writer, d.WriteYAML); err != nil {
 		return err
+	}
+	for _, w := range d.Warnings {
+		fmt.Fprintf(c.App.ErrWriter, "warning: %s\n", w)
 	}
 	fmt.Fprintf(c.App.ErrWriter, "drafted %d items on %d scale(s) from %d respondents; %d column(s) left out, listed at the top of the draft. Check the draft before using it.\n",
 		len(d.Bank.Items), len(d.Bank.Scales), d.Rows, len(d.Left))

@@ -95,7 +95,7 @@ func TestBankInitErrors(t *testing.T) {
 		msg  string
 	}{
 		{"no --from", []string{}, 2, "itemreduce bank init: give --from FILE"},
-		{"would overwrite", []string{"--from", ex("responses-2017.sav"), "-o", exists}, 2, "already exists"},
+		{"would overwrite", []string{"--from", ex("responses-2017.sav"), "-o", exists}, 1, "already exists"},
 		{"not data", []string{"--from", ex("bank.yaml")}, 1, `unsupported file type ".yaml"`},
 		{"missing file", []string{"--from", ex("nope.sav")}, 1, "no such file"},
 	}

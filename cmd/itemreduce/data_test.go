@@ -28,7 +28,9 @@ func runArgs(t *testing.T, args ...string) (string, string, int) {
 }
 
 // flagJSON runs `itemreduce flag --format json` on the example bank with
-// the given data options and returns the JSON.
+// the given data options and returns the JSON without its "selection",
+// which names the files read: the tests compare the screening of the same
+// answers read from different files.
 func flagJSON(t *testing.T, bank string, data ...string) string {
 	t.Helper()
 	args := append([]string{"flag", "--bank", bank, "--format", "json"}, data...)
@@ -36,7 +38,7 @@ func flagJSON(t *testing.T, bank string, data ...string) string {
 	if code != 0 {
 		t.Fatalf("itemreduce %s: exit %d: %s", strings.Join(args, " "), code, errOut)
 	}
-	return out
+	return withoutSelection(t, out)
 }
 
 // TestFlagSameJSONEveryFormat screens the example from every file format

@@ -75,7 +75,7 @@ func runDecide(c *cli.Context) error {
 	}
 	combine, err := reduction.ParseCombine(c.String("combine"))
 	if err != nil {
-		return usageError("--combine: %v", err)
+		return usageError("--combine: %v%s", err, didYouMean(c.String("combine"), []string{"majority", "any", "all"}))
 	}
 	out, err := outPath(c, true)
 	if err != nil {

@@ -42,6 +42,7 @@ and the wave tests of each item (Mann-Whitney up to 7 points, Welch's t above, H
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds; see examples/wijkteams/report-2018.yaml"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table (for reading), csv (for a spreadsheet), xlsx (an Excel workbook; needs -o), json (for programs) or markdown; with -o the default follows the file's extension (.txt .csv .xlsx .json .md)"},
 			&cli.BoolFlag{Name: "decimal-comma", Usage: "CSV for Dutch Excel: ';' between fields and a decimal comma (0,4)"},
+			&cli.BoolFlag{Name: "wide", Usage: "the table with one line per item, as wide as it needs (the screen table fits 80 columns)"},
 			forceFlag()),
 			outFlags("write to `FILE` instead of the screen (replaced only when everything succeeded)")...),
 		Action: runFlag,
@@ -71,7 +72,8 @@ var formatOfExt = map[string]string{
 func flagFormat(c *cli.Context, out string) (string, error) {
 	format := c.String("format")
 	if _, ok := renderers[format]; !ok && format != "xlsx" {
-		return "", usageError("--format %q: choose table, csv, xlsx, json or markdown", format)
+		return "", usageError("--format %q: choose table, csv, xlsx, json or markdown%s", format,
+			didYouMean(format, []string{"table", "csv", "xlsx", "json", "markdown"}))
 	}
 	ext := strings.ToLower(filepath.Ext(out))
 	implied, known := formatOfExt[ext]
@@ -87,6 +89,9 @@ func flagFormat(c *cli.Context, out string) (string, error) {
 	}
 	if c.Bool("decimal-comma") && format != "csv" {
 		return "", usageError("--decimal-comma is for CSV output, not %s", format)
+	}
+	if c.Bool("wide") && format != "table" {
+		return "", usageError("--wide is for the table, not %s", format)
 	}
 	return format, nil
 }
@@ -106,6 +111,8 @@ func runFlag(c *cli.Context) error {
 		render = func(rep *reduction.Report, w io.Writer) error { return writeFlagXLSX(rep, screeningOf(c), w) }
 	case c.Bool("decimal-comma"):
 		render = (*reduction.Report).WriteCSVDecimalComma
+	case c.Bool("wide"):
+		render = (*reduction.Report).WriteWideTable
 	}
 	outs := newOutputs(c)
 	outs.add("--out", out, isFlagFile)
@@ -151,5 +158,6 @@ func screen(c *cli.Context) (*reduction.Report, error) {
 	if cfg.Grouped() {
 		reduction.ApplyGroups(rep.Result, reduction.ThemeRestR(rep.Reliability))
 	}
+	rep.Selection = selectionOf(c)
 	return rep, nil
 }

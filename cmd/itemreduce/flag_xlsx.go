@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -18,7 +19,9 @@ type screening struct {
 	rows [][2]string // label, value
 }
 
-// screeningOf lists the inputs and the row selection given to flag.
+// screeningOf lists the inputs and the row selection given to flag, as
+// the other formats record them (reduction.Selection): each file named
+// without its folder, and per wave its files and the rows read.
 func screeningOf(c *cli.Context) screening {
 	var s screening
 	add := func(label, value string) {
@@ -26,20 +29,18 @@ func screeningOf(c *cli.Context) screening {
 			s.rows = append(s.rows, [2]string{label, value})
 		}
 	}
-	add("bank", c.String("bank"))
-	add("rules file", c.String("config"))
-	add("previous wave", strings.Join(c.StringSlice("previous"), "; "))
-	add("current wave", strings.Join(c.StringSlice("current"), "; "))
-	add("data", strings.Join(c.StringSlice("data"), "; "))
-	add("wave column", c.String("wave-column"))
-	add("previous wave value", c.String("previous-wave"))
-	add("current wave value", c.String("current-wave"))
-	add("worksheet", c.String("sheet"))
-	where := strings.Join(c.StringSlice("where"), " and ")
-	if where == "" {
-		where = "all rows"
+	sel := selectionOf(c)
+	if b := c.String("bank"); b != "" {
+		add("bank", filepath.Base(b))
 	}
-	add("rows", where)
+	if cfg := c.String("config"); cfg != "" {
+		add("rules file", filepath.Base(cfg))
+	}
+	add("previous wave", strings.Join(sel.Previous.Files, "; "))
+	add("previous wave rows", sel.RowsText(sel.Previous))
+	add("current wave", strings.Join(sel.Current.Files, "; "))
+	add("current wave rows", sel.RowsText(sel.Current))
+	add("worksheet", sel.Sheet)
 	return s
 }
 

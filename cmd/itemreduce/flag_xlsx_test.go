@@ -23,12 +23,12 @@ func TestFlagFormatFromExtension(t *testing.T) {
 	}{
 		{"flags.csv", "", 0, "id,text,scale,n,mean,sd,", ""},
 		{"flags.CSV", "", 0, "id,text,scale,n,mean,sd,", ""},
-		{"flags.json", "", 0, "{\n  \"thresholds\"", ""},
+		{"flags.json", "", 0, "{\n  \"selection\"", ""},
 		{"flags.md", "", 0, "# Item screening", ""},
 		{"flags.txt", "", 0, "Screened 149 items", ""},
 		{"flags.out", "", 0, "Screened 149 items", ""},
 		{"flags.csv", "csv", 0, "id,text,scale,n,mean,sd,", ""},
-		{"flags.out", "json", 0, "{\n  \"thresholds\"", ""},
+		{"flags.out", "json", 0, "{\n  \"selection\"", ""},
 		{"flags.csv", "table", 2, "", "--format table contradicts -o"},
 		{"flags.xlsx", "csv", 2, "", "--format csv contradicts -o"},
 		{"flags.txt", "xlsx", 2, "", "--format xlsx contradicts -o"},
@@ -191,7 +191,7 @@ func TestFlagXLSX(t *testing.T) {
 		text = append(text, strings.Join(row, "|"))
 	}
 	all := strings.Join(text, "\n")
-	for _, want := range []string{"current wave|examples/wijkteams/responses-2017.csv", "rows|all rows", "redundant if |r| above|0.5", "likert5|1|5|0.4|fraction"} {
+	for _, want := range []string{"current wave|responses-2017.csv", "current wave rows|all rows", "previous wave rows|all rows", "redundant if |r| above|0.5", "likert5|1|5|0.4|fraction"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("sheet Screening lacks %q:\n%s", want, all)
 		}

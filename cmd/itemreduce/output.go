@@ -136,7 +136,7 @@ func (w *outputs) write(path string, screen io.Writer, render func(io.Writer) er
 //
 //	flag              any of its four formats: the table's "Screened ", the CSV
 //	                  header "id,scale,n,mean,sd,", the Markdown "# Item screening",
-//	                  or JSON whose first key is "thresholds"
+//	                  or JSON whose first key is "selection" (or "thresholds", before it)
 //	decide --out      the header "# Item bank for next year, decided with itemreduce decide"
 //	decide --audit    any of the audit's formats: Markdown "# Audit of the item
 //	                  reduction", an HTML page with that title, or JSON whose first
@@ -156,7 +156,7 @@ func isFlagOutput(head []byte) bool {
 		}
 	}
 	keys := jsonStart(head, 1)
-	return len(keys) == 1 && keys[0] == "thresholds"
+	return len(keys) == 1 && (keys[0] == "selection" || keys[0] == "thresholds")
 }
 
 // isNextBank recognises a bank written by decide.

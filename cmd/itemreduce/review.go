@@ -88,7 +88,7 @@ func runReview(c *cli.Context) error {
 // reviewInputs loads the rules (the defaults without --config) and
 // records every input file with its SHA-256, for the review file.
 func reviewInputs(c *cli.Context, bank *itembank.Bank) (reduction.Config, reduction.ReviewInputs, error) {
-	in := reduction.ReviewInputs{Tool: "itemreduce " + appVersion(), Where: c.StringSlice("where")}
+	in := reduction.ReviewInputs{Tool: "itemreduce " + appVersion(), Where: c.StringSlice("where"), Sheet: c.String("sheet")}
 	cfg, err := loadConfig(c, bank)
 	if err != nil {
 		return cfg, in, err

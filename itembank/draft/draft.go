@@ -26,6 +26,7 @@ type Draft struct {
 	Left     []LeftOut
 	Inferred map[*itembank.Scale]string // scales guessed from the answers seen, with how
 	Notes    map[*itembank.Scale]string // other remarks on a scale, such as a missing code taken from a label
+	Warnings []string                   // problems of the file that did not stop it from being read (files.Source.Warnings)
 }
 
 // LeftOut is a column of the data that the draft does not take as an item.
@@ -100,6 +101,7 @@ func FromFile(path string, opt Options) (*Draft, error) {
 	}
 	d := draftBank(cols, title(path, dict))
 	d.Source, d.Format, d.Rows = path, src.Format, rows
+	d.Warnings = src.Warnings
 	return d, nil
 }
 

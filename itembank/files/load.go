@@ -43,7 +43,8 @@ type LoadOptions struct {
 // (itembank.ErrDuplicateColumn). A file none of whose columns is a bank
 // item is refused (ErrNoItems, saying how the names differ when they
 // differ by a prefix or suffix), and so is one whose item columns are all
-// empty in the rows kept (ErrNoAnswers).
+// empty in the rows kept (ErrNoAnswers). Problems of the file that did
+// not stop it from being read are in Responses.Warnings.
 func LoadFile(path string, bank *itembank.Bank, opt LoadOptions) (*itembank.Responses, error) {
 	res, _, err := loadFile(path, bank, opt)
 	return res, err
@@ -56,7 +57,11 @@ func loadFile(path string, bank *itembank.Bank, opt LoadOptions) (*itembank.Resp
 		return nil, columnMatch{}, err
 	}
 	defer src.Close()
-	return loadTable(src.Table, path, bank, opt)
+	res, match, err := loadTable(src.Table, path, bank, opt)
+	if res != nil {
+		res.Warnings = append(res.Warnings, src.Warnings...)
+	}
+	return res, match, err
 }
 
 // load reads every row of t into Responses for bank.

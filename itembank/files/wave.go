@@ -34,7 +34,9 @@ func (n Note) String() string { return n.File + ": " + n.Text }
 // Notes give, per file of answers, the columns ignored because they are
 // not bank items and how many of the bank's items were found, and a
 // warning when fewer than half of them were, or when columns seem to be
-// items whose names differ by letter case or a prefix or suffix. A
+// items whose names differ by letter case or a prefix or suffix, and one
+// for each problem its reader found that did not stop it (an SPSS file's
+// unknown character encoding or unusual compression bias). A
 // summary gets a note only when it withholds items or pairs: it was made
 // for this very bank.
 //
@@ -104,6 +106,16 @@ func listSome(names []string) string {
 	return strings.Join(names[:maxNamed], ", ") + fmt.Sprintf(" and %d more", len(names)-maxNamed)
 }
 
+// readerNotes are the warnings of a file's reader (Source.Warnings) as
+// warning notes on the file, without the file name they begin with.
+func readerNotes(path string, warnings []string) []Note {
+	var notes []Note
+	for _, w := range warnings {
+		notes = append(notes, Note{File: path, Text: strings.TrimPrefix(w, path+": "), Warning: true})
+	}
+	return notes
+}
+
 // IsSummaryFile reports whether path names a summary file.
 func IsSummaryFile(path string) bool {
 	return strings.HasSuffix(strings.ToLower(path), itembank.SummaryExt)
@@ -137,6 +149,7 @@ func summarizeFile(path string, bank *itembank.Bank, opt LoadOptions, detail ite
 	if w := match.warning(); w != "" {
 		notes = append(notes, Note{File: path, Text: w, Warning: true})
 	}
+	notes = append(notes, readerNotes(path, r.Warnings)...)
 	s, err := itembank.Summarize(r, detail)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
@@ -289,6 +302,7 @@ func summarizeKeyed(path string, file int, bank *itembank.Bank, opt LoadOptions,
 	if w := match.warning(); w != "" {
 		notes = append(notes, Note{File: path, Text: w, Warning: true})
 	}
+	notes = append(notes, readerNotes(path, src.Warnings)...)
 	detail := itembank.WithPairs
 	if opt.Tables {
 		detail = itembank.WithTables
