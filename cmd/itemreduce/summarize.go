@@ -39,7 +39,9 @@ Example:
        --current zwolle-2017` + itembank.SummaryExt + ` --current ommen-2017` + itembank.SummaryExt,
 		Description: `A summary holds what the four rules need: per item how often each answer was given,
 and per pair of items how many respondents answered both with the sums of their
-answers, their squares and products. It holds no row of answers. A site that may not
+answers, their squares and products. It holds no row of answers. With --tables it
+also holds, per pair of items on scales of up to 11 points, how many gave each
+combination of answers, which a rules file's method: spearman or polychoric needs. A site that may not
 share its raw answers can share this file; flag and every other command pool the
 summaries of one wave as they pool the files of answers themselves.
 
