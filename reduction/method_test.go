@@ -247,3 +247,21 @@ func TestCloseCall(t *testing.T) {
 		t.Errorf("spearman: %+v", it.MaxR)
 	}
 }
+
+// TestCloseCallText: the screen table and the CSV say a close call, and
+// the CSV gives the polychoric SE.
+func TestCloseCallText(t *testing.T) {
+	rows := map[[2]int]int{{1, 1}: 20, {1, 2}: 9, {2, 2}: 15, {3, 2}: 6, {3, 3}: 12, {4, 4}: 10, {5, 5}: 8, {2, 4}: 5, {4, 3}: 7, {5, 2}: 3}
+	r := screenTwo(t, "method: polychoric\n", rows).Items[0].MaxR.R
+	res := screenTwo(t, "method: polychoric\nredundant: "+strconv.FormatFloat(r-0.002, 'f', 6, 64)+"\n", rows)
+	if got := res.Items[0].partners(3); !strings.HasSuffix(got, "(close call)") {
+		t.Errorf("screen partners %q", got)
+	}
+	var csv bytes.Buffer
+	if err := res.WriteCSV(&csv); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(csv.String(), ", se=0.") || !strings.Contains(csv.String(), "close call)") {
+		t.Errorf("CSV without SE or close call:\n%s", csv.String())
+	}
+}
