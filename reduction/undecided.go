@@ -119,7 +119,7 @@ func (u Undecided) String() string {
 	case RWithheld:
 		return fmt.Sprintf("redundant: r withheld with %d other item(s) by a summary of the current wave (fewer people answered both at a site than its minimum)", u.Others)
 	case RNoTable:
-		return fmt.Sprintf("redundant: no table of answers with %d other item(s), which the method needs (a scale of more than %d points, answers between the points, or summaries made without --tables)", u.Others, itembank.MaxTablePoints)
+		return fmt.Sprintf("redundant: no table of answers with %d other item(s), which the method needs (a scale of more than %d points, answers between the points, or summaries made without tables)", u.Others, itembank.MaxTablePoints)
 	case RTableWithheld:
 		return fmt.Sprintf("redundant: the table of answers with %d other item(s) is withheld by a summary of the current wave (a combination of answers that fewer people gave at a site than its minimum)", u.Others)
 	}
