@@ -170,8 +170,13 @@ func TestPolychoricDerivatives(t *testing.T) {
 // screenTwo screens a bank of two 1-5 items whose answers are rows of
 // (x, y) pairs repeated, with the rules file text rules.
 func screenTwo(t *testing.T, rules string, rows map[[2]int]int) *Result {
+	return screenTwoOn(t, "l5", rules, rows)
+}
+
+// screenTwoOn is screenTwo with item B on scale l5 (1-5) or pct (0-100).
+func screenTwoOn(t *testing.T, scaleB, rules string, rows map[[2]int]int) *Result {
 	t.Helper()
-	bank, err := itembank.LoadBank(strings.NewReader("scales:\n  l5: {min: 1, max: 5}\nitems:\n  - {id: A, text: a, scale: l5}\n  - {id: B, text: b, scale: l5}\n"), "bank.yaml")
+	bank, err := itembank.LoadBank(strings.NewReader("scales:\n  l5: {min: 1, max: 5}\n  pct: {min: 0, max: 100}\nitems:\n  - {id: A, text: a, scale: l5}\n  - {id: B, text: b, scale: "+scaleB+"}\n"), "bank.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,5 +268,35 @@ func TestCloseCallText(t *testing.T) {
 	}
 	if !strings.Contains(csv.String(), ", se=0.") || !strings.Contains(csv.String(), "close call)") {
 		t.Errorf("CSV without SE or close call:\n%s", csv.String())
+	}
+}
+
+// TestNoTableUndecided: an item on a 0-100 scale has no tables, so under
+// spearman its redundancy is undecided, with the reason, while Pearson's r
+// decides it.
+func TestNoTableUndecided(t *testing.T) {
+	rows := map[[2]int]int{{1, 10}: 5, {2, 30}: 5, {3, 35}: 4, {4, 80}: 6, {5, 95}: 5}
+	sp := screenTwoOn(t, "pct", "method: spearman\n", rows)
+	it := sp.Items[0]
+	var found *Undecided
+	for k, u := range it.Undecided {
+		if u.Concerns(Redundant) {
+			found = &it.Undecided[k]
+		}
+	}
+	if found == nil || found.Reason != RNoTable || found.Others != 1 || it.Has(Redundant) {
+		t.Fatalf("spearman with a 0-100 item: undecided %v, flags %v", it.Undecided, it.Flags)
+	}
+	if !strings.Contains(found.String(), "no table of answers") {
+		t.Errorf("reason in words: %q", found)
+	}
+	pe := screenTwoOn(t, "pct", "redundant: 0.5\n", rows).Items[0]
+	if !pe.Has(Redundant) {
+		t.Errorf("pearson with a 0-100 item: flags %v", pe.Flags)
+	}
+	for _, u := range pe.Undecided {
+		if u.Concerns(Redundant) {
+			t.Errorf("pearson with a 0-100 item: undecided %v", u)
+		}
 	}
 }
