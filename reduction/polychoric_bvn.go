@@ -153,8 +153,8 @@ type bvnGrid struct {
 	factor float64 // asin(ρ)/(4π)
 }
 
-func newBVNGrid(r float64) *bvnGrid {
-	g := &bvnGrid{r: r, small: math.Abs(r) < 0.925}
+func newBVNGrid(r float64) bvnGrid {
+	g := bvnGrid{r: r, small: math.Abs(r) < 0.925}
 	if !g.small {
 		return g
 	}

@@ -177,5 +177,11 @@ func loadWaves(c *cli.Context, bank *itembank.Bank, method string) (previous, cu
 	if err != nil {
 		return nil, nil, err
 	}
+	if reduction.NeedsTables(method) {
+		// The ordinal correlations make garbage pair by pair: return the
+		// newer wave's answers first, so that it is collected against the
+		// summary's size rather than the answers'.
+		runtime.GC()
+	}
 	return previous, current, nil
 }

@@ -57,7 +57,7 @@ rows <- list()
 pairs <- function(set, d, lo, hi, poly) {
   p <- ncol(d)
   sp <- cor(d, method = "spearman", use = "pairwise.complete.obs")
-  ps <- if (length(poly)) suppressWarnings(psych::polychoric(d[, poly], correct = 0, global = FALSE, max.cat = 11)$rho) else NULL
+  ps <- if (length(poly)) suppressWarnings(psych::polychoric(d[, poly], correct = 0, global = FALSE, smooth = FALSE, max.cat = 11)$rho) else NULL
   for (i in 1:(p - 1)) for (j in (i + 1):p) {
     x <- d[, i]; y <- d[, j]
     tab <- table(factor(x, levels = lo[i]:hi[i]), factor(y, levels = lo[j]:hi[j]))
@@ -100,6 +100,6 @@ out <- do.call(rbind, rows)
 write.csv(out, "tables.csv", row.names = FALSE)
 cat("pairs:", nrow(out), " polychoric:", sum(!is.na(out$polychoric)), "\n")
 cat("largest |polycor - tight|:", max(abs(out$polycor - out$polychoric), na.rm = TRUE), "\n")
-cat("largest |psych(correct=0, global=FALSE) - tight|:", max(abs(out$psych - out$polychoric), na.rm = TRUE), "\n")
+cat("largest |psych(correct=0, global=FALSE, smooth=FALSE) - tight|:", max(abs(out$psych - out$polychoric), na.rm = TRUE), "\n")
 cat("largest relative |polycor se - tight se|:", max(abs(out$polycor_se / out$se - 1), na.rm = TRUE), "\n")
 cat("largest |pbivnorm - integrate|:", max(abs(bvn$pbivnorm - bvn$integrate)), " |mvtnorm - integrate|:", max(abs(bvn$mvtnorm - bvn$integrate)), "\n")
