@@ -204,37 +204,12 @@ func (s *Summary) Moments(i int) Moments {
 // frequencies, and with WithPairs the pair sums of every pair of items
 // (counted exactly by bit planes on all cores; see package planes). Only
 // rows that answer at least one bank item count as respondents. The
-// summary keeps nothing of r, and withholds nothing: see Withhold.
+// summary keeps nothing of r, and withholds nothing: see Withhold. It is
+// a Tally of r as one block.
 func Summarize(r *Responses, detail Detail) (*Summary, error) {
-	p := len(r.Bank.Items)
-	s := &Summary{Respondents: int64(r.Respondents - len(r.Unanswered())), Bank: r.Bank.Hash(), Items: make([]ItemSummary, p)}
-	for _, c := range r.Columns {
-		for _, l := range c.levels() {
-			s.Places = max(s.Places, l.Places)
-		}
-	}
-	for i, it := range r.Bank.Items {
-		s.Items[i].ID = it.ID
-		c := r.Columns[i]
-		if c == nil {
-			continue
-		}
-		s.Items[i].Asked = true
-		s.Items[i].Counts = countValues(c, c.values(s.Places))
-	}
-	if err := s.checkRange(); err != nil {
-		return nil, err
-	}
-	switch {
-	case detail == WithTables && tablesOnly(r, tableAxes(r, s.Places)):
-		s.pairs = s.countTables(r, nil)
-	case detail == WithTables:
-		s.pairs = countPairs(r, s.Places)
-		s.countTables(r, s.pairs)
-	case detail == WithPairs:
-		s.pairs = countPairs(r, s.Places)
-	}
-	return s, nil
+	t := NewTally(r.Bank, detail)
+	t.Add(r)
+	return t.Summary(r)
 }
 
 // Unanswered returns, in increasing order, the rows that answer no bank
@@ -275,22 +250,6 @@ func (r *Responses) Unanswered() []int {
 	return rows
 }
 
-// countPairs returns the pair sums of r's answers in units of 10^-places.
-func countPairs(r *Responses, places int) []PairSums {
-	items := make([]*planes.Item, len(r.Columns))
-	for i, c := range r.Columns {
-		if c != nil {
-			items[i] = &planes.Item{Codes: c.Codes, Values: c.values(places)}
-		}
-	}
-	counted := planes.Count(items, r.Respondents)
-	sums := make([]PairSums, len(counted))
-	for k, c := range counted {
-		sums[k] = PairSums(c)
-	}
-	return sums
-}
-
 func (c *Column) levels() []Value {
 	if c == nil {
 		return nil
@@ -308,11 +267,9 @@ func (c *Column) values(places int) []int64 {
 	return vals
 }
 
-func countValues(c *Column, vals []int64) []ValueCount {
-	var freq [MaxLevels + 1]int64
-	for _, k := range c.Codes {
-		freq[k]++
-	}
+// countValues turns the count of each code into the count of each value,
+// by increasing value.
+func countValues(freq *[MaxLevels + 1]int64, vals []int64) []ValueCount {
 	var counts []ValueCount
 	for k := 1; k < len(vals); k++ {
 		if freq[k] > 0 {

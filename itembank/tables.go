@@ -146,79 +146,73 @@ func (s *Summary) HasTable(i int) bool { return s.axes != nil && s.axes[i].point
 // DropTables removes the answer tables.
 func (s *Summary) DropTables() { s.axes, s.tables, s.tableWithheld = nil, nil, nil }
 
-// tableAxes returns how each bank item's answers index its tables.
-func tableAxes(r *Responses, places int) []tableAxis {
-	axes := make([]tableAxis, len(r.Bank.Items))
-	for i, it := range r.Bank.Items {
-		sc := it.Scale
-		if sc.Max-sc.Min+1 > MaxTablePoints {
-			continue
-		}
-		whole := true
-		for _, l := range r.Columns[i].levels() {
-			whole = whole && l.Units%pow10[l.Places] == 0
-		}
-		if whole {
-			axes[i] = tableAxis{min: sc.Min, points: int(sc.Max - sc.Min + 1)}
-		}
-	}
-	return axes
+// A tableTally counts the answer tables of a Tally, block by block. An
+// item's tables are laid out by its scale; an answer between the points
+// (7.5), in any block, leaves the item without tables in the summary.
+type tableTally struct {
+	axes    []tableAxis // by the scale
+	between []bool      // an answer between the points was seen
+	counter *planes.TableCounter
+	items   []*planes.TableItem
 }
 
-// countTables counts the answer tables of r, and the pair sums they
-// determine; sums holds the pair sums when they were counted apart (some
-// asked item has no tables), else nil, and the sums of the tables fill
-// it. An item that was not asked has tables of zeros.
-func (s *Summary) countTables(r *Responses, sums []PairSums) []PairSums {
-	s.axes = tableAxes(r, s.Places)
-	items := make([]*planes.TableItem, len(r.Columns))
+func newTableTally(bank *Bank) *tableTally {
+	p := len(bank.Items)
+	t := &tableTally{axes: make([]tableAxis, p), between: make([]bool, p), items: make([]*planes.TableItem, p)}
+	points := make([]int, p)
+	for i, it := range bank.Items {
+		if sc := it.Scale; sc.Max-sc.Min+1 <= MaxTablePoints {
+			t.axes[i] = tableAxis{min: sc.Min, points: int(sc.Max - sc.Min + 1)}
+			points[i] = t.axes[i].points
+		}
+	}
+	t.counter = planes.NewTableCounter(points)
+	return t
+}
+
+// add counts the first n rows of a block.
+func (t *tableTally) add(r *Responses, n int) {
 	for i, c := range r.Columns {
-		ax := s.axes[i]
+		t.items[i] = nil
+		ax := t.axes[i]
 		if c == nil || ax.points == 0 {
 			continue
 		}
-		ti := &planes.TableItem{Codes: c.Codes, Point: make([]uint8, len(c.Levels)+1), Points: ax.points}
+		ti := &planes.TableItem{Codes: c.Codes[:n], Point: make([]uint8, len(c.Levels)+1), Points: ax.points}
 		for k, l := range c.Levels {
-			ti.Point[k+1] = uint8(l.Floor() - ax.min)
-		}
-		items[i] = ti
-	}
-	counted := planes.CountTables(items, r.Respondents)
-	p := len(s.Items)
-	s.tables = make([][]int64, len(counted))
-	derive := sums == nil
-	if derive {
-		sums = make([]PairSums, len(counted))
-	}
-	for i := range p {
-		for j := i + 1; j < p; j++ {
-			k := planes.Index(i, j, p)
-			if s.axes[i].points == 0 || s.axes[j].points == 0 {
+			if l.Units%pow10[l.Places] != 0 {
+				ti.Point[k+1] = planes.NoPoint
+				t.between[i] = true
 				continue
 			}
-			c := counted[k]
-			if c == nil { // an item not asked: nobody answered both
-				c = make([]int64, s.axes[i].points*s.axes[j].points)
-			}
-			s.tables[k] = c
-			if derive {
-				t := PairTable{XMin: s.axes[i].min, YMin: s.axes[j].min, Rows: s.axes[i].points, Cols: s.axes[j].points, Counts: c}
-				sums[k] = t.Sums(s.Places)
-			}
+			ti.Point[k+1] = uint8(l.Floor() - ax.min)
 		}
+		t.items[i] = ti
 	}
-	return sums
+	t.counter.Add(t.items, n)
 }
 
-// tablesOnly reports whether every asked item of r has tables, so that
-// the pair sums can be taken from the tables.
-func tablesOnly(r *Responses, axes []tableAxis) bool {
+// finish gives s (with its pairs) the tables counted; r holds every level
+// coded.
+func (t *tableTally) finish(s *Summary, r *Responses) {
+	s.axes = t.axes
 	for i, c := range r.Columns {
-		if c != nil && axes[i].points == 0 {
-			return false
+		for _, l := range c.levels() {
+			t.between[i] = t.between[i] || l.Units%pow10[l.Places] != 0
+		}
+		if t.between[i] {
+			s.axes[i] = tableAxis{}
 		}
 	}
-	return true
+	s.tables = t.counter.Tables()
+	p := len(s.Items)
+	for i := range p {
+		for j := i + 1; j < p; j++ {
+			if s.axes[i].points == 0 || s.axes[j].points == 0 {
+				s.tables[planes.Index(i, j, p)] = nil
+			}
+		}
+	}
 }
 
 // addTables pools the tables of a and b into s (whose pairs are pooled

@@ -132,6 +132,9 @@ type viewItem struct {
 	Correlated []viewPartner  `json:"correlated"` // beyond the threshold
 	Undecided  []string       `json:"undecided,omitempty"`
 	Ticks      []string       `json:"ticks"` // each tick with its number, threshold and n
+	// WaveTest is the item's test between the waves in words, "paired, N
+	// linked" when the waves were linked; empty when it was not tested.
+	WaveTest string `json:"wave_test,omitempty"`
 	// Group and Representative: the item's group of redundant items and
 	// the item standing for it (see Groups); 0 and empty when not grouped.
 	Group          int        `json:"group,omitempty"`
@@ -167,6 +170,12 @@ type viewThresholds struct {
 	Ceiling   printed `json:"ceiling"`
 	LowSpread printed `json:"low_spread"`
 	Redundant printed `json:"redundant"`
+	// Floor is left out when the floor rule is off for the item's scale.
+	Floor printed `json:"floor,omitempty"`
+	// Reflected: the ceiling and floor of this reverse-keyed item were
+	// tested after reflection (ceiling_reversed), their thresholds being
+	// min + max − the raw ones.
+	Reflected bool `json:"reflected,omitempty"`
 }
 
 type viewPartner struct {
@@ -283,6 +292,7 @@ type viewReproduction struct {
 	Respondents   Respondents   `json:"respondents"`
 	Where         []string      `json:"where,omitempty"`
 	Sheet         string        `json:"sheet,omitempty"`
+	IDColumn      string        `json:"id_column,omitempty"` // linking the waves for the paired tests
 	// Checked counts the items whose computed fields Decide checked
 	// against their digests and the rules in force: every item of the bank.
 	Checked int     `json:"items_checked_against_digests"`
@@ -355,6 +365,10 @@ func itemView(it *ItemDecision, sources []Source, red string) viewItem {
 	}
 	if st := e.Ceiling; st != nil {
 		vi.Mean, vi.Thresholds.Ceiling, vi.N = printed(st.Value), printed(st.Threshold), st.N
+		vi.Thresholds.Reflected = st.Reflected
+	}
+	if st := e.Floor; st != nil {
+		vi.Mean, vi.Thresholds.Floor, vi.N = printed(st.Value), printed(st.Threshold), st.N
 	}
 	if st := e.LowSpread; st != nil {
 		vi.SD, vi.Thresholds.LowSpread, vi.N = printed(st.Value), printed(st.Threshold), st.N
@@ -367,6 +381,9 @@ func itemView(it *ItemDecision, sources []Source, red string) viewItem {
 	}
 	if vi.Ticks == nil {
 		vi.Ticks = []string{}
+	}
+	if w := e.WaveTest; w != nil {
+		vi.WaveTest = w.Summary()
 	}
 	if it.MergedInto != "" {
 		vi.Final = "merged"
@@ -384,7 +401,7 @@ func (a *Audit) reproduction() viewReproduction {
 	s := d.Review.Screening
 	r := viewReproduction{Tool: a.Record.Tool, Command: append([]string{}, a.Record.Command...), Combine: d.Combine.String(),
 		Screening: s.Tool, Basis: s.Basis, Scales: s.Scales, Redundant: s.Redundant, DropFromTicks: s.DropFromTicks,
-		Respondents: s.Respondents, Where: s.Where, Sheet: s.Sheet, Checked: len(d.Items),
+		Respondents: s.Respondents, Where: s.Where, Sheet: s.Sheet, IDColumn: s.IDColumn, Checked: len(d.Items),
 		Inputs: append([]Input{}, a.Inputs...), Outputs: append([]Input{}, a.Outputs...)}
 	if r.Scales == nil {
 		r.Scales = []ScaleLimits{}

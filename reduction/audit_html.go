@@ -134,7 +134,7 @@ td.votes { white-space: nowrap; }
 <table>
 <thead><tr><th>item</th><th>text</th><th>ticks with evidence</th><th>suggestion</th><th>researchers</th><th>reason</th><th>votes</th><th>final</th></tr></thead>
 <tbody>
-{{range .Items}}<tr class="{{finalClass .}}" id="item-{{.ID}}"><td>{{.ID}}</td><td>{{.Text}}</td><td>{{if or .Ticks .Undecided}}<ul class="ticks">{{range .Ticks}}<li>{{.}}</li>{{end}}{{range .Undecided}}<li class="muted">undecided: {{.}}</li>{{end}}</ul>{{end}}</td><td>{{.Suggestion}}{{with .GroupNote}}<br><span class="muted">{{.}}</span>{{end}}</td><td>{{if .Decision}}<span{{if .Overridden}} class="override"{{end}}>{{.Decision}}{{if .Overridden}} (override){{end}}</span>{{else}}<span class="muted">—</span>{{end}}</td><td>{{.Reason}}</td><td class="votes">{{votes .}}</td><td class="final">{{final .}}</td></tr>
+{{range .Items}}<tr class="{{finalClass .}}" id="item-{{.ID}}"><td>{{.ID}}</td><td>{{.Text}}</td><td>{{if or .Ticks .Undecided .WaveTest}}<ul class="ticks">{{range .Ticks}}<li>{{.}}</li>{{end}}{{range .Undecided}}<li class="muted">undecided: {{.}}</li>{{end}}{{with .WaveTest}}<li class="muted">{{.}}</li>{{end}}</ul>{{end}}</td><td>{{.Suggestion}}{{with .GroupNote}}<br><span class="muted">{{.}}</span>{{end}}</td><td>{{if .Decision}}<span{{if .Overridden}} class="override"{{end}}>{{.Decision}}{{if .Overridden}} (override){{end}}</span>{{else}}<span class="muted">—</span>{{end}}</td><td>{{.Reason}}</td><td class="votes">{{votes .}}</td><td class="final">{{final .}}</td></tr>
 {{end}}</tbody>
 </table>
 {{if .Left}}<p>In the review file but no longer in the bank (not decided): {{join .Left ", "}}</p>
@@ -153,7 +153,7 @@ td.votes { white-space: nowrap; }
 <pre><code>{{command .}}</code></pre>
 {{end}}<ul>
 <li>decided with: {{.Tool}}, combine rule <code>{{.Combine}}</code></li>
-<li>screened with: {{.Screening}}; {{.Respondents.Previous}} respondents in the older wave, {{.Respondents.Current}} in the newer{{if .Where}} (rows where {{join .Where " and "}}){{else}} (all rows){{end}}{{if .Sheet}} from the worksheet {{.Sheet}}{{end}}</li>
+<li>screened with: {{.Screening}}; {{.Respondents.Previous}} respondents in the older wave, {{.Respondents.Current}} in the newer{{if .Respondents.Linked}}, {{.Respondents.Linked}} linked by the ids in column {{.IDColumn}} (wave tests paired){{end}}{{if .Where}} (rows where {{join .Where " and "}}){{else}} (all rows){{end}}{{if .Sheet}} from the worksheet {{.Sheet}}{{end}}</li>
 <li>suggestion: drop from {{.DropFromTicks}} tick(s)</li>
 <li>review file: {{checked .}}</li>
 <li>thresholds ({{.Basis}}); redundant: |r| &gt; {{.Redundant}}</li>

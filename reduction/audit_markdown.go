@@ -216,6 +216,9 @@ func ticksText(it viewItem) string {
 	for _, u := range it.Undecided {
 		ticks = append(ticks, "undecided: "+mdText(u))
 	}
+	if it.WaveTest != "" {
+		ticks = append(ticks, mdText(it.WaveTest))
+	}
 	return strings.Join(ticks, "<br>")
 }
 
@@ -242,6 +245,9 @@ func mdReproduction(b *bufio.Writer, r *viewReproduction) {
 	}
 	fmt.Fprintf(b, "- decided with: %s, combine rule `%s`\n", mdText(r.Tool), r.Combine)
 	fmt.Fprintf(b, "- screened with: %s; %d respondents in the older wave, %d in the newer", mdText(r.Screening), r.Respondents.Previous, r.Respondents.Current)
+	if r.Respondents.Linked > 0 {
+		fmt.Fprintf(b, ", %d linked by the ids in column %s (wave tests paired)", r.Respondents.Linked, mdText(r.IDColumn))
+	}
 	if len(r.Where) > 0 {
 		fmt.Fprintf(b, " (rows where %s)", mdText(strings.Join(r.Where, " and ")))
 	} else {

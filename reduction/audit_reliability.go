@@ -25,21 +25,27 @@ type ReliabilityCost struct {
 // ReliabilityCosts computes the reliability cost of the decision from
 // this year's answers, current, which must hold pair sums.
 func (d *Decision) ReliabilityCosts(current *itembank.Summary) ([]ReliabilityCost, error) {
-	before, err := Reliability(d.Bank, current)
-	if err != nil {
-		return nil, fmt.Errorf("current wave: %w", err)
-	}
 	kept := map[string]bool{}
 	for _, it := range d.Items {
 		if it.Final == Keep {
 			kept[it.Item.ID] = true
 		}
 	}
+	return reliabilityCosts(d.Bank, kept, current)
+}
+
+// reliabilityCosts compares every theme and composite of bank with all
+// its items and with the kept items only, on the answers of current.
+func reliabilityCosts(bank *itembank.Bank, kept map[string]bool, current *itembank.Summary) ([]ReliabilityCost, error) {
+	before, err := Reliability(bank, current)
+	if err != nil {
+		return nil, fmt.Errorf("current wave: %w", err)
+	}
 	// The same items in the same order, so that the summary still fits;
 	// a dropped item leaves its theme, and a composite lacking one goes.
-	after := *d.Bank
-	after.Items = make([]*itembank.Item, len(d.Bank.Items))
-	for i, it := range d.Bank.Items {
+	after := *bank
+	after.Items = make([]*itembank.Item, len(bank.Items))
+	for i, it := range bank.Items {
 		c := *it
 		if !kept[it.ID] {
 			c.Theme = ""
@@ -48,7 +54,7 @@ func (d *Decision) ReliabilityCosts(current *itembank.Summary) ([]ReliabilityCos
 	}
 	after.Composites = nil
 	lost := map[string]bool{}
-	for _, c := range d.Bank.Composites {
+	for _, c := range bank.Composites {
 		whole := true
 		for _, id := range c.Items {
 			whole = whole && kept[id]

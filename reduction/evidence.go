@@ -20,12 +20,16 @@ import (
 type Evidence struct {
 	Stable    *StatEvidence // shift = mean(current) − mean(previous)
 	Ceiling   *StatEvidence // mean of the current wave
+	Floor     *StatEvidence // mean of the current wave; nil when the floor rule is off for the scale
 	LowSpread *StatEvidence // SD of the current wave
 	// Redundant lists the partners beyond the threshold, largest |r| first.
 	Redundant []PartnerEvidence
 	// MaxR is the other item with the largest |r| when none is beyond the
 	// threshold; nil then when r is undefined with every other item.
 	MaxR *PartnerEvidence
+	// WaveTest is the item's test between the waves; nil when it was not
+	// tested (not answered in both waves).
+	WaveTest *WaveEvidence
 	// Undecided lists the rules that could not be decided, and why.
 	Undecided []string
 	// CloseCall says so when the redundant decision rests on a polychoric
@@ -34,12 +38,63 @@ type Evidence struct {
 	CloseCall string
 }
 
+// WaveEvidence is an item's wave test as the review file and the audit
+// print it: the test, its p before and after Holm's adjustment and its
+// effect size (favourable orientation), each as printed (three
+// significant digits for p, two decimals for the effect, "n/a" when
+// undefined), and the answers it rests on: per wave, or the people linked
+// for a paired test.
+type WaveEvidence struct {
+	Test                TestKind
+	P, PHolm, Effect    string
+	NPrevious, NCurrent int64 // independent tests
+	NLinked             int64 // paired tests
+}
+
+// Paired reports whether the test is on respondents linked across the waves.
+func (w *WaveEvidence) Paired() bool { return w.Test == SignedRankTest || w.Test == PairedTTest }
+
+// waveEvidence prints a wave test as evidence.
+func waveEvidence(wt *WaveTest) *WaveEvidence {
+	if wt == nil {
+		return nil
+	}
+	p := func(x float64) string {
+		if math.IsNaN(x) {
+			return "n/a"
+		}
+		return strconv.FormatFloat(x, 'g', 3, 64)
+	}
+	w := &WaveEvidence{Test: wt.Test, P: p(wt.P), PHolm: p(wt.PHolm), Effect: trimNegativeZero(formatStat(wt.Effect.Value, 2))}
+	if w.Paired() {
+		w.NLinked = wt.NLinked
+	} else {
+		w.NPrevious, w.NCurrent = wt.NPrevious, wt.NCurrent
+	}
+	return w
+}
+
+// Summary describes the test in words for an audit, e.g.
+// "wave test: wilcoxon_signed_rank (paired, 1204 linked): p 3.22e-25, Holm 6.44e-24, effect -0.46".
+func (w *WaveEvidence) Summary() string {
+	n := fmt.Sprintf("n %d previous, %d current", w.NPrevious, w.NCurrent)
+	if w.Paired() {
+		n = fmt.Sprintf("paired, %d linked", w.NLinked)
+	}
+	return fmt.Sprintf("wave test: %s (%s): p %s, Holm %s, effect %s", w.Test, n, w.P, w.PHolm, w.Effect)
+}
+
 // StatEvidence is one statistic compared with its threshold.
 type StatEvidence struct {
 	Value     string // the statistic: shift, mean or sd; "n/a" when undefined
 	Threshold string // in answer units, for the item's scale
 	N         int64  // answers in the current wave
 	PreviousN int64  // answers in the previous wave (stable only)
+	// Reflected is set for the ceiling and floor of a reverse-keyed item
+	// under ceiling_reversed: the threshold is min + max − the raw one and
+	// the comparison turned round (ceiling: mean < threshold, at the
+	// favourable end; floor: mean > threshold).
+	Reflected bool
 }
 
 // PartnerEvidence is another item and its correlation with the item.
@@ -51,7 +106,7 @@ type PartnerEvidence struct {
 }
 
 // statName is the name of the statistic each single-item rule compares.
-var statName = map[Rule]string{Stable: "shift", Ceiling: "mean", LowSpread: "sd"}
+var statName = map[Rule]string{Stable: "shift", Ceiling: "mean", Floor: "mean", LowSpread: "sd"}
 
 // Stat returns the evidence for a single-item rule, or nil.
 func (e *Evidence) Stat(r Rule) *StatEvidence {
@@ -60,6 +115,8 @@ func (e *Evidence) Stat(r Rule) *StatEvidence {
 		return e.Stable
 	case Ceiling:
 		return e.Ceiling
+	case Floor:
+		return e.Floor
 	case LowSpread:
 		return e.LowSpread
 	}
@@ -72,6 +129,8 @@ func (e *Evidence) setStat(r Rule, s *StatEvidence) {
 		e.Stable = s
 	case Ceiling:
 		e.Ceiling = s
+	case Floor:
+		e.Floor = s
 	case LowSpread:
 		e.LowSpread = s
 	}
@@ -98,8 +157,11 @@ func (r *Result) Evidence(i int) Evidence {
 	// stable fires below its threshold, ceiling above, low_spread below.
 	e := Evidence{
 		Stable:    &StatEvidence{Value: formatAgainst(it.Shift, l.Stable.Rat(), true, -1, it.Has(Stable)), Threshold: l.Stable.String(), N: it.N, PreviousN: it.PreviousN},
-		Ceiling:   &StatEvidence{Value: formatAgainst(it.Mean, l.Ceiling.Rat(), false, +1, it.Has(Ceiling)), Threshold: l.Ceiling.String(), N: it.N},
+		Ceiling:   meanEvidence(it, l, Ceiling, l.Ceiling, +1),
 		LowSpread: &StatEvidence{Value: formatAgainst(it.SD, l.LowSpread.Rat(), false, -1, it.Has(LowSpread)), Threshold: l.LowSpread.String(), N: it.N},
+	}
+	if l.Floor.IsSet() {
+		e.Floor = meanEvidence(it, l, Floor, l.Floor, -1)
 	}
 	red := r.Thresholds.Redundant.Rat()
 	for _, p := range it.Correlated {
@@ -108,6 +170,7 @@ func (r *Result) Evidence(i int) Evidence {
 	if len(e.Redundant) == 0 && it.MaxR.ID != "" {
 		e.MaxR = &PartnerEvidence{ID: it.MaxR.ID, R: formatAgainst(it.MaxR.R, red, true, +1, false), N: it.MaxR.N}
 	}
+	e.WaveTest = waveEvidence(it.WaveTest)
 	for _, u := range it.Undecided {
 		e.Undecided = append(e.Undecided, u.String())
 	}
@@ -115,6 +178,19 @@ func (r *Result) Evidence(i int) Evidence {
 		e.CloseCall = fmt.Sprintf("polychoric r within %.3f of the threshold %s: the tick could go either way", CloseCall, r.Thresholds.Redundant)
 	}
 	return e
+}
+
+// meanEvidence is the evidence of a rule on the mean (ceiling, floor)
+// with the raw threshold t and the side it fires on (+1 above, −1 below):
+// for a reverse-keyed item under ceiling_reversed, the threshold min + max
+// − t and the other side, as atCeiling and atFloor decide it.
+func meanEvidence(it *ItemResult, l Limits, r Rule, t Number, fires int) *StatEvidence {
+	st := &StatEvidence{N: it.N}
+	if l.CeilingReversed && it.Item.Reverse {
+		t, fires, st.Reflected = reflected(it.Item.Scale, t), -fires, true
+	}
+	st.Value, st.Threshold = formatAgainst(it.Mean, t.Rat(), false, fires, it.Has(r)), t.String()
+	return st
 }
 
 // limitsOf returns the limits of the item's scale.
@@ -207,12 +283,32 @@ func (s *StatEvidence) Summary(r Rule) string {
 	switch r {
 	case Stable:
 		return fmt.Sprintf("|shift| %s < %s (n %d, previous n %d)", trimSign(s.Value), s.Threshold, s.N, s.PreviousN)
-	case Ceiling:
-		return fmt.Sprintf("mean %s > %s (n %d)", s.Value, s.Threshold, s.N)
+	case Ceiling, Floor:
+		return fmt.Sprintf("mean %s %s %s (n %d%s)", s.Value, s.comparison(r), s.Threshold, s.N, s.reflectedNote(r))
 	case LowSpread:
 		return fmt.Sprintf("sd %s < %s (n %d)", s.Value, s.Threshold, s.N)
 	}
 	return ""
+}
+
+// comparison is the side of its threshold on which a rule on the mean
+// fires: ceiling above, floor below, each turned round when Reflected.
+func (s *StatEvidence) comparison(r Rule) string {
+	if (r == Ceiling) != s.Reflected {
+		return ">"
+	}
+	return "<"
+}
+
+// reflectedNote says at which end a reflected rule tested the scale.
+func (s *StatEvidence) reflectedNote(r Rule) string {
+	switch {
+	case !s.Reflected:
+		return ""
+	case r == Ceiling:
+		return "; reverse-keyed, tested at the favourable end"
+	}
+	return "; reverse-keyed, tested at the unfavourable end"
 }
 
 func trimSign(s string) string {

@@ -1,6 +1,7 @@
 package reduction
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -184,8 +185,8 @@ func TestFloorOutputs(t *testing.T) {
 			"  scale           |shift| <  mean >   mean <  sd <\n", "  likert5 (1-5)   0.4        4.2      1.8     0.8\n",
 			"  grade10 (1-10)  0.9        8.2      2.8     1.8\n",
 			"ceiling_reversed", "  items per rule:  stable: 0   ceiling: 1   floor: 1   low_spread: 4\n                   redundant: 2\n"},
-		"csv": {"shift,stable,ceiling,floor,low_spread,redundant,ticks,", ",redundant_if_r_above,floor_if_mean_below\n",
-			"L,a statement,likert5,1000,1.799,", ",,,0,1,1,1,3,\"LR (r=1, n=1000, keep=L)\",0.4,4.2,0.8,0.5,1.8\n", "LR,a negatively worded statement,likert5,1000,1.799,", ",,,1,0,1,1,3,\"L (r=1, n=1000, keep=L)\",0.4,4.2,0.8,0.5,1.8\n"},
+		"csv": {"shift,stable,ceiling,floor,low_spread,redundant,ticks,", ",redundant_if_r_above,floor_if_mean_below,wave_test,",
+			"L,a statement,likert5,1000,1.799,", ",,,0,1,1,1,3,\"LR (r=1, n=1000, keep=L)\",0.4,4.2,0.8,0.5,1.8,,,,,,\n", "LR,a negatively worded statement,likert5,1000,1.799,", ",,,1,0,1,1,3,\"L (r=1, n=1000, keep=L)\",0.4,4.2,0.8,0.5,1.8,,,,,,\n"},
 		"json": {`"floor": 0.2,`, `"ceiling_reversed": true`, `"floor": 1.8`, `"floor": 1,`, "\"flags\": [\n        \"floor\",", "\"flags\": [\n        \"ceiling\","},
 		"md":   {"| shift | stable | ceiling | floor | low spread | redundant | ticks |", "|--:|:-:|:-:|:-:|:-:|:-:|--:|", "Floor (likert5): mean < 1.8."},
 	} {
@@ -193,6 +194,154 @@ func TestFloorOutputs(t *testing.T) {
 			if !strings.Contains(out[name], w) {
 				t.Errorf("%s lacks %q:\n%s", name, w, out[name])
 			}
+		}
+	}
+}
+
+// TestFloorEvidence checks the numbers behind the floor and the reflected
+// ceiling in the review file and the audit's tick summaries: the floor's
+// mean, threshold and n as the ceiling's; a reverse-keyed item under
+// ceiling_reversed reads its ceiling at the favourable end (mean < 1.8,
+// not > 4.2) and its floor at the other end (mean > 4.2); the review file
+// reads back to the same evidence, and its digests check.
+func TestFloorEvidence(t *testing.T) {
+	bank := loadBank(t, reversedBank)
+	cur := wave(t, bank, map[string][]int{"L": answers(1, 201, 2, 799), "G": answers(5, 2), "LR": answers(1, 201, 2, 799), "GR": answers(8, 799, 9, 201)})
+	cfg := DefaultConfig()
+	cfg.Floor = mustNumber("0.20")
+	cfg.CeilingReversed = true
+	res, err := Screen(bank, nil, cur, cfg.Thresholds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := func(id string) Evidence {
+		i, _ := bank.Index(id)
+		return res.Evidence(i)
+	}
+	flags := func(id string) []Rule {
+		i, _ := bank.Index(id)
+		return res.Items[i].Flags
+	}
+	for _, c := range []struct {
+		id   string
+		want []string
+	}{
+		{"L", []string{"floor: mean 1.799 < 1.8 (n 1000)"}},
+		{"LR", []string{"ceiling: mean 1.799 < 1.8 (n 1000; reverse-keyed, tested at the favourable end)"}},
+		{"GR", []string{"floor: mean 8.201 > 8.2 (n 1000; reverse-keyed, tested at the unfavourable end)"}},
+	} {
+		e := ev(c.id)
+		got := e.Summaries(flags(c.id), "0.5")
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: ticks %q lack %q", c.id, got, w)
+			}
+		}
+	}
+	if e := ev("G"); e.Floor == nil || e.Floor.Threshold != "2.8" || e.Floor.Value != "5.00" || e.Floor.Reflected || e.Ceiling.Threshold != "8.2" {
+		t.Errorf("G: floor %+v ceiling %+v, want floor 5.00 against 2.8, ceiling against 8.2", e.Floor, e.Ceiling)
+	}
+	if e := ev("LR"); !e.Ceiling.Reflected || e.Ceiling.Threshold != "1.8" || !e.Floor.Reflected || e.Floor.Threshold != "4.2" {
+		t.Errorf("LR: ceiling %+v floor %+v, want both reflected, 1.8 and 4.2", e.Ceiling, e.Floor)
+	}
+	var b strings.Builder
+	if err := WriteReview(&b, res, cfg, NewScreening(res, cfg, ReviewInputs{})); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		"floor: {mean: 1.799, threshold: 1.8, n: 1000}",
+		"ceiling: {mean: 1.799, threshold: 1.8, n: 1000, reflected: true}",
+		"floor: {mean: 8.201, threshold: 8.2, n: 1000, reflected: true}",
+	} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("review file lacks %q:\n%s", w, b.String())
+		}
+	}
+	rv, err := LoadReview(strings.NewReader(b.String()), "review.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range rv.Items {
+		i, _ := bank.Index(it.ID)
+		if want := res.Evidence(i); !reflect.DeepEqual(it.Evidence, want) {
+			t.Errorf("%s: read back %+v, wrote %+v", it.ID, it.Evidence, want)
+		}
+	}
+	if err := rv.CheckComputed(bank); err != nil {
+		t.Errorf("digests of the review written: %v", err)
+	}
+	// Without the floor rule the review file has no floor evidence.
+	plain, err := Screen(bank, nil, cur, DefaultThresholds())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if err := WriteReview(&b, plain, DefaultConfig(), NewScreening(plain, DefaultConfig(), ReviewInputs{})); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "floor:") || strings.Contains(b.String(), "reflected") {
+		t.Errorf("the floor or reflection appear with the rules off:\n%s", b.String())
+	}
+}
+
+// TestAbsoluteFloorBoundaries checks a per-scale absolute floor from the
+// rules file at, just above and just below it on 1-5 (floor 1.5) and 1-10
+// (floor 2.5): a mean exactly at it does not fire. A scale without a floor
+// of its own has the rule off when the rules file sets no floor fraction.
+func TestAbsoluteFloorBoundaries(t *testing.T) {
+	bank := loadBank(t, reversedBank)
+	cfg, err := LoadConfig(strings.NewReader("scales:\n  likert5: {floor: 1.5}\n  grade10: {floor: 2.5}\n"), "rules.yaml", bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	onlyFive, err := LoadConfig(strings.NewReader("scales:\n  likert5: {floor: 1.5}\n"), "rules.yaml", bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		cfg     Config
+		item    string
+		current []int
+		fires   bool
+	}{
+		{"1-5 at 1.5", cfg, "L", answers(1, 1, 2, 1), false},
+		{"1-5 above (1.501)", cfg, "L", answers(1, 499, 2, 501), false},
+		{"1-5 below (1.499)", cfg, "L", answers(1, 501, 2, 499), true},
+		{"1-10 at 2.5", cfg, "G", answers(2, 1, 3, 1), false},
+		{"1-10 above (2.501)", cfg, "G", answers(2, 499, 3, 501), false},
+		{"1-10 below (2.499)", cfg, "G", answers(2, 501, 3, 499), true},
+		{"1-10 without a floor of its own", onlyFive, "G", answers(1, 10), false},
+		{"1-5 with only its own floor", onlyFive, "L", answers(1, 501, 2, 499), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Screen(bank, nil, wave(t, bank, map[string][]int{tc.item: tc.current}), tc.cfg.Thresholds)
+			if err != nil {
+				t.Fatal(err)
+			}
+			i, _ := bank.Index(tc.item)
+			if got := res.Items[i].Has(Floor); got != tc.fires {
+				t.Errorf("floor fired = %v, want %v (mean %.17g)", got, tc.fires, res.Items[i].Mean)
+			}
+			if l := res.Limits[0]; l.FloorFrom != "absolute" {
+				t.Errorf("likert5 floor from %q, want absolute", l.FloorFrom)
+			}
+			e := res.Evidence(i)
+			if (e.Floor != nil) != (tc.item == "L" || tc.cfg.Scales["grade10"].Floor.IsSet()) {
+				t.Errorf("floor evidence %+v", e.Floor)
+			}
+		})
+	}
+	if !slices.Contains(onlyFive.RulesInForce(), Floor) {
+		t.Error("an absolute floor of one scale does not put the floor rule in force")
+	}
+	for _, bad := range []struct{ yaml, want string }{
+		{"scales:\n  likert5: {floor: 1}\n", "scales: likert5: floor: 1 is not above the scale's minimum 1"},
+		{"scales:\n  likert5: {floor: 4.5}\n", "scales: likert5: floor: 4.5 is not below the ceiling 4.2"},
+		{"scales:\n  likert5: {floor: 2, ceiling: 2}\n", "is not below the ceiling 2"},
+	} {
+		if _, err := LoadConfig(strings.NewReader(bad.yaml), "rules.yaml", bank); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: error %v, want %q", bad.yaml, err, bad.want)
 		}
 	}
 }

@@ -46,6 +46,22 @@ func (p *Proposal) Name() string {
 // keep:, or not listed under drop:.
 func (p *Proposal) Keeps(id string) bool { return p.keep[id] }
 
+// ProposalFromChecklist is the proposal of a checklist that answered, for
+// every item of the bank, whether to keep it: a workbook written by
+// itemreduce proposal and read by package proposalbook. The caller has
+// checked the answers against the bank, reporting their cells; ids in
+// keep that are not items of the bank are ignored. target is 0 when none
+// was given.
+func ProposalFromChecklist(file, by string, target int, keep []string, bank *itembank.Bank) *Proposal {
+	p := &Proposal{File: file, By: by, TargetLength: target, Listed: "keep", keep: map[string]bool{}}
+	for _, id := range keep {
+		if bank.Item(id) != nil {
+			p.keep[id] = true
+		}
+	}
+	return p
+}
+
 // LoadProposalFile reads a proposal and checks it against the bank.
 func LoadProposalFile(path string, bank *itembank.Bank) (*Proposal, error) {
 	data, err := os.ReadFile(path)
@@ -269,24 +285,24 @@ func listedIDs(rd nodeReader, entries []*yaml.Node, key string, bank *itembank.B
 // WriteProposalTemplate writes a checklist for a team leader: every item
 // of the bank under keep:, one per line with its text as a comment,
 // grouped by theme. Deleting the lines of the items to leave out gives a
-// valid proposal.
+// valid proposal. The comments are in the bank's language; see
+// WriteProposalTemplateIn.
 func WriteProposalTemplate(w io.Writer, bank *itembank.Bank, by string, target int) error {
+	return WriteProposalTemplateIn(w, bank, by, target, bank.Language)
+}
+
+// WriteProposalTemplateIn writes the checklist of WriteProposalTemplate
+// with its comments in lang: Dutch for "nl", English otherwise. The keys
+// are the same in both.
+func WriteProposalTemplateIn(w io.Writer, bank *itembank.Bank, by string, target int, lang string) error {
+	words := templateWordsFor(lang)
 	var b strings.Builder
 	title := bank.Title
 	if title == "" {
-		title = "the questionnaire"
+		title = words.untitled
 	}
-	fmt.Fprintf(&b, "# Proposal for next year's version of %s.\n", oneLine(title))
-	b.WriteString(`#
-# Below, every item of this year's questionnaire is listed under keep:, one
-# per line, with its text after the #. Delete the line of every item you
-# would leave out; keep the lines of the items you want to keep. Lines
-# starting with # are comments and may stay.
-#
-# Fill in your name after by: and, if you aim for a length, the number of
-# items after target_length:. Then return the file to the researchers.
-
-`)
+	fmt.Fprintf(&b, "# %s%s.\n", words.title, oneLine(title))
+	b.WriteString(words.instruction + "\n")
 	if by != "" {
 		fmt.Fprintf(&b, "by: %s\n", quote(by))
 	} else {
@@ -295,21 +311,24 @@ func WriteProposalTemplate(w io.Writer, bank *itembank.Bank, by string, target i
 	if target > 0 {
 		fmt.Fprintf(&b, "target_length: %d\n", target)
 	} else {
-		b.WriteString("target_length:        # optional: the number of items you aim for\n")
+		fmt.Fprintf(&b, "target_length:        # %s\n", words.optional)
 	}
 	b.WriteString("keep:\n")
-	theme := ""
 	for i, it := range bank.Items {
-		if it.Theme != theme || i == 0 {
-			theme = it.Theme
-			if theme != "" {
-				fmt.Fprintf(&b, "  # --- %s\n", oneLine(theme))
-			}
-		}
-		fmt.Fprintf(&b, "  - %s  # %s\n", plain(it.ID), oneLine(it.Text))
+		writeKeepLine(&b, it.ID, it.Theme, it.Text, i == 0 || it.Theme != bank.Items[i-1].Theme)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeKeepLine writes one item of a proposal's keep: list with comment
+// after its id, preceded by a "# --- theme" line when newTheme and the
+// item has a theme.
+func writeKeepLine(b *strings.Builder, id, theme, comment string, newTheme bool) {
+	if newTheme && theme != "" {
+		fmt.Fprintf(b, "  # --- %s\n", oneLine(theme))
+	}
+	fmt.Fprintf(b, "  - %s  # %s\n", plain(id), oneLine(comment))
 }
 
 // verdictWord reads a keep or drop word as people type it, without regard

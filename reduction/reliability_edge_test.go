@@ -12,7 +12,7 @@ import (
 	"github.com/itemreduce/itemreduce/itembank/files"
 )
 
-func summaryOf(t *testing.T, bankYAML, data string) (*itembank.Bank, *itembank.Summary) {
+func summaryOf(t testing.TB, bankYAML, data string) (*itembank.Bank, *itembank.Summary) {
 	t.Helper()
 	bank, err := itembank.LoadBank(strings.NewReader(bankYAML), "bank.yaml")
 	if err != nil {
@@ -291,4 +291,61 @@ func FuzzReflectPair(f *testing.F) {
 			t.Fatalf("reflectPair(%+v, %d, %d) = %+v, want %+v", p, ax, ay, got, want)
 		}
 	})
+}
+
+// TestHeywoodWarning: a theme whose one-factor fit is a Heywood case
+// (x1 is the rounded mean of x2 and x3, which barely correlate, so the
+// exact fit would need x1's communality above 1) says so in its warnings
+// and still reports omega with the communality held at the bound; psych
+// 2.2.9 itself warns of an ultra-Heywood case on these data (fa gives x1 a
+// loading of 1.062), which is why such an omega is not compared with
+// psych's digits (TestMinres). A theme that fits well has no such warning.
+func TestHeywoodWarning(t *testing.T) {
+	const bankYAML = `scales:
+  five: {min: 1, max: 5}
+items:
+  - {id: x1, scale: five, theme: Heywood}
+  - {id: x2, scale: five, theme: Heywood}
+  - {id: x3, scale: five, theme: Heywood}
+`
+	// a, b over every pair of 1-5 and five with a = b; x1 = (a + b + 1) div 2.
+	var data strings.Builder
+	data.WriteString("x1,x2,x3\n")
+	pairs := [][2]int{{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5}}
+	for a := 1; a <= 5; a++ {
+		for b := 1; b <= 5; b++ {
+			pairs = append(pairs, [2]int{a, b})
+		}
+	}
+	for _, p := range pairs {
+		fmt.Fprintf(&data, "%d,%d,%d\n", (p[0]+p[1]+1)/2, p[0], p[1])
+	}
+	bank, s := summaryOf(t, bankYAML, data.String())
+	rel, err := Reliability(bank, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rel) != 1 || math.IsNaN(rel[0].OmegaTotal) {
+		t.Fatalf("want one theme with an omega: %+v", rel)
+	}
+	want := `theme "Heywood": omega_total: the one-factor fit holds the communality of x1 at psych::fa's bound 0.995 (a Heywood case)`
+	found := false
+	for _, w := range rel[0].Warnings {
+		found = found || strings.HasPrefix(w, want)
+	}
+	if !found {
+		t.Errorf("warnings %q lack %q", rel[0].Warnings, want)
+	}
+	sb, ss := smallSummary(t)
+	good, err := Reliability(sb, ss)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sr := range good {
+		for _, w := range sr.Warnings {
+			if strings.Contains(w, "Heywood") {
+				t.Errorf("%s %q: unexpected %q", sr.Kind, sr.Name, w)
+			}
+		}
+	}
 }

@@ -43,8 +43,10 @@ const MaxCommunality = 0.995
 // item whose communality exceeds MaxCommunality, with its diagonal held at
 // 0.995, which adds (0.995 − λᵢ²)² to the criterion, until no further item
 // exceeds it. psych stops at a relative change of the criterion of about
-// 1e-8, so the two agree to about 1e-6 (1e-4 in a Heywood case, where the
-// criterion is flat and psych's stopping point depends on its path).
+// 1e-8, so the two agree to about 1e-6. In a Heywood case the criterion is
+// flat and psych's stopping point depends on its path (about 1e-4 from the
+// fixed point in TestMinres); this function returns the fixed point, and
+// the reliability output warns of the Heywood case (scaleWarnings).
 //
 // Missing data: r may be a pairwise correlation matrix (psych::omega
 // computes cor(x, use = "pairwise")). It returns ErrTooFewItems for fewer

@@ -24,7 +24,13 @@ type Report struct {
 // the themes and composites from the current wave's summary
 // (Reliability), which must hold pair sums.
 func NewReport(bank *itembank.Bank, previous, current *itembank.Summary, t Thresholds) (*Report, error) {
-	res, err := Screen(bank, previous, current, t)
+	return NewLinkedReport(bank, previous, current, t, nil)
+}
+
+// NewLinkedReport is NewReport with the paired wave tests of ScreenLinked
+// when link is not nil.
+func NewLinkedReport(bank *itembank.Bank, previous, current *itembank.Summary, t Thresholds, link *Linked) (*Report, error) {
+	res, err := ScreenLinked(bank, previous, current, t, link)
 	if err != nil {
 		return nil, err
 	}

@@ -80,6 +80,7 @@ type jsonLimits struct {
 	LowSpread     Number  `json:"low_spread"`
 	LowSpreadFrom string  `json:"low_spread_from"`
 	Floor         *Number `json:"floor,omitempty"` // the optional floor rule, left out when off
+	FloorFrom     string  `json:"floor_from,omitempty"`
 	// The wave tests of the scale (WavePlan).
 	WaveTest          TestKind `json:"wave_test"`
 	WaveTestFrom      string   `json:"wave_test_from"`
@@ -161,6 +162,7 @@ func (r *Result) writeJSON(w io.Writer, rel []ScaleReliability) error {
 			WaveTest: wp.Test, WaveTestFrom: wp.TestFrom, MinWaveN: wp.MinN, StableEquivalence: wp.StableEquivalence})
 		if l.Floor.IsSet() {
 			out.Thresholds.Scales[len(out.Thresholds.Scales)-1].Floor = &l.Floor
+			out.Thresholds.Scales[len(out.Thresholds.Scales)-1].FloorFrom = l.FloorFrom
 		}
 	}
 	for i := range r.Items {

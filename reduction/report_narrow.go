@@ -161,8 +161,7 @@ func (r *Result) writeWaveTestTable(w io.Writer) error {
 	fmt.Fprintln(w)
 	writeWrapped(w, "Wave tests, previous -> current (+ is favourable; reverse-keyed items flipped):", "", "  ")
 	for _, l := range r.Limits {
-		p := r.Thresholds.WavePlanFor(l.Scale)
-		writeWrapped(w, fmt.Sprintf("%s: %s", l.Scale, testWords[p.Test]), "  ", "    ")
+		writeWrapped(w, fmt.Sprintf("%s: %s", l.Scale, r.testDescription(l.Scale)), "  ", "    ")
 	}
 	writeWrapped(w, fmt.Sprintf("%d items tested: %d differ at p < %s, %d after Holm's adjustment over the %d.",
 		tested, differ, trimP(WaveAlpha), differHolm, tested), "  ", "    ")
@@ -179,7 +178,7 @@ func (r *Result) writeWaveTestTable(w io.Writer) error {
 		if wt == nil || !(wt.P < WaveAlpha) {
 			continue
 		}
-		n := fmt.Sprintf("%d/%d", wt.NPrevious, wt.NCurrent)
+		n := wt.nText()
 		if wt.Warning != "" {
 			n, few = n+" *", true
 		}
@@ -194,7 +193,7 @@ func (r *Result) writeWaveTestTable(w io.Writer) error {
 		return err
 	}
 	if few {
-		writeWrapped(w, "n = answers previous/current; * = see the warnings (too few answers in a wave)", "  ", "    ")
+		writeWrapped(w, "n = answers previous/current, or people linked (paired); * = see the warnings (too few answers)", "  ", "    ")
 	}
 	return nil
 }

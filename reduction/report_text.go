@@ -48,7 +48,7 @@ func (r *Result) WriteThresholds(w io.Writer) {
 		fmt.Fprintf(tw, "  %s\tstable: |shift| < %s (%s)\tceiling: mean > %s (%s)\tlow_spread: sd < %s (%s)",
 			l.Scale, l.Stable, l.StableFrom, l.Ceiling, l.CeilingFrom, l.LowSpread, l.LowSpreadFrom)
 		if l.Floor.IsSet() {
-			fmt.Fprintf(tw, "\tfloor: mean < %s (fraction)", l.Floor)
+			fmt.Fprintf(tw, "\tfloor: mean < %s (%s)", l.Floor, l.FloorFrom)
 		}
 		fmt.Fprintln(tw)
 	}
@@ -175,9 +175,10 @@ func (r *Result) WriteCSV(w io.Writer) error {
 	head := append([]string{"id", "text", "scale", "n", "mean", "sd", "previous_n", "previous_mean", "shift"}, strings.Split(ruleColumns(rules, ",", false), ",")...)
 	head = append(head, "ticks", "correlated",
 		"stable_if_shift_below", "ceiling_if_mean_above", "low_spread_if_sd_below", "redundant_if_r_above")
-	if r.Thresholds.Floor.IsSet() {
+	if r.Thresholds.FloorOn() {
 		head = append(head, "floor_if_mean_below")
 	}
+	head = append(head, waveCSVHead...)
 	cw.Write(head)
 	for i := range r.Items {
 		it := &r.Items[i]
@@ -198,9 +199,14 @@ func (r *Result) WriteCSV(w io.Writer) error {
 			strconv.FormatInt(it.PreviousN, 10), fullFloat(it.PreviousMean), fullFloat(it.Shift)}, it.marks(rules, "1", "0", "")...)
 		row = append(row, strconv.Itoa(it.Ticks()), strings.Join(partners, "; "),
 			l.Stable.String(), l.Ceiling.String(), l.LowSpread.String(), r.Thresholds.Redundant.String())
-		if l.Floor.IsSet() {
-			row = append(row, l.Floor.String())
+		if r.Thresholds.FloorOn() {
+			floor := ""
+			if l.Floor.IsSet() {
+				floor = l.Floor.String()
+			}
+			row = append(row, floor)
 		}
+		row = append(row, it.WaveTest.csvFields()...)
 		cw.Write(row)
 	}
 	cw.Flush()
@@ -230,7 +236,7 @@ func (p *Report) WriteCSVDecimalComma(w io.Writer) error {
 	cw.Comma = ';'
 	text := map[string]bool{"id": true, "text": true, "scale": true, "correlated": true,
 		"reliability": true, "kind": true, "name": true, "item": true, "reversed": true,
-		"selection": true, "wave": true, "files": true, "sheet": true, "rows": true}
+		"selection": true, "wave": true, "files": true, "sheet": true, "rows": true, "wave_test": true}
 	var header []string
 	for i, rec := range records {
 		if i == 0 || rec[0] == "reliability" || rec[0] == "selection" {
@@ -303,5 +309,6 @@ func (r *Result) WriteMarkdown(w io.Writer) error {
 			it.Ticks(), it.partners(len(it.Correlated)))
 	}
 	r.writeTally(w, false)
+	r.writeWaveTestsMarkdown(w)
 	return nil
 }

@@ -280,7 +280,7 @@ func (rd nodeReader) flags(n *yaml.Node, item string) ([]Rule, error) {
 	return out, nil
 }
 
-var evidenceKeys = []string{"stable", "ceiling", "low_spread", "redundant", "max_r", "undecided", "close_call"}
+var evidenceKeys = []string{"stable", "ceiling", "floor", "low_spread", "redundant", "max_r", "wave_test", "undecided", "close_call"}
 
 func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 	var e Evidence
@@ -315,6 +315,10 @@ func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 			var err error
 			e.MaxR, err = rd.maxR(v, item)
 			return err
+		case "wave_test":
+			var err error
+			e.WaveTest, err = rd.waveEvidence(v, item)
+			return err
 		case "close_call":
 			var err error
 			e.CloseCall, err = rd.Text(v, item, key)
@@ -347,8 +351,11 @@ func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 func (rd nodeReader) statEvidence(n *yaml.Node, item string, rule Rule) (*StatEvidence, error) {
 	st := &StatEvidence{}
 	known := []string{statName[rule], "threshold", "n"}
-	if rule == Stable {
+	switch rule {
+	case Stable:
 		known = append(known, "previous_n")
+	case Ceiling, Floor:
+		known = append(known, "reflected")
 	}
 	err := rd.Pairs(n, item, "evidence: "+rule.String(), known, func(key string, _, v *yaml.Node) (err error) {
 		switch key {
@@ -358,6 +365,8 @@ func (rd nodeReader) statEvidence(n *yaml.Node, item string, rule Rule) (*StatEv
 			st.N, err = rd.Integer(v, item, key)
 		case "previous_n":
 			st.PreviousN, err = rd.Integer(v, item, key)
+		case "reflected":
+			st.Reflected, err = rd.Boolean(v, item, key, false)
 		default:
 			st.Value, err = rd.Text(v, item, key)
 		}

@@ -15,13 +15,17 @@ import (
 // from: the input files with their SHA-256, the thresholds in force and
 // the suggestion rule. It is rewritten on every refresh.
 type Screening struct {
-	Tool          string        `yaml:"tool,omitempty"`
-	Bank          FileDigest    `yaml:"bank"`
-	Config        *FileDigest   `yaml:"config,omitempty"`
-	Previous      []FileDigest  `yaml:"previous"`
-	Current       []FileDigest  `yaml:"current"`
-	Where         []string      `yaml:"where,omitempty"`
-	Sheet         string        `yaml:"sheet,omitempty"` // the worksheet read from workbooks; empty: the first
+	Tool     string       `yaml:"tool,omitempty"`
+	Bank     FileDigest   `yaml:"bank"`
+	Config   *FileDigest  `yaml:"config,omitempty"`
+	Previous []FileDigest `yaml:"previous"`
+	Current  []FileDigest `yaml:"current"`
+	Where    []string     `yaml:"where,omitempty"`
+	Sheet    string       `yaml:"sheet,omitempty"` // the worksheet read from workbooks; empty: the first
+	// IDColumn is the column by which the respondents of the two waves
+	// were linked for the paired wave tests (--id-column); empty when
+	// they were not.
+	IDColumn      string        `yaml:"id_column,omitempty"`
 	Respondents   Respondents   `yaml:"respondents"`
 	Basis         string        `yaml:"basis"`
 	Redundant     Number        `yaml:"redundant"`
@@ -48,6 +52,9 @@ type FileDigest struct {
 type Respondents struct {
 	Previous int64 `yaml:"previous" json:"previous"`
 	Current  int64 `yaml:"current" json:"current"`
+	// Linked counts the respondents linked across the waves by id (paired
+	// wave tests); 0 when they were not linked.
+	Linked int64 `yaml:"linked,omitempty" json:"linked,omitempty"`
 }
 
 // ScaleLimits are the thresholds in force for one scale, in answer units,
@@ -72,13 +79,14 @@ type ReviewInputs struct {
 	Previous, Current []FileDigest
 	Where             []string // row filters, e.g. gemeente=Zwolle
 	Sheet             string   // the worksheet read from workbooks (--sheet); empty: the first
+	IDColumn          string   // the column linking the waves (--id-column); empty when not linked
 }
 
 // NewScreening describes a screening result and its inputs.
 func NewScreening(res *Result, cfg Config, in ReviewInputs) Screening {
 	s := Screening{Tool: in.Tool, Bank: in.Bank, Config: in.Config, Previous: in.Previous, Current: in.Current, Where: in.Where, Sheet: in.Sheet,
-		Respondents: Respondents{Previous: res.PreviousRespondents, Current: res.Respondents},
-		Basis:       res.Basis(), Redundant: res.Thresholds.Redundant, DropFromTicks: dropFrom(cfg),
+		IDColumn: in.IDColumn, Respondents: Respondents{Previous: res.PreviousRespondents, Current: res.Respondents, Linked: res.Linked},
+		Basis: res.Basis(), Redundant: res.Thresholds.Redundant, DropFromTicks: dropFrom(cfg),
 		Redundancy: redundancyOf(cfg)}
 	if m := methodName(res.Thresholds.Method); m != MethodPearson {
 		s.Method = m
@@ -213,7 +221,7 @@ func (c *computed) field(key, indent string) []string {
 func (e *Evidence) lines(indent string) []string {
 	var out []string
 	sub := indent + "  "
-	for _, r := range []Rule{Stable, Ceiling, LowSpread} {
+	for _, r := range []Rule{Stable, Ceiling, Floor, LowSpread} {
 		st := e.Stat(r)
 		if st == nil {
 			continue
@@ -221,6 +229,9 @@ func (e *Evidence) lines(indent string) []string {
 		s := fmt.Sprintf("%s%s: {%s: %s, threshold: %s, n: %d", sub, r, statName[r], st.Value, st.Threshold, st.N)
 		if r == Stable {
 			s += fmt.Sprintf(", previous_n: %d", st.PreviousN)
+		}
+		if st.Reflected {
+			s += ", reflected: true"
 		}
 		out = append(out, s+"}")
 	}
@@ -235,6 +246,13 @@ func (e *Evidence) lines(indent string) []string {
 		out = append(out, sub+"redundant: ["+strings.Join(parts, ", ")+"]")
 	} else if p := e.MaxR; p != nil {
 		out = append(out, fmt.Sprintf("%smax_r: {id: %s, r: %s, n: %d}", sub, plain(p.ID), p.R, p.N))
+	}
+	if w := e.WaveTest; w != nil {
+		n := fmt.Sprintf("n_previous: %d, n_current: %d", w.NPrevious, w.NCurrent)
+		if w.Paired() {
+			n = fmt.Sprintf("n_linked: %d", w.NLinked)
+		}
+		out = append(out, fmt.Sprintf("%swave_test: {test: %s, p: %s, p_holm: %s, effect: %s, %s}", sub, w.Test, w.P, w.PHolm, w.Effect, n))
 	}
 	if e.CloseCall != "" {
 		out = append(out, sub+"close_call: "+quote(e.CloseCall))

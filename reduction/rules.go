@@ -31,7 +31,7 @@ var ruleNames = [...]string{"stable", "ceiling", "low_spread", "redundant", "flo
 // RulesInForce lists the rules t applies, in reporting order: Rules, with
 // Floor after Ceiling when the floor rule is on.
 func (t Thresholds) RulesInForce() []Rule {
-	if !t.Floor.IsSet() {
+	if !t.FloorOn() {
 		return Rules
 	}
 	return []Rule{Stable, Ceiling, Floor, LowSpread, Redundant}
@@ -77,8 +77,10 @@ type Limits struct {
 	CeilingFrom   string
 	LowSpreadFrom string
 	// Floor is the optional floor rule's threshold: a mean below this is at
-	// the floor. It is unset when the rule is off.
-	Floor Number
+	// the floor. It is unset when the rule is off for the scale; FloorFrom
+	// says "fraction" or "absolute".
+	Floor     Number
+	FloorFrom string
 	// CeilingReversed tests reverse-keyed items after reflection
 	// (Thresholds.CeilingReversed).
 	CeilingReversed bool
@@ -96,7 +98,7 @@ func (t Thresholds) LimitsFor(s *itembank.Scale) Limits {
 		StableFrom: "fraction", CeilingFrom: "fraction", LowSpreadFrom: "fraction",
 		CeilingReversed: t.CeilingReversed}
 	if t.Floor.IsSet() {
-		l.Floor = frac(t.Floor)
+		l.Floor, l.FloorFrom = frac(t.Floor), "fraction"
 		l.Floor.rat.Add(l.Floor.rat, big.NewRat(s.Min, 1))
 	}
 	if abs, ok := t.Scales[s.Name]; ok {
@@ -108,6 +110,9 @@ func (t Thresholds) LimitsFor(s *itembank.Scale) Limits {
 		}
 		if abs.LowSpread.IsSet() {
 			l.LowSpread, l.LowSpreadFrom = abs.LowSpread, "absolute"
+		}
+		if abs.Floor.IsSet() {
+			l.Floor, l.FloorFrom = abs.Floor, "absolute"
 		}
 	}
 	return l

@@ -15,6 +15,10 @@ type Result struct {
 	Items      []ItemResult // in bank order
 	// Respondents in the current and previous wave (0 when absent).
 	Respondents, PreviousRespondents int64
+	// Linked counts the respondents linked across the waves by id, whose
+	// paired tests replace the independent ones (ScreenLinked); 0 when
+	// the waves are not linked.
+	Linked int64
 	// Warnings are caveats, not failures: statistics that were undefined.
 	Warnings []string
 	// Selection, when set, is the files and rows screened, which every
@@ -78,6 +82,12 @@ func (it *ItemResult) Has(r Rule) bool {
 // waves, the other rules on the current wave. previous may be nil when
 // there is no earlier wave; the stable rule is then undecided.
 func Screen(bank *itembank.Bank, previous, current *itembank.Summary, t Thresholds) (*Result, error) {
+	return screen(bank, previous, current, t, nil)
+}
+
+// screen is Screen, with the paired wave tests when link is not nil
+// (ScreenLinked).
+func screen(bank *itembank.Bank, previous, current *itembank.Summary, t Thresholds, link *Linked) (*Result, error) {
 	if err := checkSummary(bank, current); err != nil {
 		return nil, fmt.Errorf("current wave: %w", err)
 	}
@@ -89,6 +99,9 @@ func Screen(bank *itembank.Bank, previous, current *itembank.Summary, t Threshol
 	res := &Result{Thresholds: t, Items: make([]ItemResult, len(bank.Items)), Respondents: current.Respondents}
 	if previous != nil {
 		res.PreviousRespondents = previous.Respondents
+	}
+	if link != nil {
+		res.Linked = link.N
 	}
 	limits := map[*itembank.Scale]Limits{}
 	for _, s := range bank.Scales {
@@ -105,7 +118,7 @@ func Screen(bank *itembank.Bank, previous, current *itembank.Summary, t Threshol
 			res.Warnings = append(res.Warnings, fmt.Sprintf("item %s: %s", it.Item.ID, u))
 		}
 	}
-	testWaves(res, previous, current, t)
+	testWaves(res, previous, current, t, link)
 	return res, nil
 }
 

@@ -18,7 +18,10 @@ type Selection struct {
 	// given: "gemeente=Zwolle". Empty: every row.
 	Where []string `json:"where"`
 	// Sheet is the worksheet read from Excel workbooks; empty: the first.
-	Sheet    string   `json:"sheet,omitempty"`
+	Sheet string `json:"sheet,omitempty"`
+	// IDColumn is the column whose ids linked the people of the two waves
+	// for the paired wave tests (--id-column); empty: not linked.
+	IDColumn string   `json:"id_column,omitempty"`
 	Previous WaveRows `json:"previous"`
 	Current  WaveRows `json:"current"`
 }

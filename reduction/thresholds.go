@@ -136,6 +136,10 @@ type ScaleThreshold struct {
 	Stable    Number `yaml:"stable"`     // largest mean shift that still counts as changed, exclusive
 	Ceiling   Number `yaml:"ceiling"`    // a mean above this is at the ceiling
 	LowSpread Number `yaml:"low_spread"` // an SD below this is low spread
+	// Floor is a mean below which the scale's items are at the floor: it
+	// turns the optional floor rule on for this scale (and replaces the
+	// rules file's floor fraction on it).
+	Floor Number `yaml:"floor"`
 	// WaveTest is mann_whitney or welch_t.
 	WaveTest          TestKind `yaml:"wave_test"`
 	MinWaveN          *int     `yaml:"min_wave_n"`
@@ -293,10 +297,38 @@ func (c Config) Validate(bank *itembank.Bank) error {
 	return nil
 }
 
+// FloorOn reports whether the optional floor rule is on: a floor fraction
+// for every scale, or an absolute floor for some.
+func (t Thresholds) FloorOn() bool {
+	if t.Floor.IsSet() {
+		return true
+	}
+	for _, st := range t.Scales {
+		if st.Floor.IsSet() {
+			return true
+		}
+	}
+	return false
+}
+
 // validateFloor checks that the optional floor is a fraction between 0 and
-// 1 and lies below the ceiling on every scale of the bank (with no bank,
-// below the ceiling fraction), so that one item never gets both ticks.
+// 1, that an absolute floor of a scale lies above the scale's minimum (a
+// floor at the minimum could never fire), and that on every scale of the
+// bank the floor lies below the ceiling (with no bank, the fraction below
+// the ceiling fraction), so that one item never gets both ticks.
 func (t Thresholds) validateFloor(bank *itembank.Bank) error {
+	for _, name := range slices.Sorted(maps.Keys(t.Scales)) {
+		f := t.Scales[name].Floor
+		if !f.IsSet() || bank == nil || bank.Scale(name) == nil {
+			continue
+		}
+		if s := bank.Scale(name); f.Rat().Cmp(big.NewRat(s.Min, 1)) <= 0 {
+			return &fieldError{[]string{"scales", name, "floor"}, fmt.Sprintf("scales: %s: floor: %s is not above the scale's minimum %d, so it could never fire", name, f, s.Min)}
+		}
+		if l := t.LimitsFor(bank.Scale(name)); l.Floor.Rat().Cmp(l.Ceiling.Rat()) >= 0 {
+			return &fieldError{[]string{"scales", name, "floor"}, fmt.Sprintf("scales: %s: floor: %s is not below the ceiling %s", name, l.Floor, l.Ceiling)}
+		}
+	}
 	if !t.Floor.IsSet() {
 		return nil
 	}

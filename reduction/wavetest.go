@@ -13,9 +13,9 @@ import (
 // files and the flag JSON.
 type TestKind string
 
-// The wave tests. Flag uses the two independent-samples tests; the paired
-// ones need each respondent linked across the waves, which summaries
-// cannot carry (see WilcoxonSignedRank and PairedT).
+// The wave tests. The two independent-samples tests run on summaries; the
+// paired ones replace them when the respondents are linked across the
+// waves by an id (ScreenLinked), which summaries cannot carry.
 const (
 	MannWhitneyTest TestKind = "mann_whitney"
 	WelchTest       TestKind = "welch_t"
@@ -120,8 +120,9 @@ const (
 // adjusts the p values by Holm over the items tested, warns of tests on
 // fewer than the plan's minimum of answers and of undefined ones, and,
 // where a plan asks for it, keeps stable only for items whose shift is
-// equivalent to zero. Screen calls it after the rules.
-func testWaves(res *Result, previous, current *itembank.Summary, t Thresholds) {
+// equivalent to zero. With link, each test is the paired one on the linked
+// respondents (pairedTest). Screen calls it after the rules.
+func testWaves(res *Result, previous, current *itembank.Summary, t Thresholds, link *Linked) {
 	if previous == nil {
 		return
 	}
@@ -140,6 +141,9 @@ func testWaves(res *Result, previous, current *itembank.Summary, t Thresholds) {
 			plan = t.WavePlanFor(it.Item.Scale)
 		}
 		wt := waveTestOf(it.Item, previous, current, i, plan)
+		if link != nil {
+			pairedTest(wt, it.Item, link.Diffs[i], link.Places, plan)
+		}
 		it.WaveTest = wt
 		tested = append(tested, wt)
 		if wt.Warning != "" {

@@ -209,6 +209,7 @@ Start with:
 			reviewCommand(),
 			proposalCommand(),
 			decideCommand(),
+			shortenCommand(),
 			summarizeCommand(),
 			helpCommand(),
 			versionCommand(),

@@ -107,20 +107,27 @@ func waveFiles(c *cli.Context, wave string, opt files.LoadOptions) ([]string, fi
 // loadWave pools the files given for one wave; notes go to stderr, each
 // once even when both waves come from the same file. A file given twice,
 // or for both waves, is refused just before the wave is loaded.
-func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOptions, method string) (*itembank.Summary, error) {
+func loadWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOptions) (*itembank.Summary, error) {
 	if err := checkWaveFlags(c); err != nil {
 		return nil, err
 	}
+	return summarizeWave(c, wave, bank, opt)
+}
+
+// summarizeWave is loadWave once the wave options have been checked.
+func summarizeWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.LoadOptions) (*itembank.Summary, error) {
 	if err := checkWaveInputs(c, wave); err != nil {
 		return nil, err
 	}
 	paths, opt := waveFiles(c, wave, opt)
 	// Only the newer wave's correlations are used (the redundancy rule).
 	detail, label := itembank.ItemsOnly, "reading "+wave+" wave"
+	method := ""
 	if wave == "current" {
 		detail, label = itembank.WithPairs, "reading and correlating "+wave+" wave"
-		if reduction.NeedsTables(method) {
-			detail = itembank.WithTables
+		// The rules file was read before (and its errors said then).
+		if cfg, err := loadConfig(c, bank); err == nil && reduction.NeedsTables(cfg.Method) {
+			detail, method = itembank.WithTables, cfg.Method
 		}
 	}
 	done := showProgress(c.App.ErrWriter, label, paths, &opt)
@@ -145,26 +152,28 @@ func loadConfig(c *cli.Context, bank *itembank.Bank) (reduction.Config, error) {
 }
 
 // screenWaves loads both waves and applies the rules of cfg.
-func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config) (*reduction.Result, error) {
-	previous, current, err := loadWaves(c, bank, cfg.Method)
+// hashed, when set, is given the SHA-256 of each file as it is read
+// (files.LoadOptions.Hashed).
+func screenWaves(c *cli.Context, bank *itembank.Bank, cfg reduction.Config, hashed func(string, [32]byte)) (*reduction.Result, error) {
+	previous, current, link, err := loadLinkedWaves(c, bank, hashed)
 	if err != nil {
 		return nil, err
 	}
-	res, err := reduction.Screen(bank, previous, current, cfg.Thresholds)
+	res, err := reduction.ScreenLinked(bank, previous, current, cfg.Thresholds, link)
 	if err != nil {
 		return nil, err
 	}
 	return res, reduction.GroupRedundant(res, bank, current, cfg)
 }
 
-// loadWaves loads the summaries of both waves, the newer with pair sums,
-// and with the tables of answers when the redundancy method needs them.
-func loadWaves(c *cli.Context, bank *itembank.Bank, method string) (previous, current *itembank.Summary, err error) {
+// loadWaves loads the summaries of both waves, the newer with pair sums.
+func loadWaves(c *cli.Context, bank *itembank.Bank, hashed func(string, [32]byte)) (previous, current *itembank.Summary, err error) {
 	opt, err := loadOptions(c)
 	if err != nil {
 		return nil, nil, err
 	}
-	previous, err = loadWave(c, "previous", bank, opt, method)
+	opt.Hashed = hashed
+	previous, err = loadWave(c, "previous", bank, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -173,15 +182,9 @@ func loadWaves(c *cli.Context, bank *itembank.Bank, method string) (previous, cu
 	// survey holds one wave's answers at a time rather than the collector's
 	// usual twice the live heap.
 	runtime.GC()
-	current, err = loadWave(c, "current", bank, opt, method)
+	current, err = loadWave(c, "current", bank, opt)
 	if err != nil {
 		return nil, nil, err
-	}
-	if reduction.NeedsTables(method) {
-		// The ordinal correlations make garbage pair by pair: return the
-		// newer wave's answers first, so that it is collected against the
-		// summary's size rather than the answers'.
-		runtime.GC()
 	}
 	return previous, current, nil
 }

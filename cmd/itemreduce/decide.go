@@ -31,8 +31,9 @@ Example:
        --proposal examples/wijkteams/proposals/steenwijkerland.yaml \
        --combine at-least:3 --out next-2018.yaml --audit audit.html`,
 		Description: `Every item gets one vote from each source: the researchers (the review file: your
-decision where you gave one, else the suggestion) and each proposal (keep when it
-lists the item under keep:, or does not list it under drop:). --combine decides:
+decision where you gave one, else the suggestion) and each proposal (keep when its Excel
+checklist says yes, or it lists the item under keep:, or does not list it under drop:).
+--combine decides:
    majority     kept when at least half of the sources keep it (the default)
    any          kept when at least one source keeps it
    all          kept only when every source keeps it
@@ -46,7 +47,7 @@ of the new bank. A review file whose computed fields were edited by hand is refu
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "bank", Required: true, Usage: "this year's item bank `FILE` (YAML)"},
 			&cli.StringFlag{Name: "review", Required: true, Usage: "the researchers' review `FILE`, made by itemreduce review"},
-			&cli.StringSliceFlag{Name: "proposal", Usage: "a team leader's proposal `FILE` (repeat for each)"},
+			&cli.StringSliceFlag{Name: "proposal", Usage: "a team leader's proposal `FILE`: a checklist from itemreduce proposal, .xlsx or .yaml (repeat for each)"},
 			&cli.StringFlag{Name: "combine", Value: "majority", Usage: "`RULE` to combine the votes: majority, any, all or at-least:N"},
 			&cli.StringFlag{Name: "audit", Usage: "audit `FILE` to write: .md (Markdown), .html (for a browser) or .json"},
 			&cli.StringFlag{Name: "title", Usage: "`TITLE` of next year's questionnaire (default: this year's title)"},
@@ -131,7 +132,7 @@ func decide(c *cli.Context, combine reduction.Combine) (*reduction.Decision, err
 	}
 	var proposals []*reduction.Proposal
 	for _, path := range c.StringSlice("proposal") {
-		p, err := reduction.LoadProposalFile(path, bank)
+		p, err := loadProposal(path, bank)
 		if err != nil {
 			return nil, err
 		}
@@ -176,7 +177,12 @@ func newAudit(c *cli.Context, d *reduction.Decision, next []byte) (*reduction.Au
 	if err != nil {
 		return nil, err
 	}
-	currentFiles, err := digestFiles(c.StringSlice("current"))
+	sums := map[string][32]byte{} // of the data files, hashed as they are read
+	current, err := loadCurrent(c, d.Bank, func(path string, sum [32]byte) { sums[path] = sum })
+	if err != nil {
+		return nil, err
+	}
+	currentFiles, err := digestsFrom(c.StringSlice("current"), sums)
 	if err != nil {
 		return nil, err
 	}
@@ -185,17 +191,16 @@ func newAudit(c *cli.Context, d *reduction.Decision, next []byte) (*reduction.Au
 		Bank: bank, Review: review, Proposals: proposals, Current: currentFiles,
 		Next:      &reduction.FileDigest{File: filepath.Base(c.String("out")), SHA256: hex.EncodeToString(sum[:])},
 		AuditFile: filepath.Base(c.String("audit"))})
-	current, err := loadCurrent(c, d.Bank)
-	if err != nil || current == nil {
-		return a, err
+	if current == nil {
+		return a, nil
 	}
 	a.Reliability, err = d.ReliabilityCosts(current)
 	return a, err
 }
 
 // loadCurrent pools the files of --current, with pair sums; nil without
-// them.
-func loadCurrent(c *cli.Context, bank *itembank.Bank) (*itembank.Summary, error) {
+// them. hashed is given the SHA-256 of each file as it is read.
+func loadCurrent(c *cli.Context, bank *itembank.Bank, hashed func(string, [32]byte)) (*itembank.Summary, error) {
 	paths := c.StringSlice("current")
 	if len(paths) == 0 {
 		return nil, nil
@@ -204,6 +209,7 @@ func loadCurrent(c *cli.Context, bank *itembank.Bank) (*itembank.Summary, error)
 	if err != nil {
 		return nil, err
 	}
+	opt.Hashed = hashed
 	done := showProgress(c.App.ErrWriter, "reading and correlating current wave", paths, &opt)
 	s, notes, err := files.SummarizeFiles(paths, bank, opt, itembank.WithPairs)
 	done()

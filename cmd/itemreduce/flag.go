@@ -37,8 +37,11 @@ Example:
 A value exactly at a threshold does not fire. Statistics that cannot be computed
 (too few answers, no variance, item not asked) decide nothing and are listed as warnings.
 After the items it shows the reliability of each theme and composite (alpha, omega)
-and the wave tests of each item (Mann-Whitney up to 7 points, Welch's t above, Holm-adjusted).`,
+and the wave tests of each item (Mann-Whitney up to 7 points, Welch's t above, Holm-adjusted;
+with --id-column the people of both waves are linked and the tests paired: Wilcoxon
+signed-rank and paired t).`,
 		Flags: append(append(dataFlags(),
+			linkIDFlag(),
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds; see examples/wijkteams/report-2018.yaml"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table (for reading), csv (for a spreadsheet), xlsx (an Excel workbook; needs -o), json (for programs) or markdown; with -o the default follows the file's extension (.txt .csv .xlsx .json .md)"},
 			&cli.BoolFlag{Name: "decimal-comma", Usage: "CSV for Dutch Excel: ';' between fields and a decimal comma (0,4)"},
@@ -147,11 +150,11 @@ func screen(c *cli.Context) (*reduction.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	previous, current, err := loadWaves(c, bank, cfg.Method)
+	previous, current, link, err := loadLinkedWaves(c, bank, nil)
 	if err != nil {
 		return nil, err
 	}
-	rep, err := reduction.NewReport(bank, previous, current, cfg.Thresholds)
+	rep, err := reduction.NewLinkedReport(bank, previous, current, cfg.Thresholds, link)
 	if err != nil {
 		return nil, err
 	}

@@ -41,6 +41,7 @@ func screeningOf(c *cli.Context) screening {
 	add("current wave", strings.Join(sel.Current.Files, "; "))
 	add("current wave rows", sel.RowsText(sel.Current))
 	add("worksheet", sel.Sheet)
+	add("people linked by id column", sel.IDColumn)
 	return s
 }
 
@@ -88,10 +89,11 @@ func writeItemsSheet(f *excelize.File, r *reduction.Result) error {
 	}
 	head = append(head, "ticks", "correlated",
 		"stable_if_shift_below", "ceiling_if_mean_above", "low_spread_if_sd_below", "redundant_if_r_above")
-	floor := r.Thresholds.Floor.IsSet()
+	floor := r.Thresholds.FloorOn()
 	if floor {
 		head = append(head, "floor_if_mean_below")
 	}
+	head = append(head, "wave_test", "wave_statistic", "wave_p", "wave_p_holm", "wave_effect", "wave_n_linked")
 	if err := setRow(f, itemsSheet, 1, head); err != nil {
 		return err
 	}
@@ -112,11 +114,27 @@ func writeItemsSheet(f *excelize.File, r *reduction.Result) error {
 		if floor {
 			row = append(row, cellValue(numberOrNaN(l.Floor)))
 		}
+		row = append(row, waveCells(it.WaveTest)...)
 		if err := setRow(f, itemsSheet, i+2, row); err != nil {
 			return err
 		}
 	}
 	return f.SetPanes(itemsSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// waveCells are an item's wave test for the workbook: the test, its
+// statistic, p, Holm's p and effect, and the people linked for a paired
+// test; empty cells when the item was not tested (or for n linked, when
+// the test is not paired).
+func waveCells(wt *reduction.WaveTest) []any {
+	if wt == nil {
+		return make([]any, 6)
+	}
+	var linked any
+	if wt.Test == reduction.SignedRankTest || wt.Test == reduction.PairedTTest {
+		linked = wt.NLinked
+	}
+	return []any{string(wt.Test), cellValue(wt.Statistic), cellValue(wt.P), cellValue(wt.PHolm), cellValue(wt.Effect.Value), linked}
 }
 
 // tick is 1 when rule fired for it, 0 when not, nil (empty) when it could

@@ -109,7 +109,8 @@ func TestFlagXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantHead := "id,text,theme,scale,n,mean,sd,previous_n,previous_mean,shift,stable,ceiling,low_spread,redundant,ticks,correlated," +
-		"stable_if_shift_below,ceiling_if_mean_above,low_spread_if_sd_below,redundant_if_r_above"
+		"stable_if_shift_below,ceiling_if_mean_above,low_spread_if_sd_below,redundant_if_r_above," +
+		"wave_test,wave_statistic,wave_p,wave_p_holm,wave_effect,wave_n_linked"
 	if got := strings.Join(rows[0], ","); got != wantHead {
 		t.Errorf("header\n%s\nwant\n%s", got, wantHead)
 	}

@@ -48,7 +48,9 @@ func TestReviewGroups(t *testing.T) {
 	}
 
 	example, _ := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/review.yaml"))
-	const sa03 = "      redundant: [{id: SA02, r: 0.67, n: 113, keep: SA02}]\n    group: 1\n    representative: SA02\n"
+	const sa03 = "      redundant: [{id: SA02, r: 0.67, n: 113, keep: SA02}]\n" +
+		"      wave_test: {test: mann_whitney, p: 0.00699, p_holm: 0.804, effect: 0.20, n_previous: 109, n_current: 114}\n" +
+		"    group: 1\n    representative: SA02\n"
 	if !strings.Contains(string(example), sa03) {
 		t.Fatalf("the example's SA03 entry changed; want it to contain\n%s", sa03)
 	}

@@ -25,7 +25,7 @@ var userConfigDir = os.UserConfigDir
 func ledgerFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "ledger", Usage: "keep the site's record of the summaries it released in `FILE`, which stays at the site and is never shared (default: releases.json in the itemreduce folder of your settings folder)"},
-		&cli.StringFlag{Name: "id-column", Usage: "the `COLUMN` holding each respondent's id, the same person having the same id in every file (default: respondents are recognised by their whole row)"},
+		idColumnFlag("the `COLUMN` holding each respondent's id, the same person having the same id in every file (default: respondents are recognised by their whole row)"),
 	}
 }
 

@@ -142,6 +142,7 @@ func (w *outputs) write(path string, screen io.Writer, render func(io.Writer) er
 //	                  reduction", an HTML page with that title, or JSON whose first
 //	                  keys are "title" and "totals"
 //	summarize         JSON whose "format" is "itemreduce summary"
+//	shorten -o        a proposal that begins "# Short form of "
 //	review            any file: review refreshes only a file it reads as a
 //	                  review file, and changes nothing else in it
 //	proposal          none: a proposal may hold a team leader's work and is never

@@ -32,6 +32,7 @@ composite, and with --review also after the review's decisions; and a table of e
 item that sorts and filters. It is one file that opens offline in any browser and
 prints well.`,
 		Flags: append(append(dataFlags(),
+			linkIDFlag(),
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds; see examples/wijkteams/report-2018.yaml"},
 			&cli.StringFlag{Name: "review", Usage: "the researchers' review `FILE`: show alpha and omega after its decisions too"},
 			forceFlag()),
@@ -78,11 +79,11 @@ func reportInput(c *cli.Context) (htmlreport.Input, error) {
 			return in, err
 		}
 	}
-	previous, current, err := loadWaves(c, bank, cfg.Method)
+	previous, current, link, err := loadLinkedWaves(c, bank, nil)
 	if err != nil {
 		return in, err
 	}
-	rep, err := reduction.NewReport(bank, previous, current, cfg.Thresholds)
+	rep, err := reduction.NewLinkedReport(bank, previous, current, cfg.Thresholds, link)
 	if err != nil {
 		return in, err
 	}

@@ -41,6 +41,7 @@ notes and comments stay exactly as you wrote them. A file with a mistake in it i
 reported with its line and left untouched. An item whose entry you deleted is
 reported as missing, not put back; --restore puts it back with an empty decision.`,
 		Flags: append(append(dataFlags(),
+			linkIDFlag(),
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds or drop_from_ticks"},
 			&cli.BoolFlag{Name: "restore", Usage: "put back, with an empty decision, the items whose entry was deleted from the review file"}),
 			outFlags("review `FILE` (YAML) to write, or to refresh when it exists")...),
@@ -70,8 +71,12 @@ func runReview(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := screenWaves(c, bank, cfg)
+	sums := map[string][32]byte{} // of the data files, hashed as they are read
+	res, err := screenWaves(c, bank, cfg, func(path string, sum [32]byte) { sums[path] = sum })
 	if err != nil {
+		return err
+	}
+	if err := digestWaves(c, &in, sums); err != nil {
 		return err
 	}
 	s := reduction.NewScreening(res, cfg, in)
@@ -88,7 +93,8 @@ func runReview(c *cli.Context) error {
 // reviewInputs loads the rules (the defaults without --config) and
 // records every input file with its SHA-256, for the review file.
 func reviewInputs(c *cli.Context, bank *itembank.Bank) (reduction.Config, reduction.ReviewInputs, error) {
-	in := reduction.ReviewInputs{Tool: "itemreduce " + appVersion(), Where: c.StringSlice("where"), Sheet: c.String("sheet")}
+	in := reduction.ReviewInputs{Tool: "itemreduce " + appVersion(), Where: c.StringSlice("where"), Sheet: c.String("sheet"),
+		IDColumn: c.String("id-column")}
 	cfg, err := loadConfig(c, bank)
 	if err != nil {
 		return cfg, in, err
@@ -103,14 +109,8 @@ func reviewInputs(c *cli.Context, bank *itembank.Bank) (reduction.Config, reduct
 		}
 		in.Config = &d
 	}
-	previous, prevOpt := waveFiles(c, "previous", files.LoadOptions{})
-	current, curOpt := waveFiles(c, "current", files.LoadOptions{})
-	if in.Previous, err = digestFiles(previous); err != nil {
-		return cfg, in, err
-	}
-	if in.Current, err = digestFiles(current); err != nil {
-		return cfg, in, err
-	}
+	_, prevOpt := waveFiles(c, "previous", files.LoadOptions{})
+	_, curOpt := waveFiles(c, "current", files.LoadOptions{})
 	// With all waves in one file, each wave is a selection of its rows.
 	for _, w := range []struct {
 		opt  files.LoadOptions
@@ -177,14 +177,51 @@ func writeRefreshReport(w io.Writer, name string, rep *reduction.RefreshReport) 
 	}
 }
 
-// digestFile names a file without its folder and gives its SHA-256.
+// digestWaves records the data files of both waves with the SHA-256
+// computed while they were read (sums, by path), for the review file.
+func digestWaves(c *cli.Context, in *reduction.ReviewInputs, sums map[string][32]byte) error {
+	previous, _ := waveFiles(c, "previous", files.LoadOptions{})
+	current, _ := waveFiles(c, "current", files.LoadOptions{})
+	var err error
+	if in.Previous, err = digestsFrom(previous, sums); err != nil {
+		return err
+	}
+	in.Current, err = digestsFrom(current, sums)
+	return err
+}
+
+// digestsFrom names each file with the SHA-256 in sums that was computed
+// while it was read; a file not read there is read for it.
+func digestsFrom(paths []string, sums map[string][32]byte) ([]reduction.FileDigest, error) {
+	var out []reduction.FileDigest
+	for _, p := range paths {
+		sum, ok := sums[p]
+		if !ok {
+			d, err := digestFile(p)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, d)
+			continue
+		}
+		out = append(out, reduction.FileDigest{File: filepath.Base(p), SHA256: hex.EncodeToString(sum[:])})
+	}
+	return out, nil
+}
+
+// digestFile names a file without its folder and gives its SHA-256,
+// reading it as it streams by.
 func digestFile(path string) (reduction.FileDigest, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return reduction.FileDigest{}, err
 	}
-	sum := sha256.Sum256(data)
-	return reduction.FileDigest{File: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}, nil
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return reduction.FileDigest{}, err
+	}
+	return reduction.FileDigest{File: filepath.Base(path), SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 // digestFiles is digestFile for each path, in order.

@@ -12,7 +12,7 @@ import (
 // file named without its folder: the --where conditions, the worksheet,
 // and per wave its files and, with --data, the wave column's value.
 func selectionOf(c *cli.Context) *reduction.Selection {
-	s := &reduction.Selection{Where: append([]string{}, c.StringSlice("where")...), Sheet: c.String("sheet")}
+	s := &reduction.Selection{Where: append([]string{}, c.StringSlice("where")...), Sheet: c.String("sheet"), IDColumn: c.String("id-column")}
 	for _, w := range []struct {
 		wave string
 		rows *reduction.WaveRows

@@ -22,7 +22,9 @@ if [ ! -x /usr/bin/time ]; then
 fi
 go build -o "$data/itemreduce" ./cmd/itemreduce
 
-# timed LABEL COMMAND...: runs the command, prints wall time and peak memory.
+# timed LABEL COMMAND...: runs the command, prints wall time, processor time
+# (user + system, over all cores: on a busy machine it varies less than the
+# wall time) and peak memory.
 timed() {
 	label=$1
 	shift
@@ -32,11 +34,12 @@ timed() {
 	}
 	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$data/time.log")
 	kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$data/time.log")
+	cpu=$(sed -n 's/.*\(User\|System\) time (seconds): //p' "$data/time.log" | awk '{s += $1} END {printf "%.1f s", s}')
 	case $label in
 	itemreduce*) result=$(rules "$data/out.log") ;;
 	*) result=$(tail -n 1 "$data/out.log") ;;
 	esac
-	printf '  %-28s %10s  %7d MB   %s\n' "$label" "$wall" $((kb / 1024)) "$result"
+	printf '  %-28s %10s  %9s  %7d MB   %s\n' "$label" "$wall" "$cpu" $((kb / 1024)) "$result"
 }
 
 # rules FILE prints how many items each rule fired for, from flag's JSON.
@@ -53,7 +56,7 @@ for size in "${@:-300x100000}"; do
 		go run ./examples/benchmark/gen -items "$items" -respondents "$respondents" -out "$dir"
 	fi
 	echo "$items items x $respondents respondents x 2 waves ($(du -sh "$dir/previous.csv" | cut -f1) per wave):"
-	echo "  what                              time (m:ss)  peak memory"
+	echo "  what                          time (m:ss)   cpu time  peak memory"
 	timed "itemreduce flag" "$data/itemreduce" flag --bank "$dir/bank.yaml" \
 		--previous "$dir/previous.csv" --current "$dir/current.csv" --format json
 	if [ "${COMPARE:-yes}" = no ]; then

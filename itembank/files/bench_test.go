@@ -3,6 +3,8 @@ package files
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/itemreduce/itemreduce/internal/benchdata"
@@ -63,6 +65,27 @@ func BenchmarkSummarize(b *testing.B) {
 			b.ResetTimer()
 			for b.Loop() {
 				if _, err := itembank.Summarize(r, itembank.WithPairs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSummarizeFiles times reading and summarising one wave's file
+// with pairs, block by block, as flag does for the newer wave.
+func BenchmarkSummarizeFiles(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(fmt.Sprintf("%dx%d", sz.items, sz.respondents), func(b *testing.B) {
+			bank, data := benchData(b, sz.items, sz.respondents)
+			path := filepath.Join(b.TempDir(), "wave.csv")
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(data)))
+			b.ResetTimer()
+			for b.Loop() {
+				if _, _, err := SummarizeFiles([]string{path}, bank, LoadOptions{}, itembank.WithPairs); err != nil {
 					b.Fatal(err)
 				}
 			}

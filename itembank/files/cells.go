@@ -47,6 +47,24 @@ func (c *cellParser) parse(cell string) (uint8, error) {
 	return k, nil
 }
 
+// parseBytes is parse for a cell given as bytes (valid only during the
+// call).
+func (c *cellParser) parseBytes(cell []byte) (uint8, error) {
+	switch len(cell) {
+	case 0:
+		return 0, nil
+	case 1:
+		if k := c.oneByte[cell[0]]; k != 0 {
+			return uint8(k - 1), nil
+		}
+	default:
+		if k, ok := c.lookup[string(cell)]; ok {
+			return k, nil
+		}
+	}
+	return c.parse(string(cell))
+}
+
 // cached returns the code of a cell text seen before; an empty cell is
 // always missing.
 func (c *cellParser) cached(cell string) (uint8, bool) {

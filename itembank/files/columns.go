@@ -75,7 +75,7 @@ func casedColumns(t Table, header []string, cols []*cellParser, res *itembank.Re
 			return nil, pe
 		}
 		column[i] = f
-		cols[f] = newCellParser(itembank.NewColumn(res.Bank.Items[i], rowsHint(t, opt)))
+		cols[f] = newCellParser(itembank.NewColumn(res.Bank.Items[i], 0))
 		res.Columns[i] = cols[f].col
 		cased = append(cased, casedColumn{h, res.Bank.Items[i].ID})
 	}

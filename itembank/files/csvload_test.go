@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/itemreduce/itemreduce/itembank"
+	"github.com/itemreduce/itemreduce/itembank/internal/csvscan"
 )
 
 const csvBank = `scales:
@@ -169,6 +170,12 @@ func FuzzLoadCSV(f *testing.F) {
 	f.Add("A,B\n1,2,3\n\"")
 	f.Fuzz(func(t *testing.T, src string) {
 		r, err := LoadCSV(strings.NewReader(src), "fuzz.csv", bank, LoadOptions{})
+		// Rows split and coded in one pass (codeLine) read as rows of
+		// cells do (codeRow).
+		cells, cellsErr := loadByCells(src, bank)
+		if fmt.Sprint(err) != fmt.Sprint(cellsErr) || fmt.Sprint(responseCodes(r)) != fmt.Sprint(responseCodes(cells)) {
+			t.Fatalf("read by lines: %v %v\nread by cells: %v %v", responseCodes(r), err, responseCodes(cells), cellsErr)
+		}
 		if err != nil {
 			var pe *itembank.ParseError
 			if !errors.As(err, &pe) || pe.File != "fuzz.csv" {
@@ -271,4 +278,38 @@ func TestWhereNoneMatchedLargeFile(t *testing.T) {
 			t.Errorf("%s: error %v, want it to end in %q", load.name, err, want)
 		}
 	}
+}
+
+// cellsOnly hides the scanner's NextLine, so that every row is read as
+// cells.
+type cellsOnly struct{ Table }
+
+// loadByCells is LoadCSV reading every row as cells.
+func loadByCells(src string, bank *itembank.Bank) (*itembank.Responses, error) {
+	sc, err := csvscan.New(strings.NewReader(src), "fuzz.csv", nil)
+	if err != nil {
+		return nil, err
+	}
+	return load(cellsOnly{sc}, "fuzz.csv", bank, LoadOptions{})
+}
+
+// responseCodes lists each column's answers, for comparisons.
+func responseCodes(r *itembank.Responses) []string {
+	if r == nil {
+		return nil
+	}
+	var out []string
+	for _, c := range r.Columns {
+		if c == nil {
+			out = append(out, "-")
+			continue
+		}
+		s := ""
+		for k := range c.Codes {
+			v, _ := c.Value(k)
+			s += v.String() + " "
+		}
+		out = append(out, s)
+	}
+	return append(out, fmt.Sprint(r.Respondents))
 }

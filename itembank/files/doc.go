@@ -28,9 +28,26 @@
 // one whose item columns are all empty with
 // ErrNoAnswers, one without rows with ErrNoRespondents.
 //
-// SummarizeFiles loads the files of one wave one at a time, summarises
-// each and drops its answers before the next is read, and pools the
-// summaries; a file ending in itembank.SummaryExt is read as a summary.
+// SummarizeFiles reads the files of one wave one at a time and summarises
+// each as it streams by, a block of rows at a time (about 4 MB of
+// answers, at least 8,192 rows; see itembank.Tally): the blocks are
+// counted on all cores while the next block is read, and no more than
+// three blocks are ever held, so memory grows with the items and their
+// pairs, not with the respondents. The summaries of the files are pooled;
+// a file ending in itembank.SummaryExt is read as a summary. LoadFile and
+// the Load functions, by contrast, return every answer of a file.
+//
+// Limits that keep a hostile or broken file from filling the memory: at
+// most MaxColumns (100,000) columns, and rows of at most 16 MB of text (a
+// quote never closed would otherwise make the rest of a file one cell).
+// Nothing is decided from the first rows that later rows could
+// contradict: the delimiter comes from the header alone, and a block's
+// answers keep their codes while later blocks bring new answers and more
+// decimals (the summary is byte for byte that of all rows at once).
+// An Excel workbook is read row by row, but the library unpacks its
+// worksheet in memory (at most 256 MB); an SPSS file is read case by case.
 // SummarizeRelease summarises the answers a site is about to release, with
 // the salted key of every respondent in it, for the site's release record.
+// LinkWaves links the respondents of two waves by an id column and counts,
+// per item, the differences of their answers, for the paired wave tests.
 package files

@@ -1,6 +1,8 @@
 package files
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -29,6 +31,12 @@ type LoadOptions struct {
 	// Tables makes SummarizeRelease count the answer tables of the pairs
 	// too (itembank.WithTables), for a summary made with --tables.
 	Tables bool
+	// Hashed, when set, is called by SummarizeFiles with the SHA-256 of
+	// each file it reads, for a record of the inputs: a text file is
+	// hashed in the pass that decides its encoding, so it is not read
+	// again; a workbook, an SPSS file or a summary is read once more for
+	// it, as it streams by.
+	Hashed func(path string, sha256 [32]byte)
 }
 
 // LoadFile reads a response file in any supported format: delimited text
@@ -70,12 +78,66 @@ func load(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*itembank
 	return res, err
 }
 
-// loadTable is load, also saying how the columns matched the bank.
+// loadTable is load, also saying how the columns matched the bank: the
+// blocks readTable gives are put one after the other.
 func loadTable(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*itembank.Responses, columnMatch, error) {
+	var whole *itembank.Responses
+	res, match, err := readTable(t, name, bank, opt, 1<<16, func(b *itembank.Responses) (*itembank.Responses, error) {
+		if whole == nil {
+			whole = &itembank.Responses{Columns: make([]*itembank.Column, len(b.Columns))}
+			for i, c := range b.Columns {
+				if c != nil {
+					whole.Columns[i] = itembank.NewColumn(c.Item, rowsHint(t, opt))
+				}
+			}
+		}
+		for i, c := range b.Columns {
+			if c != nil {
+				whole.Columns[i].Codes = append(whole.Columns[i].Codes, c.Codes...)
+			}
+		}
+		return b, nil
+	})
+	if err != nil {
+		return nil, match, err
+	}
+	for i, c := range res.Columns {
+		if c != nil {
+			if whole != nil {
+				c.Codes = whole.Columns[i].Codes
+			} else {
+				c.Codes = []uint8{}
+			}
+		}
+	}
+	return res, match, nil
+}
+
+// readTable reads the rows of t for bank, a block of at most rows rows at
+// a time: each block is given to each when full, and at the end when it
+// holds rows, and each returns the block to fill next (the same one, or
+// another it owns no more). A block's Columns are indexed like the bank's
+// items, nil where the file has no column for the item, the same in every
+// block; a code stands for the same answer in every block, and a block's
+// Levels list the answers coded so far (a later block may add levels), as
+// itembank.Tally needs them. The Levels of a block are not changed when
+// later blocks add levels, so a block can be read while the next fills.
+//
+// readTable returns the file as read: its Columns' Levels (no Codes; nil
+// for an item with no answer in any row kept: it was not asked), the rows
+// kept and the ignored columns. The whole file is checked before anything
+// is returned: an error may come after blocks were given.
+func readTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, rows int, each func(*itembank.Responses) (*itembank.Responses, error)) (*itembank.Responses, columnMatch, error) {
 	// Header: the item columns, the ignored ones, the row selection.
 	header, err := t.Header()
 	if err != nil {
 		return nil, columnMatch{}, err
+	}
+	if len(header) > MaxColumns {
+		pe := t.Pos(0)
+		pe.Column = 0
+		pe.Err = fmt.Errorf("%w: the header has %d columns; itemreduce reads files of at most %d columns: is this a response file with one column per question?", itembank.ErrFieldCount, len(header), MaxColumns)
+		return nil, columnMatch{}, pe
 	}
 	res := &itembank.Responses{Bank: bank, Sources: []string{name}, Columns: make([]*itembank.Column, len(bank.Items))}
 	cols, fields, err := itemColumns(t, header, res, opt)
@@ -101,41 +163,63 @@ func loadTable(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*ite
 	}
 	waves := newWaveCheck(header, where, opt.OneWave)
 
-	// Rows: code the answers of the rows kept.
+	// Rows: code the answers of the rows kept, a block at a time.
+	item := make([]int, len(cols)) // per field: the item of its column
+	var used []int                 // the fields of item columns
+	for f, c := range cols {
+		if c != nil {
+			item[f], _ = bank.Index(c.col.Item.ID)
+			used = append(used, f)
+		}
+	}
+	blk := newBlock(res, nil, rows)
+	colOf := make([]*itembank.Column, len(cols)) // per field: its column in blk
+	fill := func() {
+		for _, f := range used {
+			colOf[f] = blk.Columns[item[f]]
+		}
+	}
+	fill()
+	lt, lines := t.(lineTable)
+	lines = lines && len(where) == 0 && waves == nil
 	for {
-		row, err := t.Next()
+		var line []byte
+		var row []string
+		if lines {
+			line, row, err = lt.NextLine()
+		} else {
+			row, err = t.Next()
+		}
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, match, err
 		}
-		if len(row) != len(header) {
-			pe := t.Pos(0)
-			pe.Column = 0
-			pe.Err = fmt.Errorf("%w: row has %d fields, header has %d", itembank.ErrFieldCount, len(row), len(header))
-			return nil, match, pe
+		if line != nil {
+			err = codeLine(line, lt.Delimiter(), cols, colOf, len(header), t)
+		} else {
+			err = codeRow(row, cols, colOf, used, header, where, waves, t)
 		}
-		if !where.match(row) {
+		if err == errSkip {
 			continue
 		}
-		if waves != nil {
-			waves.add(row)
+		if err != nil {
+			return nil, match, err
 		}
-		for f, c := range cols {
-			if c == nil {
-				continue
-			}
-			code, err := c.parse(row[f])
-			if err != nil {
-				pe := t.Pos(f)
-				pe.Item = c.col.Item.ID
-				pe.Err = err
-				return nil, match, pe
-			}
-			c.col.Codes = append(c.col.Codes, code)
-		}
+		blk.Respondents++
 		res.Respondents++
+		if blk.Respondents == rows {
+			if blk, err = give(blk, res, each, rows); err != nil {
+				return nil, match, err
+			}
+			fill()
+		}
+	}
+	if blk.Respondents > 0 {
+		if _, err = give(blk, res, each, rows); err != nil {
+			return nil, match, err
+		}
 	}
 
 	// Whole file: something to read, of one wave when asked.
@@ -144,6 +228,147 @@ func loadTable(t Table, name string, bank *itembank.Bank, opt LoadOptions) (*ite
 		return nil, match, err
 	}
 	return res, match, nil
+}
+
+// MaxColumns is the most columns a response file may have: a hostile or
+// broken file of a million columns would otherwise cost a great deal of
+// memory per row. Wide national files have a few thousand.
+const MaxColumns = 100_000
+
+// errSkip is codeRow's word for a row the selection leaves out.
+var errSkip = errors.New("row not selected")
+
+// codeRow codes the answers of a row kept, appending them to the columns
+// of colOf; errSkip when the selection leaves the row out.
+func codeRow(row []string, cols []*cellParser, colOf []*itembank.Column, used []int, header []string, where whereSet, waves *waveCheck, t Table) error {
+	if len(row) != len(header) {
+		return fieldCount(t, len(row), len(header))
+	}
+	if !where.match(row) {
+		return errSkip
+	}
+	if waves != nil {
+		waves.add(row)
+	}
+	for _, f := range used {
+		code, err := cols[f].parse(row[f])
+		if err != nil {
+			return cellError(t, f, cols[f], err)
+		}
+		c := colOf[f]
+		c.Codes = append(c.Codes, code)
+	}
+	return nil
+}
+
+// codeLine is codeRow for a row that is one line of text without quotes
+// and no selection: the cells are parsed as the line is split.
+func codeLine(line []byte, delim byte, cols []*cellParser, colOf []*itembank.Column, fields int, t Table) error {
+	if len(line) == 0 { // one empty cell: the scanner skips such lines
+		if len(colOf) > 0 && colOf[0] != nil {
+			colOf[0].Codes = append(colOf[0].Codes, 0)
+		}
+		if fields != 1 {
+			return fieldCount(t, 1, fields)
+		}
+		return nil
+	}
+	f, start := 0, 0
+	for {
+		// The cell is line[start:end]; most are one byte.
+		end := start + 1
+		if end > len(line) || (end < len(line) && line[end] != delim) || line[start] == delim {
+			if i := bytes.IndexByte(line[start:], delim); i >= 0 {
+				end = start + i
+			} else {
+				end = len(line)
+			}
+		}
+		if f < len(colOf) {
+			if c := colOf[f]; c != nil {
+				p := cols[f]
+				var code uint8
+				if k := p.oneByte[line[min(start, len(line)-1)]]; end-start == 1 && k != 0 {
+					code = uint8(k - 1)
+				} else {
+					var err error
+					if code, err = p.parseBytes(line[start:end]); err != nil {
+						if n := bytes.Count(line, []byte{delim}) + 1; n != fields {
+							return fieldCount(t, n, fields) // as codeRow says first
+						}
+						return cellError(t, f, p, err)
+					}
+				}
+				c.Codes = append(c.Codes, code)
+			}
+		}
+		f++
+		if end >= len(line) {
+			break
+		}
+		start = end + 1
+	}
+	if f != fields {
+		return fieldCount(t, f, fields)
+	}
+	return nil
+}
+
+// A lineTable gives a record that is one line without quotes as that
+// line (csvscan.Scanner.NextLine), to be split at Delimiter.
+type lineTable interface {
+	NextLine() ([]byte, []string, error)
+	Delimiter() byte
+}
+
+func fieldCount(t Table, got, want int) error {
+	pe := t.Pos(0)
+	pe.Column = 0
+	pe.Err = fmt.Errorf("%w: row has %d fields, header has %d", itembank.ErrFieldCount, got, want)
+	return pe
+}
+
+func cellError(t Table, f int, c *cellParser, err error) error {
+	pe := t.Pos(f)
+	pe.Item = c.col.Item.ID
+	pe.Err = err
+	return pe
+}
+
+// newBlock returns an empty block with a column for each of res's, room
+// for rows answers each, or reuses b's.
+func newBlock(res *itembank.Responses, b *itembank.Responses, rows int) *itembank.Responses {
+	if b == nil {
+		b = &itembank.Responses{Bank: res.Bank, Sources: res.Sources, Columns: make([]*itembank.Column, len(res.Columns))}
+	}
+	b.Respondents = 0
+	for i, c := range res.Columns {
+		switch {
+		case c == nil:
+			b.Columns[i] = nil
+		case b.Columns[i] == nil:
+			b.Columns[i] = itembank.NewColumn(c.Item, rows)
+		default:
+			b.Columns[i].Codes = b.Columns[i].Codes[:0]
+			b.Columns[i].Levels = nil
+		}
+	}
+	return b
+}
+
+// give hands a full block to each, with the levels coded so far, and
+// returns the block to fill next, emptied.
+func give(b, res *itembank.Responses, each func(*itembank.Responses) (*itembank.Responses, error), rows int) (*itembank.Responses, error) {
+	for i, c := range res.Columns {
+		if c != nil {
+			b.Columns[i].Levels = c.Levels[:len(c.Levels):len(c.Levels)]
+		}
+	}
+	next, err := each(b)
+	if err != nil {
+		return nil, err
+	}
+	return newBlock(res, next, rows), nil
 }
 
 // itemColumns reads the header: a parser for each column named exactly
@@ -166,7 +391,7 @@ func itemColumns(t Table, header []string, res *itembank.Responses, opt LoadOpti
 		}
 		seen[h] = f
 		if i, ok := res.Bank.Index(h); ok {
-			cols[f] = newCellParser(itembank.NewColumn(res.Bank.Items[i], rowsHint(t, opt)))
+			cols[f] = newCellParser(itembank.NewColumn(res.Bank.Items[i], 0))
 			res.Columns[i] = cols[f].col
 		} else {
 			res.Ignored = append(res.Ignored, h)

@@ -1,6 +1,11 @@
 package files
 
 import (
+	"crypto/sha256"
+	"hash"
+	"io"
+	"os"
+
 	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/itembank/internal/csvscan"
 	"github.com/itemreduce/itemreduce/itembank/sav"
@@ -35,6 +40,14 @@ type Source struct {
 // DetectFormat) as a Table; sheet names the worksheet of a workbook (empty:
 // the first). The caller must Close it.
 func Open(path, sheet string, progress func(int64)) (*Source, error) {
+	return open(path, sheet, progress, nil)
+}
+
+// open is Open, calling hashed, when set, with the file's SHA-256 before
+// it returns: hashed in the pass that decides a text file's encoding, so
+// that it is not read once more; other formats (workbooks, SPSS files,
+// UTF-16 text) are read once more for it, as they stream by.
+func open(path, sheet string, progress func(int64), hashed func(path string, sha256 [sha256.Size]byte)) (*Source, error) {
 	f, err := openDataFile(path)
 	if err != nil {
 		return nil, err
@@ -60,10 +73,19 @@ func Open(path, sheet string, progress func(int64)) (*Source, error) {
 			src.Warnings = append(src.Warnings, w.Error())
 		}
 	default:
-		text, _, err := openText(f, f.size, path)
+		var h hash.Hash
+		if hashed != nil && !isUTF16(f) {
+			h = sha256.New()
+		}
+		text, _, err := openText(f, f.size, path, h)
 		if err != nil {
 			src.Close()
 			return nil, err
+		}
+		if h != nil {
+			var sum [sha256.Size]byte
+			hashed(path, [sha256.Size]byte(h.Sum(sum[:0])))
+			hashed = nil
 		}
 		sc, err := csvscan.New(text, path, progress)
 		if err != nil {
@@ -75,7 +97,37 @@ func Open(path, sheet string, progress func(int64)) (*Source, error) {
 		src.close = append(src.close, sc.Stop)
 		src.Table = sc
 	}
+	if hashed != nil {
+		sum, err := hashFile(path)
+		if err != nil {
+			src.Close()
+			return nil, err
+		}
+		hashed(path, sum)
+	}
 	return src, nil
+}
+
+// isUTF16 reports whether f starts with a UTF-16 byte-order mark.
+func isUTF16(f io.ReaderAt) bool {
+	head := make([]byte, 2)
+	n, _ := f.ReadAt(head, 0)
+	return n == 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF)
+}
+
+// hashFile returns the SHA-256 of a file, read as it streams by.
+func hashFile(path string) ([sha256.Size]byte, error) {
+	var sum [sha256.Size]byte
+	f, err := os.Open(path)
+	if err != nil {
+		return sum, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return sum, err
+	}
+	return [sha256.Size]byte(h.Sum(sum[:0])), nil
 }
 
 // Close releases the file and whatever reading it needed.

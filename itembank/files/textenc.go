@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"unicode/utf8"
 
@@ -50,7 +51,11 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // megabyte for UTF-8). Errors are *ParseErrors giving the line and byte
 // column of the first offending byte; lines end at '\n', so CRLF files
 // count alike.
-func openText(r io.ReaderAt, size int64, name string) (io.Reader, string, error) {
+//
+// With h set, the bytes of the file are written to h as that pass reads
+// them (not for UTF-16, which takes no pass): the file is hashed without
+// being read once more.
+func openText(r io.ReaderAt, size int64, name string, h hash.Hash) (io.Reader, string, error) {
 	whole := io.NewSectionReader(r, 0, size)
 	head := make([]byte, 3)
 	n, _ := r.ReadAt(head, 0)
@@ -61,7 +66,7 @@ func openText(r io.ReaderAt, size int64, name string) (io.Reader, string, error)
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return openUTF16(whole, size, name, unicode.BigEndian, EncodingUTF16BE)
 	}
-	s, err := scanText(r, size)
+	s, err := scanText(r, size, h)
 	if err != nil {
 		return nil, "", &itembank.ParseError{File: name, Err: err}
 	}
@@ -110,7 +115,7 @@ type textScan struct {
 
 // scanText reads the file once, a megabyte at a time, carrying an
 // incomplete UTF-8 sequence over to the next chunk.
-func scanText(r io.ReaderAt, size int64) (textScan, error) {
+func scanText(r io.ReaderAt, size int64, h hash.Hash) (textScan, error) {
 	const chunk = 1 << 20
 	s := textScan{bad: -1, multibyte: -1, nul: -1, undef: -1}
 	buf := make([]byte, chunk+utf8.UTFMax)
@@ -123,6 +128,9 @@ func scanText(r io.ReaderAt, size int64) (textScan, error) {
 			return s, err
 		}
 		end := keep + n
+		if h != nil {
+			h.Write(buf[keep:end])
+		}
 		atEOF := base+int64(end) >= size || n == 0
 		cut := end
 		if !atEOF {

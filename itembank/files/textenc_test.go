@@ -159,7 +159,7 @@ func TestOpenTextChunks(t *testing.T) {
 	}
 	prefix := b.String()[:1<<20-1] // ends one byte before the boundary
 	utf := prefix + "é\nmore\n"    // 'é' is 2 bytes: split by the boundary
-	r, enc, err := openText(strings.NewReader(utf), int64(len(utf)), "big.csv")
+	r, enc, err := openText(strings.NewReader(utf), int64(len(utf)), "big.csv", nil)
 	if err != nil || enc != EncodingUTF8 {
 		t.Fatalf("split UTF-8: %v, %s", err, enc)
 	}
@@ -167,7 +167,7 @@ func TestOpenTextChunks(t *testing.T) {
 		t.Error("UTF-8 text changed while read")
 	}
 	cp := prefix + "\nco\xf6rdinatie\xe9\n" // windows-1252 ö and é after the boundary
-	r, enc, err = openText(strings.NewReader(cp), int64(len(cp)), "big.csv")
+	r, enc, err = openText(strings.NewReader(cp), int64(len(cp)), "big.csv", nil)
 	if err != nil || enc != EncodingWindows1252 {
 		t.Fatalf("windows-1252: %v, %s", err, enc)
 	}
@@ -176,7 +176,7 @@ func TestOpenTextChunks(t *testing.T) {
 		t.Errorf("decoded tail %q", got[len(got)-20:])
 	}
 	mixed := prefix + "\nok é\nbad \xf6\n"
-	_, _, err = openText(strings.NewReader(mixed), int64(len(mixed)), "big.csv")
+	_, _, err = openText(strings.NewReader(mixed), int64(len(mixed)), "big.csv", nil)
 	lines := strings.Count(prefix, "\n") + 1
 	want := fmt.Sprintf("big.csv:%d:5: unreadable characters: byte 0xF6 is not UTF-8, yet line %d holds UTF-8 text", lines+2, lines+1)
 	if err == nil || !strings.Contains(err.Error(), want) {
@@ -187,7 +187,7 @@ func TestOpenTextChunks(t *testing.T) {
 // decodeText returns the UTF-8 text of a delimited file held in memory and
 // the encoding it was read in, by openText.
 func decodeText(data []byte, name string) ([]byte, string, error) {
-	r, enc, err := openText(bytes.NewReader(data), int64(len(data)), name)
+	r, enc, err := openText(bytes.NewReader(data), int64(len(data)), name, nil)
 	if err != nil {
 		return nil, "", err
 	}

@@ -24,9 +24,9 @@ type Note struct {
 func (n Note) String() string { return n.File + ": " + n.Text }
 
 // SummarizeFiles loads every file of one wave and pools them into one
-// summary, with pair sums when detail is itembank.WithPairs. Each file's
-// answers are summarised and dropped before the next file is read, so
-// memory holds one file's answers at a time. A file whose name ends in
+// summary, with pair sums when detail is itembank.WithPairs. Each file is
+// summarised as it streams by, a block of rows at a time (see tallyTable),
+// so memory never holds more than a few blocks of answers. A file whose name ends in
 // SummaryExt is read as a summary made for this bank (LoadSummaryFile),
 // any other as answers (LoadFile); the two may be mixed. Rows can only be
 // selected (opt.Where) in files of answers.
@@ -134,6 +134,12 @@ func summarizeFile(path string, bank *itembank.Bank, opt LoadOptions, detail ite
 		if err == nil && detail == itembank.ItemsOnly {
 			s.DropPairs()
 		}
+		if err == nil && opt.Hashed != nil {
+			var sum [32]byte
+			if sum, err = hashFile(path); err == nil {
+				opt.Hashed(path, sum)
+			}
+		}
 		if err == nil && opt.Progress != nil {
 			if st, err := os.Stat(path); err == nil {
 				opt.Progress(st.Size())
@@ -141,7 +147,12 @@ func summarizeFile(path string, bank *itembank.Bank, opt LoadOptions, detail ite
 		}
 		return s, notes, err
 	}
-	r, match, err := loadFile(path, bank, opt)
+	src, err := open(path, opt.Sheet, opt.Progress, opt.Hashed)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer src.Close()
+	s, match, err := tallyTable(src.Table, path, bank, opt, detail, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -149,13 +160,59 @@ func summarizeFile(path string, bank *itembank.Bank, opt LoadOptions, detail ite
 	if w := match.warning(); w != "" {
 		notes = append(notes, Note{File: path, Text: w, Warning: true})
 	}
-	notes = append(notes, readerNotes(path, r.Warnings)...)
-	s, err := itembank.Summarize(r, detail)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
-	}
+	notes = append(notes, readerNotes(path, src.Warnings)...)
 	return s, notes, nil
 }
+
+// tallyTable summarises the rows of t as they are read, a block at a
+// time (readTable): the blocks are counted on another goroutine (the
+// pairs on all cores) while the next block is read, one block at most
+// waiting between the two, so that no more than three blocks of answers
+// are ever held. seen, when not nil, is called with each block once
+// counted, in file order, on that goroutine.
+func tallyTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, detail itembank.Detail, seen func(*itembank.Responses)) (*itembank.Summary, columnMatch, error) {
+	tally := itembank.NewTally(bank, detail)
+	full := make(chan *itembank.Responses, 1)
+	free := make(chan *itembank.Responses, 2)
+	free <- nil // a nil block is made when first needed
+	free <- nil
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for b := range full {
+			tally.Add(b)
+			if seen != nil {
+				seen(b)
+			}
+			free <- b
+		}
+	}()
+	res, match, err := readTable(t, name, bank, opt, blockRows(len(bank.Items)), func(b *itembank.Responses) (*itembank.Responses, error) {
+		full <- b
+		return <-free, nil
+	})
+	close(full)
+	<-done
+	if err != nil {
+		return nil, match, err
+	}
+	s, err := tally.Summary(res)
+	if err != nil {
+		return nil, match, fmt.Errorf("%s: %w", name, err)
+	}
+	return s, match, nil
+}
+
+// blockRows is the number of rows of a block of p items: a multiple of
+// the 8,192 respondents that the pair counting takes at a time, about
+// blockBytes of answers.
+func blockRows(p int) int {
+	return blockUnit * max(1, blockBytes/(blockUnit*max(1, p)))
+}
+
+// blockUnit is the 8,192 rows of blockRows, and blockBytes about how many
+// bytes of answers a block holds (variables for the tests).
+var blockUnit, blockBytes = 8192, 4 << 20
 
 // Identify says how SummarizeRelease tells respondents apart.
 type Identify struct {
@@ -281,15 +338,25 @@ func summarizeKeyed(path string, file int, bank *itembank.Bank, opt LoadOptions,
 	if lt, ok := src.Table.(labeledTable); ok {
 		t = &keyedLabeledTable{kt, lt}
 	}
-	r, match, err := loadTable(t, path, bank, opt)
+	var unanswered []int // rows kept that answer no bank item, increasing
+	row0 := 0
+	detail := itembank.WithPairs
+	if opt.Tables {
+		detail = itembank.WithTables
+	}
+	s, match, err := tallyTable(t, path, bank, opt, detail, func(b *itembank.Responses) {
+		for _, r := range b.Unanswered() {
+			unanswered = append(unanswered, row0+r)
+		}
+		row0 += b.Respondents
+	})
 	if err != nil {
 		return nil, keyedFile{}, nil, err
 	}
-	if len(kt.keys) != r.Respondents {
-		return nil, keyedFile{}, nil, fmt.Errorf("%s: %d rows keyed, but %d loaded", path, len(kt.keys), r.Respondents)
+	if len(kt.keys) != row0 {
+		return nil, keyedFile{}, nil, fmt.Errorf("%s: %d rows keyed, but %d loaded", path, len(kt.keys), row0)
 	}
-	kept := keyedFile{rows: int64(r.Respondents), columns: r.Ignored}
-	unanswered := r.Unanswered() // increasing
+	kept := keyedFile{rows: int64(row0), columns: match.ignored}
 	kept.unanswered = int64(len(unanswered))
 	for row, k := range kt.keys {
 		if len(unanswered) > 0 && unanswered[0] == row {
@@ -303,14 +370,6 @@ func summarizeKeyed(path string, file int, bank *itembank.Bank, opt LoadOptions,
 		notes = append(notes, Note{File: path, Text: w, Warning: true})
 	}
 	notes = append(notes, readerNotes(path, src.Warnings)...)
-	detail := itembank.WithPairs
-	if opt.Tables {
-		detail = itembank.WithTables
-	}
-	s, err := itembank.Summarize(r, detail)
-	if err != nil {
-		return nil, keyedFile{}, nil, fmt.Errorf("%s: %w", path, err)
-	}
 	return s, kept, notes, nil
 }
 

@@ -2,6 +2,7 @@ package csvscan
 
 import (
 	"io"
+	"strings"
 	"unsafe"
 )
 
@@ -19,15 +20,20 @@ type csvPipe struct {
 	cur *csvBatch // the batch being read
 	row int       // the next row of cur
 	err error     // the error that ended the input, once reached
+
+	cells  []string // the cells of the last plain record, once split
+	starts []int    // where each of them starts in its line
+	split  bool     // cells and starts are the last record's
+	own    []string // copies of the cells, when not borrowing
 }
 
 // A csvBatch holds some records. A record that is one line without quotes
-// (the usual case) is copied as it is and its cells point into the copy,
-// their positions follow from where they start; the cells of other records
-// are copied one by one, with their positions.
+// (the usual case) is copied as it is, and split into cells only when
+// asked for (Next; NextLine gives the line itself); the cells of other
+// records are copied one by one, with their positions.
 type csvBatch struct {
 	data   []byte
-	bounds []int32 // start and end in data of each cell
+	bounds []int32 // start and end in data of each cell of the records that are not plain
 	cells  []string
 	rows   []batchRow
 	pos    []int32 // line and column of each cell of the records that are not plain
@@ -35,10 +41,10 @@ type csvBatch struct {
 }
 
 type batchRow struct {
-	cells int32 // end of the row's cells
-	line  int32 // plain: the line; else -1
-	col   int32 // plain: the column of data[base]
-	base  int32 // plain: start of the line in data; else: its first entry in pos
+	line int32 // plain: the line; else -1
+	col  int32 // plain: the column of data[base]
+	base int32 // plain: start of the line in data; else: its first entry in pos and cells
+	end  int32 // plain: end of the line in data; else: the end of its entries in cells
 }
 
 const (
@@ -48,17 +54,13 @@ const (
 )
 
 // startPipe moves the scanning of the rows after the header to a
-// goroutine; stop must be called when the loader is done. fields, the
-// header's, sizes the batches.
-func (t *Scanner) startPipe(fields int) {
+// goroutine; stop must be called when the loader is done.
+func (t *Scanner) startPipe() {
 	p := &csvPipe{t: t, full: make(chan *csvBatch, pipeBatches), free: make(chan *csvBatch, pipeBatches), done: make(chan struct{})}
-	cells := batchRows * (fields + 1)
 	for range pipeBatches {
 		p.free <- &csvBatch{
-			data:   make([]byte, 0, batchBytes+batchBytes/4),
-			bounds: make([]int32, 0, 2*cells),
-			cells:  make([]string, 0, cells),
-			rows:   make([]batchRow, 0, batchRows),
+			data: make([]byte, 0, batchBytes+batchBytes/4),
+			rows: make([]batchRow, 0, batchRows),
 		}
 	}
 	go p.scan()
@@ -122,32 +124,25 @@ func (b *csvBatch) addPlain(t *Scanner) bool {
 	}
 	base := int32(len(b.data))
 	b.data = append(b.data, line...)
-	start := base
-	for i, c := range line {
-		if c == t.delim {
-			b.bounds = append(b.bounds, start, base+int32(i))
-			start = base + int32(i) + 1
-		}
-	}
-	b.bounds = append(b.bounds, start, base+int32(len(line)))
-	b.rows = append(b.rows, batchRow{cells: int32(len(b.bounds) / 2), line: int32(t.line), col: int32(t.pos - t.lineStart + 1), base: base})
+	b.rows = append(b.rows, batchRow{line: int32(t.line), col: int32(t.pos - t.lineStart + 1), base: base, end: int32(len(b.data))})
 	t.skipLine(line)
 	return true
 }
 
 // add adds a record the scanner read, with its cells' positions.
 func (b *csvBatch) add(row []string, lines, cols []int) {
-	first := int32(len(b.pos))
+	first := int32(len(b.pos) / 2)
 	for k, c := range row {
 		start := int32(len(b.data))
 		b.data = append(b.data, c...)
 		b.bounds = append(b.bounds, start, int32(len(b.data)))
 		b.pos = append(b.pos, int32(lines[k]), int32(cols[k]))
 	}
-	b.rows = append(b.rows, batchRow{cells: int32(len(b.bounds) / 2), line: -1, base: first})
+	b.rows = append(b.rows, batchRow{line: -1, base: first, end: first + int32(len(row))})
 }
 
-// seal makes the cells, once data no longer moves.
+// seal makes the cells of the records that are not plain, once data no
+// longer moves.
 func (b *csvBatch) seal() {
 	for k := 0; k < len(b.bounds); k += 2 {
 		start, end := b.bounds[k], b.bounds[k+1]
@@ -159,11 +154,12 @@ func (b *csvBatch) seal() {
 	}
 }
 
-// next returns the next record; its cells stay valid until the next call.
-func (p *csvPipe) next() ([]string, error) {
+// advance moves to the next record, reading the next batch when needed;
+// false with p.err set at the end of the input or on an error.
+func (p *csvPipe) advance() bool {
 	for p.cur == nil || p.row == len(p.cur.rows) {
 		if p.err != nil {
-			return nil, p.err
+			return false
 		}
 		if p.cur != nil {
 			if p.cur.err != nil {
@@ -179,18 +175,68 @@ func (p *csvPipe) next() ([]string, error) {
 		}
 		p.cur, p.row = b, 0
 	}
-	k0, k1 := p.cellsOf(p.row)
 	p.row++
-	return p.cur.cells[k0:k1:k1], nil
+	return true
 }
 
-// cellsOf returns the range of row r's cells in cur.cells.
-func (p *csvPipe) cellsOf(r int) (int, int) {
-	k0 := 0
-	if r > 0 {
-		k0 = int(p.cur.rows[r-1].cells)
+// nextLine returns the next record: its line when it is plain, else its
+// cells; both stay valid until the next call.
+func (p *csvPipe) nextLine() ([]byte, []string, error) {
+	if !p.advance() {
+		return nil, nil, p.err
 	}
-	return k0, int(p.cur.rows[r].cells)
+	r := p.cur.rows[p.row-1]
+	p.split = false
+	if r.line >= 0 {
+		return p.cur.data[r.base:r.end:r.end], nil, nil
+	}
+	return nil, p.cur.cells[r.base:r.end:r.end], nil
+}
+
+// next returns the next record's cells; they stay valid until the next
+// call.
+func (p *csvPipe) next() ([]string, error) {
+	line, cells, err := p.nextLine()
+	if err != nil {
+		return nil, err
+	}
+	if line != nil {
+		p.splitLine(line)
+		cells = p.cells
+	}
+	if !p.t.Borrow {
+		// The cells point into the batch, which is read again later.
+		p.own = p.own[:0]
+		for _, c := range cells {
+			p.own = append(p.own, strings.Clone(c))
+		}
+		cells = p.own
+	}
+	return cells, nil
+}
+
+// splitLine splits a plain line into p.cells, noting where each starts.
+func (p *csvPipe) splitLine(line []byte) {
+	p.cells, p.starts = p.cells[:0], p.starts[:0]
+	start := 0
+	for i, c := range line {
+		if c == p.t.delim {
+			p.cells = append(p.cells, str(line[start:i]))
+			p.starts = append(p.starts, start)
+			start = i + 1
+		}
+	}
+	p.cells = append(p.cells, str(line[start:]))
+	p.starts = append(p.starts, start)
+	p.split = true
+}
+
+// str is b as a string without a copy.
+func str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // pos returns the position of a cell of the last record returned.
@@ -199,16 +245,20 @@ func (p *csvPipe) pos(field int) *ParseError {
 		return &ParseError{File: p.t.name}
 	}
 	r := p.cur.rows[p.row-1]
-	k0, k1 := p.cellsOf(p.row - 1)
-	if k0+field >= k1 {
-		return &ParseError{File: p.t.name}
-	}
 	var line, col int
 	if r.line >= 0 {
-		line = int(r.line)
-		col = int(r.col + p.cur.bounds[2*(k0+field)] - r.base)
+		if !p.split {
+			p.splitLine(p.cur.data[r.base:r.end])
+		}
+		if field >= len(p.starts) {
+			return &ParseError{File: p.t.name}
+		}
+		line, col = int(r.line), int(r.col)+p.starts[field]
 	} else {
-		e := int(r.base) + 2*field
+		if int(r.base)+field >= int(r.end) {
+			return &ParseError{File: p.t.name}
+		}
+		e := 2 * (int(r.base) + field)
 		line, col = int(p.cur.pos[e]), int(p.cur.pos[e+1])
 	}
 	if line == 1 {

@@ -55,11 +55,20 @@ type Scanner struct {
 	fieldCol  []int
 	ends      []int // scratch: end of each cell in the record text
 	text      []byte
+
+	plain      []byte // the last record NextLine gave as a line; nil otherwise
+	plainLine1 int    // its line number
+	plainCol   int    // the column of its first byte
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 const csvBlock = 256 << 10
+
+// MaxRecordBytes is the longest record the scanner reads (16 MiB): a row
+// of a thousand answers takes some kilobytes, and a file that is one
+// endless line (or a quote never closed) must not fill the memory.
+const MaxRecordBytes = 16 << 20
 
 // New starts scanning r, reading the header line to detect the delimiter;
 // name is used in errors. progress, when not nil, is called with the number
@@ -80,10 +89,40 @@ func New(r io.Reader, name string, progress func(int64)) (*Scanner, error) {
 		first = first[:i]
 	}
 	if len(bytes.TrimSpace(first)) == 0 {
-		return nil, &ParseError{File: name, Line: 1, Err: parseerr.ErrEmpty}
+		return nil, t.blankStart()
 	}
 	t.delim = detectDelimiter(first)
 	return t, nil
+}
+
+// tooLong reports a record longer than MaxRecordBytes, from line on.
+func (t *Scanner) tooLong(line int) error {
+	return &ParseError{File: t.name, Line: line, Err: fmt.Errorf("%w: a row of more than %d MB (from line %d on): a response file has one respondent per line; is this one? (a quote never closed makes the rest of the file one cell)", parseerr.ErrSyntax, MaxRecordBytes>>20, line)}
+}
+
+// blankStart explains a first line that is blank: the file is empty
+// (only blank lines), or the header comes after blank lines. The blank
+// lines are read as they come, never held.
+func (t *Scanner) blankStart() error {
+	for {
+		i, err := t.lineEnd()
+		if err != nil {
+			return err
+		}
+		if len(bytes.TrimSpace(t.buf[t.pos:t.pos+i])) > 0 {
+			blank := "line 1 is blank"
+			if t.line > 2 {
+				blank = fmt.Sprintf("lines 1 to %d are blank", t.line-1)
+			}
+			return &ParseError{File: t.name, Line: 1, Err: fmt.Errorf("%w: %s; the header naming the columns must be the first line: remove the blank lines above line %d", parseerr.ErrSyntax, blank, t.line)}
+		}
+		if t.pos+i >= t.end {
+			return &ParseError{File: t.name, Line: 1, Err: parseerr.ErrEmpty}
+		}
+		t.pos += i + 1
+		t.line++
+		t.lineStart = t.pos
+	}
 }
 
 // detectDelimiter picks the most frequent of comma, semicolon and tab in the
@@ -120,6 +159,10 @@ func (t *Scanner) fill() error {
 		t.pos, t.end = 0, n
 	}
 	if t.end == len(t.buf) {
+		if len(t.buf) >= MaxRecordBytes {
+			t.readErr = t.tooLong(t.line)
+			return t.readErr
+		}
 		t.buf = append(t.buf, make([]byte, len(t.buf))...)
 	}
 	n, err := io.ReadAtLeast(t.r, t.buf[t.end:], 1)
@@ -160,13 +203,44 @@ func (t *Scanner) Header() ([]string, error) {
 // valid only until the next call.
 func (t *Scanner) Next() ([]string, error) {
 	if t.Pipe && t.pipe == nil {
-		t.startPipe(len(t.fieldCol))
+		t.startPipe()
 	}
 	if t.pipe != nil {
 		return t.pipe.next()
 	}
+	t.plain = nil
 	return t.scanRecord()
 }
+
+// NextLine returns the next record like Next, but a record that is one
+// line without quotes (the usual case) as that line, without its line
+// end, for the caller to split at the delimiter (Delimiter): line is then
+// set and cells nil. Other records come as cells. Both are valid only
+// until the next call; Pos gives positions in either. This spares a
+// caller that parses the cells as it splits the line one pass over the
+// text.
+func (t *Scanner) NextLine() (line []byte, cells []string, err error) {
+	if t.Pipe && t.pipe == nil {
+		t.startPipe()
+	}
+	if t.pipe != nil {
+		return t.pipe.nextLine()
+	}
+	t.plain = nil
+	if err := t.skipEmpty(); err != nil {
+		return nil, nil, err
+	}
+	if line, ok := t.plainLine(); ok {
+		t.plain, t.plainLine1, t.plainCol = line[:len(line):len(line)], t.line, t.pos-t.lineStart+1
+		t.skipLine(line)
+		return t.plain, nil, nil
+	}
+	cells, err = t.record()
+	return nil, cells, err
+}
+
+// Delimiter returns the delimiter detected from the header.
+func (t *Scanner) Delimiter() byte { return t.delim }
 
 // scanRecord reads the next record.
 func (t *Scanner) scanRecord() ([]string, error) {
@@ -394,6 +468,9 @@ func (t *Scanner) quotedField() (bool, error) {
 			}
 			t.text = append(t.text, text...)
 			t.text = append(t.text, '\n')
+			if len(t.text) > MaxRecordBytes {
+				return false, t.tooLong(t.fieldLine[0])
+			}
 			t.lastLine = t.pos + len(text) + 1 - t.lineStart
 			t.pos += i + 1
 			t.line++
@@ -462,6 +539,25 @@ func (t *Scanner) syntaxError(line, col int, err error) error {
 func (t *Scanner) Pos(field int) *ParseError {
 	if t.pipe != nil {
 		return t.pipe.pos(field)
+	}
+	if t.plain != nil {
+		start, f := 0, 0
+		for i, c := range t.plain {
+			if f == field {
+				break
+			}
+			if c == t.delim {
+				start, f = i+1, f+1
+			}
+		}
+		if f < field {
+			return &ParseError{File: t.name, Line: t.plainLine1}
+		}
+		col := t.plainCol + start
+		if t.plainLine1 == 1 {
+			col += t.bomCols
+		}
+		return &ParseError{File: t.name, Line: t.plainLine1, Column: col}
 	}
 	if field >= len(t.fieldLine) {
 		return &ParseError{File: t.name, Line: t.line}

@@ -105,6 +105,58 @@ func clip(recs [][]string) [][]string {
 	return out
 }
 
+// scanLines reads every record with NextLine, splitting plain lines at
+// the delimiter, and checks that Pos gives for each cell where Next's
+// scanning puts it; piped or not.
+func scanLines(t *testing.T, r io.Reader, piped bool) ([][]string, error) {
+	t.Helper()
+	sc, err := New(r, "data.csv", nil)
+	if err != nil {
+		return nil, err
+	}
+	sc.Pipe = piped
+	defer sc.Stop()
+	out := [][]string{}
+	h, err := sc.Header()
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, h)
+	for {
+		line, cells, err := sc.NextLine()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		if line != nil {
+			cells = strings.Split(string(line), string(sc.Delimiter()))
+			col := sc.Pos(0).Column
+			for f, c := range cells {
+				if pe := sc.Pos(f); pe.Column != col {
+					t.Fatalf("line %d, cell %d: column %d, want %d", pe.Line, f, pe.Column, col)
+				}
+				col += len(c) + 1
+			}
+		}
+		out = append(out, append([]string(nil), cells...))
+	}
+}
+
+// TestNextLine: NextLine reads the records Next reads.
+func TestNextLine(t *testing.T) {
+	for _, src := range []string{"a,b\n1,2\n3,\"4\"\n\n5,6\r\n", "a;b\n\"x\ny\";2\n;\n", "a\n" + strings.Repeat("1\n", 3000)} {
+		for _, piped := range []bool{false, true} {
+			want, errWant := scan(strings.NewReader(src), piped)
+			got, err := scanLines(t, strings.NewReader(src), piped)
+			if fmt.Sprint(err) != fmt.Sprint(errWant) || !equalRecords(got, want) {
+				t.Errorf("piped %v: NextLine read %q (%v), Next %q (%v)", piped, clip(got), err, clip(want), errWant)
+			}
+		}
+	}
+}
+
 // TestCSVScannerErrors checks the messages and positions: the same as
 // encoding/csv gives, shifted by a byte-order mark on line 1.
 func TestCSVScannerErrors(t *testing.T) {
@@ -155,6 +207,12 @@ func FuzzCSVScanner(f *testing.F) {
 		piped, pipedErr := scan(bytes.NewReader(data), true)
 		if fmt.Sprint(err) != fmt.Sprint(pipedErr) || !equalRecords(got, piped) {
 			t.Fatalf("piped scanning differs: %v and %v", err, pipedErr)
+		}
+		for _, piped := range []bool{false, true} {
+			lines, linesErr := scanLines(t, bytes.NewReader(data), piped)
+			if fmt.Sprint(err) != fmt.Sprint(linesErr) || !equalRecords(got, lines) {
+				t.Fatalf("NextLine (piped %v) reads otherwise: %v and %v", piped, err, linesErr)
+			}
 		}
 		body := bytes.TrimPrefix(data, utf8BOM)
 		first := body

@@ -59,3 +59,26 @@ func BenchmarkCount(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCounter times a Counter fed blocks of 8,192 respondents, as a
+// streaming load feeds it, for 1,000 items.
+func BenchmarkCounter(b *testing.B) {
+	for _, size := range []struct{ p, n int }{{300, 100000}, {1000, 32768}} {
+		b.Run(fmt.Sprintf("%dx%d", size.p, size.n), func(b *testing.B) {
+			items := benchItems(size.p, size.n)
+			blk := make([]*Item, size.p)
+			for b.Loop() {
+				c := NewCounter(size.p)
+				for r0 := 0; r0 < size.n; r0 += 8192 {
+					r1 := min(size.n, r0+8192)
+					for i, it := range items {
+						blk[i] = &Item{Codes: it.Codes[r0:r1], Values: it.Values}
+					}
+					c.Add(blk, r1-r0)
+				}
+			}
+			pairs := float64(size.p * (size.p - 1) / 2)
+			b.ReportMetric(pairs*float64(size.n)*float64(b.N)/b.Elapsed().Seconds(), "pair-resp/s")
+		})
+	}
+}

@@ -72,6 +72,32 @@ func checkCount(t *testing.T, what string, names []string, items []*Item, n int)
 	}
 }
 
+// checkCounter fails t unless a Counter fed blocks of the given number
+// of respondents counts what refCount does.
+func checkCounter(t *testing.T, what string, names []string, items []*Item, n, rows int) {
+	t.Helper()
+	c := NewCounter(len(items))
+	blk := make([]*Item, len(items))
+	for r0 := 0; r0 < n; r0 += rows {
+		r1 := min(n, r0+rows)
+		for i, it := range items {
+			blk[i] = nil
+			if it != nil {
+				blk[i] = &Item{Codes: it.Codes[r0:r1], Values: it.Values}
+			}
+		}
+		c.Add(blk, r1-r0)
+	}
+	p := len(items)
+	got, want := make([]Sums, p*(p-1)/2), refCount(items, n)
+	c.FlushTo(got)
+	for k := range want {
+		if got[k] != want[k] {
+			t.Fatalf("%s, Counter in blocks of %d, n = %d, pair %d (%v):\n got %+v\nwant %+v", what, rows, n, k, names, got[k], want[k])
+		}
+	}
+}
+
 func TestIndex(t *testing.T) {
 	for p := range 8 {
 		k := 0
@@ -263,6 +289,7 @@ func FuzzCount(f *testing.F) {
 			func() {
 				defer restore()
 				checkCount(t, path, names, items, n)
+				checkCounter(t, path, names, items, n, 1+int(next())*37)
 			}()
 		}
 	})
