@@ -27,6 +27,9 @@ type Audit struct {
 	// Reliability is the reliability cost of the decision per theme and
 	// composite (Decision.ReliabilityCosts); nil when no answers were given.
 	Reliability []ReliabilityCost
+	// Lang is the language of the Markdown and HTML audit (English when
+	// unset); the JSON audit is for programs and stays English.
+	Lang Lang
 }
 
 // AuditRecord is what an audit records besides the decision.
@@ -45,9 +48,10 @@ type AuditRecord struct {
 
 // An Input is one input or output file of a decision.
 type Input struct {
-	Role   string `json:"role"`
-	File   string `json:"file"`
-	SHA256 string `json:"sha256"`
+	Role   string   `json:"role"`
+	File   string   `json:"file"`
+	SHA256 string   `json:"sha256"`
+	kind   roleKind // the part Role names, for the audit's language
 }
 
 // NewAudit describes a decision. r names the files given to the decision
@@ -56,33 +60,34 @@ type Input struct {
 // one screened is noted as a warning.
 func NewAudit(d *Decision, r AuditRecord) *Audit {
 	a := &Audit{Decision: d, Record: r}
-	add := func(role string, f FileDigest) {
-		a.Inputs = append(a.Inputs, Input{Role: role, File: f.File, SHA256: f.SHA256})
+	en := &englishWords.Audit
+	add := func(role roleKind, f FileDigest) {
+		a.Inputs = append(a.Inputs, Input{Role: en.role(role), File: f.File, SHA256: f.SHA256, kind: role})
 	}
-	add("item bank", r.Bank)
-	add("review file", r.Review)
+	add(roleBank, r.Bank)
+	add(roleReview, r.Review)
 	for _, p := range r.Proposals {
-		add("proposal", p)
+		add(roleProposal, p)
 	}
 	for _, f := range r.Current {
-		add("this year's answers (for the reliability cost)", f)
+		add(roleCurrent, f)
 	}
 	s := d.Review.Screening
 	if s.Bank.SHA256 != "" && s.Bank.SHA256 != r.Bank.SHA256 {
-		add("item bank screened (recorded in the review file)", s.Bank)
+		add(roleBankScreened, s.Bank)
 		d.Warnings = append(d.Warnings, fmt.Sprintf("the review file was computed on an item bank (%s) that differs from the one given now (%s): run itemreduce review again to refresh it", s.Bank.File, r.Bank.File))
 	}
 	if s.Config != nil {
-		add("rules file (recorded in the review file)", *s.Config)
+		add(roleConfig, *s.Config)
 	}
 	for _, f := range s.Previous {
-		add("older wave (recorded in the review file)", f)
+		add(rolePrevious, f)
 	}
 	for _, f := range s.Current {
-		add("newer wave (recorded in the review file)", f)
+		add(roleCurrentScreened, f)
 	}
 	if r.Next != nil {
-		a.Outputs = append(a.Outputs, Input{Role: "next year's item bank", File: r.Next.File, SHA256: r.Next.SHA256})
+		a.Outputs = append(a.Outputs, Input{Role: en.role(roleNext), File: r.Next.File, SHA256: r.Next.SHA256, kind: roleNext})
 	}
 	return a
 }
@@ -105,6 +110,7 @@ type auditView struct {
 	Left            []string         `json:"no_longer_in_bank"`
 	Reproducibility viewReproduction `json:"reproducibility"`
 	Warnings        []string         `json:"warnings"`
+	combine         Combine          // the rule, for CombineRule in another language
 }
 
 type viewSource struct {
@@ -148,18 +154,18 @@ type viewItem struct {
 	MergedInto     string     `json:"merged_into,omitempty"`
 	Overridden     bool       `json:"researchers_overrode_statistics"`
 	Against        bool       `json:"final_differs_from_statistics"`
+	// evidence is the review file's, for the ticks in another language.
+	evidence *Evidence
+	red      string // the redundancy threshold
 }
 
-// GroupNote places the item in its group of redundant items, for the
-// suggestion column: empty when it is in none.
-func (it viewItem) GroupNote() string {
-	switch {
-	case it.Group == 0:
-		return ""
-	case it.Representative == it.ID:
-		return fmt.Sprintf("group %d, representative: this item (its redundant tick does not count)", it.Group)
+// ticksIn describes the item's ticks in w: the evidence's own words
+// (Evidence.Summaries) in English.
+func (it viewItem) ticksIn(w *Words) []string {
+	if w == &englishWords || it.evidence == nil {
+		return it.Ticks
 	}
-	return fmt.Sprintf("group %d, representative: %s", it.Group, it.Representative)
+	return w.ticks(it.evidence, it.Flags, it.red)
 }
 
 // fired reports whether rule r gave the item a tick.
@@ -300,6 +306,7 @@ type viewReproduction struct {
 	Outputs []Input `json:"outputs"`
 	// OwnSHA256 says why the audit's own SHA-256 is not in it.
 	OwnSHA256 string `json:"own_sha256"`
+	auditFile string // the audit's own file name, for OwnSHA256 in another language
 }
 
 // view builds the audit's data in the order it is shown.
@@ -308,7 +315,7 @@ func (a *Audit) view() auditView {
 	t := d.Totals()
 	v := auditView{
 		Title: d.Bank.Title, Totals: t, Summary: t.String(),
-		Combine: d.Combine.String(), CombineRule: d.Combine.Describe(len(d.Sources)),
+		Combine: d.Combine.String(), CombineRule: d.Combine.Describe(len(d.Sources)), combine: d.Combine,
 		Sources: []viewSource{}, Themes: d.Themes(), Items: []viewItem{}, Added: []viewNew{}, Merged: []viewNew{},
 		Left: []string{}, Warnings: []string{},
 	}
@@ -358,7 +365,8 @@ func itemView(it *ItemDecision, sources []Source, red string) viewItem {
 		Flags: append([]Rule{}, r.Flags...), Correlated: []viewPartner{}, Undecided: e.Undecided,
 		Ticks: e.Summaries(r.Flags, red), Group: r.Group, Representative: r.Representative,
 		Suggestion: r.Suggestion, Decision: r.Decision, Reason: r.Reason, Keeps: it.Keeps,
-		Final: string(it.Final), MergedInto: it.MergedInto, Overridden: it.Overridden(), Against: it.AgainstStatistics()}
+		Final: string(it.Final), MergedInto: it.MergedInto, Overridden: it.Overridden(), Against: it.AgainstStatistics(),
+		evidence: e, red: red}
 	vi.Thresholds.Redundant = printed(red)
 	if st := e.Stable; st != nil {
 		vi.Shift, vi.Thresholds.Stable, vi.N, vi.PreviousN = printed(st.Value), printed(st.Threshold), st.N, st.PreviousN
@@ -406,10 +414,8 @@ func (a *Audit) reproduction() viewReproduction {
 	if r.Scales == nil {
 		r.Scales = []ScaleLimits{}
 	}
-	r.OwnSHA256 = "not recorded: a file cannot contain its own SHA-256; compute it from the audit's file with sha256sum"
-	if f := a.Record.AuditFile; f != "" {
-		r.OwnSHA256 = "not recorded: a file cannot contain its own SHA-256; compute it from the file: sha256sum " + shellQuote(f)
-	}
+	r.OwnSHA256 = englishWords.Audit.ownSHA(a.Record.AuditFile)
+	r.auditFile = a.Record.AuditFile
 	return r
 }
 

@@ -4,74 +4,91 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
-// WriteMarkdown writes the audit as Markdown, for a repository or a report.
+// WriteMarkdown writes the audit as Markdown, for a repository or a
+// report, in the audit's language (Audit.Lang).
 func (a *Audit) WriteMarkdown(w io.Writer) error {
 	v := a.view()
-	b := bufio.NewWriter(w)
-	mdTotals(b, &v)
-	mdSources(b, &v)
-	mdThemes(b, &v)
-	mdOverrides(b, &v)
-	mdCosts(b, &v)
-	mdAdded(b, &v)
-	mdItems(b, &v)
-	mdStatistics(b, &v)
-	mdReproduction(b, &v.Reproducibility)
-	mdWarnings(b, &v)
-	return b.Flush()
+	words := a.Lang.Words()
+	m := &mdWriter{bufio.NewWriter(w), words, &words.Audit}
+	m.totals(&v)
+	m.sources(&v)
+	m.themes(&v)
+	m.overrides(&v)
+	m.costs(&v)
+	m.added(&v)
+	m.items(&v)
+	m.statistics(&v)
+	m.reproduction(&v.Reproducibility)
+	m.warnings(&v)
+	return m.Flush()
 }
 
-// mdTotals writes the heading, naming the questionnaire, and the totals
+// mdWriter writes the sections of a Markdown audit in one language.
+type mdWriter struct {
+	*bufio.Writer
+	w *Words
+	a *auditWords
+}
+
+// header writes a table's heading row and its alignment row; right lists
+// the columns aligned to the right (numbers).
+func (m *mdWriter) header(cols []string, right ...int) {
+	align := make([]string, len(cols))
+	for i, c := range cols {
+		cols[i] = strings.ReplaceAll(c, "|", "\\|")
+		align[i] = "---"
+		if slices.Contains(right, i) {
+			align[i] = "--:"
+		}
+	}
+	fmt.Fprintf(m, "| %s |\n|%s|\n", strings.Join(cols, " | "), strings.Join(align, "|"))
+}
+
+// totals writes the heading, naming the questionnaire, and the totals
 // line in bold.
-func mdTotals(b *bufio.Writer, v *auditView) {
+func (m *mdWriter) totals(v *auditView) {
 	title := v.Title
 	if title == "" {
-		title = "the questionnaire"
+		title = m.a.NoTitle
 	}
-	fmt.Fprintf(b, "# Audit of the item reduction: %s\n\n", mdText(title))
-	fmt.Fprintf(b, "**%s.**\n\n", mdText(v.Summary))
+	fmt.Fprintf(m, "# "+m.a.Title+"\n\n", mdText(title))
+	fmt.Fprintf(m, "**%s.**\n\n", mdText(m.a.totals(v.Totals)))
 }
 
-// mdSources writes the combine rule and a table of the sources that voted:
+// sources writes the combine rule and a table of the sources that voted:
 // the researchers and each proposal, with the items each keeps.
-func mdSources(b *bufio.Writer, v *auditView) {
-	fmt.Fprintf(b, "## Sources\n\nCombine rule `%s`: %s.\n\n", v.Combine, v.CombineRule)
-	b.WriteString("| source | file | items kept | target length |\n|---|---|--:|--:|\n")
+func (m *mdWriter) sources(v *auditView) {
+	fmt.Fprintf(m, "## %s\n\n"+m.a.CombineRule+"\n\n", m.a.Sources, "`"+v.Combine+"`", m.a.combine(v.combine, len(v.Sources)))
+	m.header(slices.Clone(m.a.SourceColumns), 2, 3)
 	for _, s := range v.Sources {
 		target := "—"
 		if s.Target > 0 {
 			target = fmt.Sprint(s.Target)
 		}
-		fmt.Fprintf(b, "| %s | %s (%s) | %d | %s |\n", mdText(s.Name), mdText(s.File), s.Kind, s.Kept, target)
+		fmt.Fprintf(m, "| %s | %s (%s) | %d | %s |\n", mdText(m.a.sourceName(s)), mdText(s.File), m.a.sourceKind(s.Kind), s.Kept, target)
 	}
 }
 
-// mdThemes writes the items per theme in this year's bank and in next
+// themes writes the items per theme in this year's bank and in next
 // year's questionnaire.
-func mdThemes(b *bufio.Writer, v *auditView) {
-	b.WriteString("\n## Items per theme\n\n| theme | this year | next year |\n|---|--:|--:|\n")
+func (m *mdWriter) themes(v *auditView) {
+	fmt.Fprintf(m, "\n## %s\n\n", m.a.Themes)
+	m.header(slices.Clone(m.a.ThemeColumns), 1, 2)
 	for _, t := range v.Themes {
-		fmt.Fprintf(b, "| %s | %d | %d |\n", mdText(themeName(t.Theme)), t.ThisYear, t.NextYear)
+		fmt.Fprintf(m, "| %s | %d | %d |\n", mdText(m.a.themeName(t.Theme)), t.ThisYear, t.NextYear)
 	}
-	fmt.Fprintf(b, "| **all themes** | **%d** | **%d** |\n", v.Totals.Bank, v.Totals.Next)
+	fmt.Fprintf(m, "| **%s** | **%d** | **%d** |\n", mdText(m.a.AllThemes), v.Totals.Bank, v.Totals.Next)
 }
 
-// themeName names the items without a theme.
-func themeName(theme string) string {
-	if theme == "" {
-		return "(no theme)"
-	}
-	return theme
-}
-
-// mdOverrides writes the items where the researchers' decision or the final
+// overrides writes the items where the researchers' decision or the final
 // decision differs from the suggestion of the statistics, or a sentence
 // saying there are none.
-func mdOverrides(b *bufio.Writer, v *auditView) {
-	b.WriteString("\n## Where judgement overrode the statistics\n\n")
+func (m *mdWriter) overrides(v *auditView) {
+	fmt.Fprintf(m, "\n## %s\n\n", m.a.Overrides)
 	var over []viewItem
 	for _, it := range v.Items {
 		if it.Overridden || it.Against {
@@ -79,124 +96,118 @@ func mdOverrides(b *bufio.Writer, v *auditView) {
 		}
 	}
 	if len(over) == 0 {
-		b.WriteString("Nowhere: every final decision follows the suggestion of the statistics.\n")
+		m.WriteString(m.a.NoOverrides + "\n")
 		return
 	}
-	b.WriteString("Items whose researchers' decision or final decision differs from the suggestion of the statistics. ")
-	b.WriteString("Votes: K = keep, D = drop, in the order of the sources above, with the number of keeps.\n\n")
-	b.WriteString("| item | ticks | suggestion | researchers | reason | votes | final |\n|---|--:|---|---|---|---|---|\n")
+	fmt.Fprintf(m, "%s %s%s.\n\n", m.a.OverridesIntro, m.a.VotesKey, m.a.VotesCount)
+	m.header(slices.Clone(m.a.OverrideColumns), 1)
 	for _, it := range over {
-		dec := "(follows the suggestion)"
+		dec := "(" + m.a.FollowsSuggestion + ")"
 		if it.Decision != "" {
-			dec = string(it.Decision)
+			dec = m.w.Verdict(it.Decision)
 		}
-		fmt.Fprintf(b, "| %s | %d | %s | %s | %s | %s | %s |\n", mdText(it.ID), len(it.Flags), it.Suggestion, dec, mdText(it.Reason), votesText(it), finalText(it))
+		fmt.Fprintf(m, "| %s | %d | %s | %s | %s | %s | %s |\n", mdText(it.ID), len(it.Flags), m.w.Verdict(it.Suggestion), dec,
+			mdText(it.Reason), m.w.votesText(it), m.w.finalText(it))
 	}
 }
 
-// mdCosts writes what the decision costs: the time series that end, the
+// costs writes what the decision costs: the time series that end, the
 // composite indicators that can no longer be computed, the merged items,
 // which are not comparable with the items they replace, and the
-// reliability before and after (mdReliability).
-func mdCosts(b *bufio.Writer, v *auditView) {
-	b.WriteString("\n## What the decision costs\n\n")
-	fmt.Fprintf(b, "**Time series that end** (%d items dropped, no comparison with earlier waves): %s\n\n", len(v.Costs.SeriesEnd), mdList(v.Costs.SeriesEnd))
+// reliability before and after.
+func (m *mdWriter) costs(v *auditView) {
+	a := m.a
+	fmt.Fprintf(m, "\n## %s\n\n", a.Costs)
+	fmt.Fprintf(m, "**%s** "+a.SeriesEndNote+": %s\n\n", a.SeriesEnd, len(v.Costs.SeriesEnd), m.list(v.Costs.SeriesEnd))
 	if len(v.Costs.Composites) == 0 {
-		b.WriteString("**Composite indicators**: every composite of the bank can still be computed.\n\n")
+		fmt.Fprintf(m, "**%s**: %s\n\n", a.Composites, a.CompositesKept)
 	} else {
-		b.WriteString("**Composite indicators that can no longer be computed:**\n\n")
+		fmt.Fprintf(m, "**%s**\n\n", a.CompositesLost)
 		for _, c := range v.Costs.Composites {
-			fmt.Fprintf(b, "- %s: lacks %s\n", mdText(c.Name), strings.Join(c.Missing, ", "))
+			fmt.Fprintf(m, "- "+a.Lacks+"\n", mdText(c.Name), strings.Join(c.Missing, ", "))
 		}
-		b.WriteString("\n")
+		m.WriteString("\n")
 	}
 	if len(v.Merged) == 0 {
-		b.WriteString("**Merged items**: none.\n")
+		fmt.Fprintf(m, "**%s**: %s.\n", a.Merged, a.None)
 	} else {
-		b.WriteString("**Merged items, not comparable one-to-one with the items they replace:**\n\n")
-		for _, m := range v.Merged {
-			fmt.Fprintf(b, "- %s \"%s\" replaces %s. %s\n", mdText(m.ID), mdText(m.Text), strings.Join(m.From, ", "), mdText(m.Reason))
+		fmt.Fprintf(m, "**%s**\n\n", a.MergedNotComparable)
+		for _, n := range v.Merged {
+			fmt.Fprintf(m, "- %s \"%s\" %s %s. %s\n", mdText(n.ID), mdText(n.Text), a.Replaces, strings.Join(n.From, ", "), mdText(n.Reason))
 		}
 	}
-	mdReliability(b, v)
+	m.reliability(v)
 }
 
-// mdReliability writes each theme's and composite's items, alpha and
+// reliability writes each theme's and composite's items, alpha and
 // omega before and after the decision, or says how to see them.
-func mdReliability(b *bufio.Writer, v *auditView) {
+func (m *mdWriter) reliability(v *auditView) {
+	a := m.a
 	if v.Costs.Reliability == nil {
-		b.WriteString("\n" + reliabilityHint + "\n")
+		fmt.Fprintf(m, "\n**%s**: %s\n", a.ReliabilityHintTitle, a.ReliabilityHint)
 		return
 	}
-	b.WriteString("\n**Reliability on this year's answers**, before (every item) and after (the items kept; merged and new items have no answers yet):\n\n")
-	b.WriteString("| scale | name | items before | items after | alpha before | alpha after | omega before | omega after |\n|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(m, "\n**%s**%s\n\n", a.ReliabilityTitle, a.ReliabilityNote)
+	m.header(slices.Clone(a.ReliabilityColumns))
 	for _, r := range v.Costs.Reliability {
 		after := figure(r.AlphaAfter)
 		if r.Lost {
-			after = "can no longer be computed"
+			after = a.NoLongerComputed
 		}
-		fmt.Fprintf(b, "| %s | %s | %d | %d | %s | %s | %s | %s |\n", r.Kind, mdText(r.Name), r.ItemsBefore, r.ItemsAfter,
+		fmt.Fprintf(m, "| %s | %s | %d | %d | %s | %s | %s | %s |\n", a.scaleKind(r.Kind), mdText(r.Name), r.ItemsBefore, r.ItemsAfter,
 			figure(r.AlphaBefore), after, figure(r.OmegaBefore), figure(r.OmegaAfter))
 	}
 }
 
-// reliabilityHint is what the audit says when made without answers.
-const reliabilityHint = "**Reliability**: give `itemreduce decide` this year's answers with --current to see each theme's and composite's alpha and omega before and after."
-
-// mdAdded writes the table of new items; nothing when there are none.
-func mdAdded(b *bufio.Writer, v *auditView) {
+// added writes the table of new items; nothing when there are none.
+func (m *mdWriter) added(v *auditView) {
 	if len(v.Added) == 0 {
 		return
 	}
-	b.WriteString("\n## New items\n\n| item | text | scale | theme | reason |\n|---|---|---|---|---|\n")
+	fmt.Fprintf(m, "\n## %s\n\n", m.a.NewItems)
+	m.header(slices.Clone(m.a.NewItemColumns))
 	for _, n := range v.Added {
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", mdText(n.ID), mdText(n.Text), mdText(n.Scale), mdText(n.Theme), mdText(n.Reason))
+		fmt.Fprintf(m, "| %s | %s | %s | %s | %s |\n", mdText(n.ID), mdText(n.Text), mdText(n.Scale), mdText(n.Theme), mdText(n.Reason))
 	}
 }
 
-// mdItems writes one row per item of the bank, with its ticks and their
+// items writes one row per item of the bank, with its ticks and their
 // evidence, the suggestion, the researchers' decision, the votes and the
 // final decision; then the items of the review file that have left the
 // bank.
-func mdItems(b *bufio.Writer, v *auditView) {
-	b.WriteString("\n## Every item\n\n")
-	b.WriteString("Ticks show the statistic, the threshold it crossed and the number of answers (n). ")
-	b.WriteString("Votes: K = keep, D = drop, in the order of the sources above.\n\n")
-	b.WriteString("| item | text | ticks with evidence | suggestion | researchers | reason | votes | final |\n|---|---|---|---|---|---|---|---|\n")
+func (m *mdWriter) items(v *auditView) {
+	a := m.a
+	fmt.Fprintf(m, "\n## %s\n\n%s %s.\n\n", a.EveryItem, a.TicksIntro, a.VotesKey)
+	m.header(slices.Clone(a.ItemColumns))
 	for _, it := range v.Items {
-		sug := string(it.Suggestion)
-		if note := it.GroupNote(); note != "" {
+		sug := m.w.Verdict(it.Suggestion)
+		if note := a.groupNote(it); note != "" {
 			sug += " (" + mdText(note) + ")"
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", mdText(it.ID), mdText(it.Text), ticksText(it),
-			sug, decisionText(it), mdText(it.Reason), votesText(it), finalText(it))
+		fmt.Fprintf(m, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", mdText(it.ID), mdText(it.Text), m.ticksText(it),
+			sug, m.decisionText(it), mdText(it.Reason), m.w.votesText(it), m.w.finalText(it))
 	}
 	if len(v.Left) > 0 {
-		fmt.Fprintf(b, "\nIn the review file but no longer in the bank (not decided): %s\n", strings.Join(v.Left, ", "))
+		fmt.Fprintf(m, "\n"+a.Left+"\n", strings.Join(v.Left, ", "))
 	}
 }
 
-// mdStatistics writes the four statistics of every item, whether or not
+// statistics writes the four statistics of every item, whether or not
 // its rule fired; a number in bold gave the item its tick.
-func mdStatistics(b *bufio.Writer, v *auditView) {
-	b.WriteString("\n## The four statistics of every item\n\n")
-	b.WriteString(statisticsIntro + " A number in **bold** gave the item its tick; the thresholds per scale are under How to reproduce.\n\n")
-	b.WriteString("| item | scale | n | previous n | shift | mean | sd | r (largest \\|r\\|) | with | n both |\n|---|---|--:|--:|--:|--:|--:|--:|---|--:|\n")
+func (m *mdWriter) statistics(v *auditView) {
+	a := m.a
+	fmt.Fprintf(m, "\n## %s\n\n%s "+a.StatisticsBold+"\n\n", a.Statistics, a.StatisticsIntro, "**"+a.Bold+"**", a.Reproduce)
+	m.header(slices.Clone(a.StatisticsColumns), 2, 3, 4, 5, 6, 7, 9)
 	for i := range v.Items {
 		it := &v.Items[i]
 		r, with, n := "—", "—", "—"
 		if it.MaxR != nil {
 			r, with, n = bold(it.MaxR.R.String(), it.fired(Redundant)), mdText(it.MaxR.ID), fmt.Sprint(it.MaxR.N)
 		}
-		fmt.Fprintf(b, "| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s |\n", mdText(it.ID), mdText(it.Scale), it.N, it.PreviousN,
+		fmt.Fprintf(m, "| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s |\n", mdText(it.ID), mdText(it.Scale), it.N, it.PreviousN,
 			bold(it.Shift.String(), it.fired(Stable)), bold(it.Mean.String(), it.fired(Ceiling)), bold(it.SD.String(), it.fired(LowSpread)), r, with, n)
 	}
 }
-
-// statisticsIntro says what the table of the four statistics shows.
-const statisticsIntro = "Every item's statistics as the review file's evidence gives them, whether or not the rule fired: " +
-	"n, mean and sd of the newer wave, n of the older wave, the shift of the mean from the older wave to the newer, " +
-	"and r with the most correlated other item (the largest |r|), with the number of respondents who answered both."
 
 // bold puts a number in bold when its rule fired.
 func bold(s string, fired bool) string {
@@ -208,110 +219,119 @@ func bold(s string, fired bool) string {
 
 // ticksText is the ticks cell of an item: each tick with its evidence,
 // then each rule that could not be decided and why, one per line.
-func ticksText(it viewItem) string {
-	ticks := make([]string, len(it.Ticks))
-	for i, t := range it.Ticks {
-		ticks[i] = mdText(t)
+func (m *mdWriter) ticksText(it viewItem) string {
+	var ticks []string
+	for _, t := range it.ticksIn(m.w) {
+		ticks = append(ticks, mdText(t))
 	}
 	for _, u := range it.Undecided {
-		ticks = append(ticks, "undecided: "+mdText(u))
+		ticks = append(ticks, m.a.Undecided+": "+mdText(m.w.undecided(u)))
 	}
-	if it.WaveTest != "" {
-		ticks = append(ticks, mdText(it.WaveTest))
+	if wt := m.w.waveTest(it); wt != "" {
+		ticks = append(ticks, mdText(wt))
 	}
 	return strings.Join(ticks, "<br>")
 }
 
 // decisionText is the researchers' cell of an item: their decision, in bold
 // when it overrides the suggestion, or a dash when they gave none.
-func decisionText(it viewItem) string {
+func (m *mdWriter) decisionText(it viewItem) string {
 	if it.Decision == "" {
 		return "—"
 	}
 	if it.Overridden {
-		return "**" + string(it.Decision) + "** (override)"
+		return "**" + m.w.Verdict(it.Decision) + "** (" + m.a.Override + ")"
 	}
-	return string(it.Decision)
+	return m.w.Verdict(it.Decision)
 }
 
-// mdReproduction writes how to reproduce the decision: the command, the
+// reproduction writes how to reproduce the decision: the command, the
 // tools, the screening and its respondents, the suggestion rule, the
 // check of the review file, the thresholds per scale and the SHA-256 of
 // every input and output file.
-func mdReproduction(b *bufio.Writer, r *viewReproduction) {
-	b.WriteString("\n## How to reproduce\n\n")
+func (m *mdWriter) reproduction(r *viewReproduction) {
+	a := m.a
+	fmt.Fprintf(m, "\n## %s\n\n", a.Reproduce)
 	if len(r.Command) > 0 {
-		fmt.Fprintf(b, "The command, with each file named without its folder:\n\n```sh\n%s\n```\n\n", r.commandText())
+		fmt.Fprintf(m, "%s\n\n```sh\n%s\n```\n\n", a.CommandIntro, r.commandText())
 	}
-	fmt.Fprintf(b, "- decided with: %s, combine rule `%s`\n", mdText(r.Tool), r.Combine)
-	fmt.Fprintf(b, "- screened with: %s; %d respondents in the older wave, %d in the newer", mdText(r.Screening), r.Respondents.Previous, r.Respondents.Current)
-	if r.Respondents.Linked > 0 {
-		fmt.Fprintf(b, ", %d linked by the ids in column %s (wave tests paired)", r.Respondents.Linked, mdText(r.IDColumn))
-	}
-	if len(r.Where) > 0 {
-		fmt.Fprintf(b, " (rows where %s)", mdText(strings.Join(r.Where, " and ")))
-	} else {
-		b.WriteString(" (all rows)")
-	}
-	if r.Sheet != "" {
-		fmt.Fprintf(b, " from the worksheet %s", mdText(r.Sheet))
-	}
-	fmt.Fprintf(b, "\n- suggestion: drop from %d tick(s)\n", r.DropFromTicks)
-	fmt.Fprintf(b, "- review file: %s\n", checkedText(*r))
-	fmt.Fprintf(b, "- thresholds (%s); redundant: |r| > %s\n\n", mdText(r.Basis), r.Redundant)
-	b.WriteString("| scale | range | stable: \\|shift\\| < | ceiling: mean > | low spread: sd < |\n|---|---|---|---|---|\n")
+	fmt.Fprintf(m, "- "+a.DecidedWith+"\n", mdText(r.Tool), "`"+r.Combine+"`")
+	fmt.Fprintf(m, "- %s", mdText(a.screenedWith(*r)))
+	fmt.Fprintf(m, "\n- "+a.SuggestionRule+"\n", r.DropFromTicks)
+	fmt.Fprintf(m, "- "+a.ReviewChecked+"\n", r.Checked)
+	fmt.Fprintf(m, "- "+a.ThresholdLine+"\n\n", mdText(a.basis(r.Basis)), r.Redundant)
+	m.header(slices.Clone(a.ThresholdColumns))
 	for _, s := range r.Scales {
-		fmt.Fprintf(b, "| %s | %d-%d | %s (%s) | %s (%s) | %s (%s) |\n", mdText(s.Scale), s.Min, s.Max,
-			s.Stable, s.StableFrom, s.Ceiling, s.CeilingFrom, s.LowSpread, s.LowSpreadFrom)
+		fmt.Fprintf(m, "| %s | %d-%d | %s (%s) | %s (%s) | %s (%s) |\n", mdText(s.Scale), s.Min, s.Max,
+			s.Stable, a.from(s.StableFrom), s.Ceiling, a.from(s.CeilingFrom), s.LowSpread, a.from(s.LowSpreadFrom))
 	}
-	b.WriteString("\n| input | file | SHA-256 |\n|---|---|---|\n")
+	m.WriteString("\n")
+	m.header(slices.Clone(a.InputColumns))
 	for _, in := range r.Inputs {
-		fmt.Fprintf(b, "| %s | %s | `%s` |\n", in.Role, mdText(in.File), in.SHA256)
+		fmt.Fprintf(m, "| %s | %s | `%s` |\n", a.roleOf(in), mdText(in.File), in.SHA256)
 	}
 	if len(r.Outputs) > 0 {
-		b.WriteString("\n| output | file | SHA-256 |\n|---|---|---|\n")
+		m.WriteString("\n")
+		m.header(slices.Clone(a.OutputColumns))
 		for _, out := range r.Outputs {
-			fmt.Fprintf(b, "| %s | %s | `%s` |\n", out.Role, mdText(out.File), out.SHA256)
+			fmt.Fprintf(m, "| %s | %s | `%s` |\n", a.roleOf(out), mdText(out.File), out.SHA256)
 		}
 	}
-	fmt.Fprintf(b, "\nThe SHA-256 of this audit is %s.\n", mdText(r.OwnSHA256))
+	fmt.Fprintf(m, "\n"+a.OwnSHA+"\n", mdText(a.ownSHA(r.auditFile)))
 }
 
-// checkedText says that the review file's computed fields were checked.
-func checkedText(r viewReproduction) string {
-	return fmt.Sprintf("the ticks, evidence and suggestions of all %d items match their digests and the rules in force", r.Checked)
-}
-
-// mdWarnings writes the caveats of the decision; nothing when there are
+// warnings writes the caveats of the decision; nothing when there are
 // none.
-func mdWarnings(b *bufio.Writer, v *auditView) {
+func (m *mdWriter) warnings(v *auditView) {
 	if len(v.Warnings) == 0 {
 		return
 	}
-	b.WriteString("\n## Warnings\n\n")
+	fmt.Fprintf(m, "\n## %s\n\n", m.a.Warnings)
 	for _, w := range v.Warnings {
-		fmt.Fprintf(b, "- %s\n", mdText(w))
+		fmt.Fprintf(m, "- %s\n", mdText(w))
 	}
 }
 
+// list joins item ids with commas, or says none.
+func (m *mdWriter) list(ids []string) string {
+	if len(ids) == 0 {
+		return m.a.None
+	}
+	return strings.Join(ids, ", ")
+}
+
 // finalText is the final decision in words.
-func finalText(it viewItem) string {
+func (w *Words) finalText(it viewItem) string {
 	if it.MergedInto != "" {
-		return "merged into " + it.MergedInto
+		return fmt.Sprintf(w.Audit.MergedInto, it.MergedInto)
+	}
+	switch Verdict(it.Final) {
+	case Keep:
+		return w.Audit.FinalKeep
+	case Drop:
+		return w.Audit.FinalDrop
 	}
 	return it.Final
 }
 
-// votesText lists the votes as K and D, e.g. "K D K K (3)".
-func votesText(it viewItem) string {
+// votesText lists the votes as letters, e.g. "K D K K (3)" in English.
+func (w *Words) votesText(it viewItem) string {
 	s := make([]string, len(it.Votes))
 	for i, v := range it.Votes {
-		s[i] = "D"
+		s[i] = w.Audit.VoteDrop
 		if v.Vote == Keep {
-			s[i] = "K"
+			s[i] = w.Audit.VoteKeep
 		}
 	}
 	return fmt.Sprintf("%s (%d)", strings.Join(s, " "), it.Keeps)
+}
+
+// themeName names the items without a theme.
+func (a *auditWords) themeName(theme string) string {
+	if theme == "" {
+		return a.NoTheme
+	}
+	return theme
 }
 
 // mdText makes text safe inside a Markdown table cell: one line, with
@@ -320,12 +340,4 @@ func mdText(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	r := strings.NewReplacer("|", "\\|", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]")
 	return r.Replace(s)
-}
-
-// mdList joins item ids with commas, or says none.
-func mdList(ids []string) string {
-	if len(ids) == 0 {
-		return "none"
-	}
-	return strings.Join(ids, ", ")
 }

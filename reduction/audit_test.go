@@ -276,16 +276,28 @@ func TestAuditMarkdown(t *testing.T) {
 // TestAuditHTML checks that the page is self-contained and well formed;
 // that it renders is checked by opening it in a browser (see README).
 func TestAuditHTML(t *testing.T) {
-	page := render(t, auditCase(t), (*Audit).WriteHTML)
+	for _, lang := range Langs {
+		a := auditCase(t)
+		a.Lang = lang
+		checkAuditHTML(t, lang, render(t, a, (*Audit).WriteHTML))
+	}
+}
+
+func checkAuditHTML(t *testing.T, lang Lang, page string) {
+	t.Helper()
+	summary := "4 items: 1 kept, 1 dropped"
+	if lang == Dutch {
+		summary = "4 items: 1 behouden, 1 geschrapt"
+	}
 	for _, banned := range []string{"<script", "<link", "src=", "href=", "@import", "url("} {
 		if strings.Contains(page, banned) {
 			t.Errorf("page refers to another file or runs code: %q", banned)
 		}
 	}
 	for _, want := range []string{"<!DOCTYPE html>", `<meta charset="utf-8" />`, `id="item-A1"`, `id="item-G1"`,
-		"Stelling met | pijp, &lt;b&gt;tag&lt;/b&gt; &amp; *ster*", "4 items: 1 kept, 1 dropped"} {
+		"Stelling met | pijp, &lt;b&gt;tag&lt;/b&gt; &amp; *ster*", summary} {
 		if !strings.Contains(page, want) {
-			t.Errorf("page lacks %q", want)
+			t.Errorf("%s page lacks %q", lang, want)
 		}
 	}
 	// Every element is closed: parse it as XML with HTML's entities.
@@ -298,7 +310,7 @@ func TestAuditHTML(t *testing.T) {
 			break
 		}
 		if err != nil {
-			t.Fatalf("page is not well formed: %v", err)
+			t.Fatalf("%s page is not well formed: %v", lang, err)
 		}
 		switch e := tok.(type) {
 		case xml.StartElement:
@@ -408,7 +420,7 @@ func TestAuditCurrentInputs(t *testing.T) {
 		t.Fatalf("%d inputs with two --current files, %d without: %+v", len(b.Inputs), len(a.Inputs), b.Inputs)
 	}
 	const role = "this year's answers (for the reliability cost)"
-	want := []Input{{Role: role, File: "responses-2017.csv", SHA256: "c1"}, {Role: role, File: "extra-2017.csv", SHA256: "c2"}}
+	want := []Input{{Role: role, File: "responses-2017.csv", SHA256: "c1", kind: roleCurrent}, {Role: role, File: "extra-2017.csv", SHA256: "c2", kind: roleCurrent}}
 	got := b.Inputs[5:7] // after bank, review and 3 proposals
 	for i := range want {
 		if got[i] != want[i] {

@@ -21,7 +21,8 @@ import (
 //	id: ID
 //	the text, flags, evidence, group, representative and suggestion
 //	lines, as WriteReview writes them without indentation (group and
-//	representative only for an item in a group)
+//	representative only for an item in a group), the suggestion as its
+//	English word (keep or drop) in every language
 //
 // It is computed over the values as read, not over the bytes of the file:
 // moving a field or a comment, or changing the quotes or the layout of a
@@ -46,11 +47,13 @@ func (c *computed) digest(th string) string {
 	io.WriteString(h, "itemreduce review digest 1\n")
 	io.WriteString(h, th)
 	io.WriteString(h, "id: "+quote(c.ID)+"\n")
+	en := *c
+	en.lang = English // the same digest in every language
 	for _, k := range computedKeys {
 		if k == "in_bank" || k == "digest" {
 			continue
 		}
-		for _, l := range c.field(k, "") {
+		for _, l := range en.field(k, "") {
 			io.WriteString(h, l+"\n")
 		}
 	}

@@ -285,24 +285,28 @@ func listedIDs(rd nodeReader, entries []*yaml.Node, key string, bank *itembank.B
 // WriteProposalTemplate writes a checklist for a team leader: every item
 // of the bank under keep:, one per line with its text as a comment,
 // grouped by theme. Deleting the lines of the items to leave out gives a
-// valid proposal. The comments are in the bank's language; see
-// WriteProposalTemplateIn.
+// valid proposal. The comments are in the bank's language (English when
+// it names none); see WriteProposalTemplateIn.
 func WriteProposalTemplate(w io.Writer, bank *itembank.Bank, by string, target int) error {
-	return WriteProposalTemplateIn(w, bank, by, target, bank.Language)
+	lang, err := ParseLang(bank.Language)
+	if err != nil {
+		return err
+	}
+	return WriteProposalTemplateIn(w, bank, by, target, lang)
 }
 
-// WriteProposalTemplateIn writes the checklist of WriteProposalTemplate
-// with its comments in lang: Dutch for "nl", English otherwise. The keys
-// are the same in both.
-func WriteProposalTemplateIn(w io.Writer, bank *itembank.Bank, by string, target int, lang string) error {
-	words := templateWordsFor(lang)
+// WriteProposalTemplateIn is WriteProposalTemplate with the comments in
+// lang; the keys (by:, target_length:, keep:) are the same in every
+// language.
+func WriteProposalTemplateIn(w io.Writer, bank *itembank.Bank, by string, target int, lang Lang) error {
+	words := &lang.Words().Proposal
 	var b strings.Builder
 	title := bank.Title
 	if title == "" {
-		title = words.untitled
+		title = words.NoTitle
 	}
-	fmt.Fprintf(&b, "# %s%s.\n", words.title, oneLine(title))
-	b.WriteString(words.instruction + "\n")
+	fmt.Fprintf(&b, words.Title, oneLine(title))
+	b.WriteString(words.Instructions)
 	if by != "" {
 		fmt.Fprintf(&b, "by: %s\n", quote(by))
 	} else {
@@ -311,7 +315,7 @@ func WriteProposalTemplateIn(w io.Writer, bank *itembank.Bank, by string, target
 	if target > 0 {
 		fmt.Fprintf(&b, "target_length: %d\n", target)
 	} else {
-		fmt.Fprintf(&b, "target_length:        # %s\n", words.optional)
+		b.WriteString("target_length:        " + words.TargetComment + "\n")
 	}
 	b.WriteString("keep:\n")
 	for i, it := range bank.Items {
@@ -329,17 +333,6 @@ func writeKeepLine(b *strings.Builder, id, theme, comment string, newTheme bool)
 		fmt.Fprintf(b, "  # --- %s\n", oneLine(theme))
 	}
 	fmt.Fprintf(b, "  - %s  # %s\n", plain(id), oneLine(comment))
-}
-
-// verdictWord reads a keep or drop word as people type it, without regard
-// to case or surrounding spaces: Keep, DROP and "drop " are keep and drop.
-// The empty word is no verdict; ok is false for any other word.
-func verdictWord(s string) (v Verdict, ok bool) {
-	switch v := Verdict(strings.ToLower(strings.TrimSpace(s))); v {
-	case "", Keep, Drop:
-		return v, true
-	}
-	return "", false
 }
 
 // oneLine keeps a text on one line, for a comment.

@@ -140,7 +140,7 @@ func TestKeepDropWords(t *testing.T) {
 		{"keep", Keep, true}, {"Keep", Keep, true}, {"KEEP", Keep, true}, {" keep", Keep, true},
 		{"drop", Drop, true}, {"DROP", Drop, true}, {"Drop ", Drop, true}, {"drop\u00a0", Drop, true},
 		{"", "", true}, {"  ", "", true},
-		{"dorp", "", false}, {"keep it", "", false}, {"schrappen", "", false},
+		{"dorp", "", false}, {"keep it", "", false}, {"schrappen", Drop, true}, {"Behouden", Keep, true},
 	} {
 		if got, ok := verdictWord(tc.in); got != tc.want || ok != tc.ok {
 			t.Errorf("verdictWord(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)

@@ -14,9 +14,9 @@ func TestProposalTemplateLanguage(t *testing.T) {
 	for _, tc := range []struct {
 		lang, bankLang, first, optional string
 	}{
-		{"nl", "", "# Voorstel voor de versie van volgend jaar van ", "target_length:        # niet verplicht: het aantal items waar u naar streeft\n"},
+		{"nl", "", "# Voorstel voor de volgende versie van ", "target_length:        # niet verplicht: het aantal items waar u naar streeft\n"},
 		{"en", "nl", "# Proposal for next year's version of ", "target_length:        # optional: the number of items you aim for\n"},
-		{"", "nl", "# Voorstel voor de versie van volgend jaar van ", "# niet verplicht"},
+		{"", "nl", "# Voorstel voor de volgende versie van ", "# niet verplicht"},
 		{"", "", "# Proposal for next year's version of ", "# optional"},
 	} {
 		bank.Language = tc.bankLang
@@ -25,7 +25,7 @@ func TestProposalTemplateLanguage(t *testing.T) {
 		if tc.lang == "" {
 			err = WriteProposalTemplate(&b, bank, "", 0)
 		} else {
-			err = WriteProposalTemplateIn(&b, bank, "", 0, tc.lang)
+			err = WriteProposalTemplateIn(&b, bank, "", 0, Lang(tc.lang))
 		}
 		if err != nil {
 			t.Fatal(err)

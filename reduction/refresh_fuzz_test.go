@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -287,11 +288,20 @@ func FuzzRefreshKeepsHumanFields(f *testing.F) {
 	freshA := computedItems(resA, DefaultConfig())
 	freshB := computedItems(resB, DefaultConfig())
 	sA := testScreening(resA, DefaultConfig())
-	for _, seed := range []string{"", "\x01\x01\x01\x01\x01\x01\x01\x01", "\x02\x04\x01\x05\x01\x04\x01\x03\x01\x06", "\x03\x02\x09\x04\x01\x01\x07\x01\x08\x01\x01\x02\x01\x03"} {
+	for _, seed := range []string{"", "\x01\x01\x01\x01\x01\x01\x01\x01", "\x02\x04\x01\x05\x01\x04\x01\x03\x01\x06", "\x03\x02\x09\x04\x01\x01\x07\x01\x08\x01\x01\x02\x01\x03",
+		"\x02\x04\x01\x05\x01\x04\x01\x03\x01\x86", "\x04\x01\x02\x03\x01\x01\x05\x01\x02\x81"} {
 		f.Add([]byte(seed))
 	}
+	freshNL := computedIn(resA, DefaultConfig(), Dutch)
+	sNL := sA
+	sNL.Language = Dutch.recorded()
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// A last byte of 0x80 or more: a file written in Dutch.
+		dutch := len(data) > 0 && data[len(data)-1] >= 0x80
 		g := newFuzzReview(data, freshA, sA)
+		if dutch {
+			g = newFuzzReview(data, freshNL, sNL)
+		}
 		in := g.bytes()
 		_, loadErr := LoadReview(bytes.NewReader(in), "review.yaml")
 		out, rep, err := RefreshReview(in, "review.yaml", resB, DefaultConfig(), testScreening(resB, DefaultConfig()))
@@ -302,6 +312,11 @@ func FuzzRefreshKeepsHumanFields(f *testing.F) {
 			t.Fatalf("refresh refused: %v\n%q", err, in)
 		}
 		checkFuzzRefresh(t, g, in, out, rep, freshB)
+		if text, _, _ := decodeReview(out, "review.yaml"); dutch != (rep.Lang == Dutch) ||
+			dutch && regexp.MustCompile(`suggestion: (keep|drop)`).Match(text) ||
+			!dutch && regexp.MustCompile(`suggestion: (behouden|schrappen)`).Match(text) {
+			t.Fatalf("the refresh did not keep the file's language (Dutch %v, refreshed in %q):\n%q", dutch, rep.Lang, text)
+		}
 		again, _, err := RefreshReview(out, "review.yaml", resB, DefaultConfig(), testScreening(resB, DefaultConfig()))
 		if err != nil || !bytes.Equal(again, out) {
 			t.Fatalf("a second refresh changed the file (error %v):\n%q\n%q", err, out, again)

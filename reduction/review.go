@@ -121,7 +121,7 @@ func LoadReviewFile(path string) (*Review, error) {
 }
 
 // LoadReview reads a review file; name is used in messages. Unknown keys,
-// a decision other than keep, drop or empty, an unknown rule name, an item
+// a decision other than keep, drop (or Dutch behouden, schrappen) or empty, an unknown rule name, an item
 // listed twice and malformed YAML are errors giving the file and line. It
 // does not check the items against a bank: see Decide. A file saved as
 // UTF-16 or windows-1252 is read as well as UTF-8.
@@ -145,6 +145,9 @@ func loadReview(r io.Reader, name string, refreshing bool) (*Review, error) {
 	}
 	rd := nodeReader{yamlfile.Reader{File: name}}
 	rv := &Review{File: name, Screening: rf.Screening}
+	if _, err := ParseLang(rf.Screening.Language); err != nil {
+		return nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w: screening: language: %v", ErrBadValue, err)}
+	}
 	if yamlfile.IsNull(&rf.Items) {
 		return nil, &itembank.ParseError{File: name, Err: fmt.Errorf("%w: the review file has no items: list", ErrEmptyList)}
 	}
@@ -205,6 +208,7 @@ func (rd nodeReader) reviewItem(n *yaml.Node, refreshing bool) (ReviewItem, erro
 	if it.ID == "" {
 		return it, rd.Errorf(n, "", ErrBadValue, "item without id")
 	}
+	var sugKey *yaml.Node
 	err := rd.Pairs(n, it.ID, "an item", reviewItemKeys, func(key string, k, v *yaml.Node) (err error) {
 		switch key {
 		case "in_bank":
@@ -222,10 +226,8 @@ func (rd nodeReader) reviewItem(n *yaml.Node, refreshing bool) (ReviewItem, erro
 		case "representative":
 			it.Representative, err = rd.Text(v, it.ID, key)
 		case "suggestion":
+			sugKey = k
 			it.Suggestion, err = rd.verdict(v, it.ID, key)
-			if err == nil && it.Suggestion == "" && !refreshing {
-				err = rd.Errorf(k, it.ID, ErrBadValue, "suggestion is empty: run itemreduce review again to fill it in")
-			}
 		case "digest":
 			it.Digest, err = rd.Text(v, it.ID, key)
 		case "decision":
@@ -241,14 +243,21 @@ func (rd nodeReader) reviewItem(n *yaml.Node, refreshing bool) (ReviewItem, erro
 	if err != nil {
 		return it, err
 	}
-	if yamlfile.MapValue(n, "suggestion") == nil && !refreshing {
+	// An item that left the bank plays no part in a decision, and a
+	// refresh leaves its fields as they were: it needs no suggestion.
+	switch {
+	case refreshing || !it.InBank:
+	case sugKey == nil:
 		return it, rd.Errorf(n, it.ID, ErrBadValue, "no suggestion: run itemreduce review again to fill it in")
+	case it.Suggestion == "":
+		return it, rd.Errorf(sugKey, it.ID, ErrBadValue, "suggestion is empty: run itemreduce review again to fill it in")
 	}
 	return it, nil
 }
 
-// verdict reads keep, drop or nothing, without regard to case or spaces
-// around the word (Keep, DROP, "drop ").
+// verdict reads a decision word of either language or nothing, without
+// regard to case or spaces around the word (Keep, DROP, "drop ",
+// Behouden, schrappen): see verdictWord.
 func (rd nodeReader) verdict(n *yaml.Node, item, key string) (Verdict, error) {
 	s, err := rd.Text(n, item, key)
 	if err != nil {
@@ -257,7 +266,7 @@ func (rd nodeReader) verdict(n *yaml.Node, item, key string) (Verdict, error) {
 	if v, ok := verdictWord(s); ok {
 		return v, nil
 	}
-	return "", rd.Errorf(n, item, ErrBadValue, "%s: %q is neither keep nor drop (leave it empty to follow the suggestion)", key, s)
+	return "", rd.Errorf(n, item, ErrBadValue, "%s: %q is not a decision: write %s, or leave it empty to follow the suggestion", key, s, verdictWords())
 }
 
 func (rd nodeReader) flags(n *yaml.Node, item string) ([]Rule, error) {

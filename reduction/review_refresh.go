@@ -26,6 +26,9 @@ type RefreshReport struct {
 	Left       []string // items newly marked as no longer in the bank
 	Returned   []string // items back in the bank
 	Unreasoned []string // decisions that differ from the suggestion without a reason
+	// Lang is the language of the refreshed file: the one it was written
+	// in, whatever the screening asked for (see Refresh).
+	Lang Lang
 }
 
 // RefreshOptions change what a refresh does; the zero value is what
@@ -57,6 +60,10 @@ func RefreshReview(old []byte, name string, res *Result, cfg Config, s Screening
 // block scalar's lines belong to it even when they start with "#", and
 // anything after the first document (after a "---" line) is kept as it
 // is. The file's encoding, byte-order mark and line breaks are kept.
+//
+// The file keeps its language (screening: language:, English when
+// absent), whatever s.Language asks for: the header and comments are
+// kept as they are, and new suggestions are written in the same words.
 //
 // Items that left the bank get in_bank: false and keep their computed
 // fields as they were. Items new in the bank are inserted after the item
@@ -91,12 +98,17 @@ func (o RefreshOptions) Refresh(old []byte, name string, res *Result, cfg Config
 	if len(s.ScreenedItems) == 0 {
 		s.ScreenedItems = screenedIDs(res)
 	}
-	fresh := computedItems(res, cfg)
+	// The file keeps the language it was written in: its header and
+	// comments are the reviewers' lines, kept as they are, and the
+	// suggestions stay in the same words.
+	lang, _ := ParseLang(prev.Screening.Language) // checked by loadReview
+	s.Language = lang.recorded()
+	fresh := computedIn(res, cfg, lang)
 	plan, err := planBank(prev, fresh, s, o.Restore)
 	if err != nil {
 		return nil, nil, err
 	}
-	rep := &RefreshReport{Items: len(fresh) - len(plan.missing), Added: plan.added, Missing: plan.missing, Restored: plan.restored}
+	rep := &RefreshReport{Items: len(fresh) - len(plan.missing), Added: plan.added, Missing: plan.missing, Restored: plan.restored, Lang: lang}
 	if err := sp.refresh(prev, fresh, plan, s, rep); err != nil {
 		return nil, nil, err
 	}

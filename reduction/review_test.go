@@ -207,7 +207,7 @@ func TestLoadReviewErrors(t *testing.T) {
 	}{
 		{"empty", "", 0, itembank.ErrEmpty, "empty"},
 		{"invalid YAML", "items:\n  - id: A1\n    decision: [keep\n", 3, itembank.ErrSyntax, ""},
-		{"typo in decision", item("    decision: dorp\n"), 5, ErrBadValue, `"dorp" is neither keep nor drop`},
+		{"typo in decision", item("    decision: dorp\n"), 5, ErrBadValue, `"dorp" is not a decision: write keep or drop (behouden or schrappen)`},
 		{"unknown key", item("    reaosn: because\n"), 5, ErrUnknownKey, `"reaosn"`},
 		{"unknown top-level key", "itemz: []\n", 1, itembank.ErrSyntax, `unknown key "itemz"`},
 		{"unknown rule", "items:\n  - id: A1\n    flags: [stabel]\n    suggestion: drop\n", 3, ErrBadValue, "unknown rule"},

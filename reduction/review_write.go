@@ -15,7 +15,10 @@ import (
 // from: the input files with their SHA-256, the thresholds in force and
 // the suggestion rule. It is rewritten on every refresh.
 type Screening struct {
-	Tool     string       `yaml:"tool,omitempty"`
+	Tool string `yaml:"tool,omitempty"`
+	// Language is the language the file was written in: "nl" for Dutch,
+	// empty for English (see Lang). A refresh keeps it.
+	Language string       `yaml:"language,omitempty"`
 	Bank     FileDigest   `yaml:"bank"`
 	Config   *FileDigest  `yaml:"config,omitempty"`
 	Previous []FileDigest `yaml:"previous"`
@@ -78,13 +81,14 @@ type ReviewInputs struct {
 	Config            *FileDigest // nil: the default thresholds
 	Previous, Current []FileDigest
 	Where             []string // row filters, e.g. gemeente=Zwolle
+	Lang              Lang     // the language of the file's comments and decision words
 	Sheet             string   // the worksheet read from workbooks (--sheet); empty: the first
 	IDColumn          string   // the column linking the waves (--id-column); empty when not linked
 }
 
 // NewScreening describes a screening result and its inputs.
 func NewScreening(res *Result, cfg Config, in ReviewInputs) Screening {
-	s := Screening{Tool: in.Tool, Bank: in.Bank, Config: in.Config, Previous: in.Previous, Current: in.Current, Where: in.Where, Sheet: in.Sheet,
+	s := Screening{Tool: in.Tool, Language: in.Lang.recorded(), Bank: in.Bank, Config: in.Config, Previous: in.Previous, Current: in.Current, Where: in.Where, Sheet: in.Sheet,
 		IDColumn: in.IDColumn, Respondents: Respondents{Previous: res.PreviousRespondents, Current: res.Respondents, Linked: res.Linked},
 		Basis: res.Basis(), Redundant: res.Thresholds.Redundant, DropFromTicks: dropFrom(cfg),
 		Redundancy: redundancyOf(cfg)}
@@ -98,6 +102,15 @@ func NewScreening(res *Result, cfg Config, in ReviewInputs) Screening {
 	}
 	s.ScreenedItems = screenedIDs(res)
 	return s
+}
+
+// recorded is the language as the screening: section records it: nl, or
+// nothing for English.
+func (l Lang) recorded() string {
+	if l == Dutch {
+		return string(Dutch)
+	}
+	return ""
 }
 
 func dropFrom(cfg Config) int {
@@ -158,6 +171,9 @@ type computed struct {
 	Representative string
 	Suggestion     Verdict
 	Digest         string // of the fields above and the thresholds (see digest)
+	// lang is the language the suggestion is written in; the digest is
+	// always of the English word, so that it does not depend on it.
+	lang Lang
 }
 
 // computedKeys are the program's fields of an item, in the order written.
@@ -176,6 +192,15 @@ func computedItems(res *Result, cfg Config) []computed {
 		out[i] = computed{ID: it.Item.ID, InBank: true, Text: it.Item.Text, Flags: it.Flags, Evidence: res.Evidence(i),
 			Group: it.Group, Representative: it.Representative, Suggestion: cfg.Suggest(it)}
 		out[i].Digest = out[i].digest(th)
+	}
+	return out
+}
+
+// computedIn is computedItems with the suggestions written in lang.
+func computedIn(res *Result, cfg Config, lang Lang) []computed {
+	out := computedItems(res, cfg)
+	for i := range out {
+		out[i].lang = lang
 	}
 	return out
 }
@@ -210,7 +235,7 @@ func (c *computed) field(key, indent string) []string {
 		}
 		return []string{indent + "representative: " + plain(c.Representative)}
 	case "suggestion":
-		return []string{indent + "suggestion: " + string(c.Suggestion)}
+		return []string{indent + "suggestion: " + c.lang.Words().Verdict(c.Suggestion)}
 	case "digest":
 		return []string{indent + "digest: " + c.Digest}
 	}
@@ -280,63 +305,19 @@ func (c *computed) itemLines(dash, indent string) []string {
 	return append(out, indent+"decision:", indent+"reason:")
 }
 
-const reviewHeader = `# Review file: the researchers' judgement on the screening of the items.
-#
-# For each item the program wrote its ticks (flags); the numbers behind
-# them (evidence: for each rule the statistic, its threshold and n, whether
-# or not the rule fired; for redundant the items beyond the threshold, else
-# max_r, the most correlated other item); for an item with redundant
-# partners its group (items linked by redundant pairs) and representative
-# (the group's item it is redundant with that is suggested for keeping;
-# a representative's own redundant tick does not count); a suggestion:
-# drop when the item has at least drop_from_ticks ticks (see screening:
-# below), else keep; and a digest of these fields, by which itemreduce
-# decide refuses fields that were edited by hand. Yours to fill in, per item:
-#
-#   decision:  keep or drop; leave it empty to follow the suggestion
-#   reason:    why; required when your decision differs from the suggestion
-#   note:      anything else you want to keep with the item (optional)
-#
-# Comments (lines starting with #) may go anywhere.
-#
-# Run itemreduce review again with the same --out to refresh this file after
-# new data or other thresholds: screening:, text, flags, evidence,
-# suggestion and digest are recomputed; your decisions, reasons, notes and
-# comments stay exactly as you wrote them. An item that left the bank gets
-# in_bank: false and keeps your decision; a new item of the bank is added
-# with an empty one.
-#
-# At the end of the file, add: lists new items for next year's questionnaire
-# and merge: lists items to be replaced by one new item. Then run
-# itemreduce decide.
-`
-
-const reviewFooter = `
-# New items for next year's questionnaire, for example:
-#   - id: OR23
-#     text: "Ik kan mijn werk registreren zonder dubbel werk."
-#     scale: likert5
-#     theme: "Organisatorische randvoorwaarden"
-#     after: OR22        # optional: where it goes (default: after its theme)
-#     reason: "proposed by the team leaders"
-add:
-
-# Items replaced by one new item, for example a light and a heavy variant:
-#   - id: ER12M
-#     text: "Inwoners met een hulpvraag kan ik snel verder helpen."
-#     scale: likert5
-#     from: [ER12, ER13]
-#     reason: "one question instead of two"
-merge:
-`
-
 // WriteReview writes a new review file for a screening result: a header
 // saying how to edit it, the screening: section, every item with its
 // computed fields and an empty decision and reason, and empty add: and
-// merge: sections with commented examples.
+// merge: sections with commented examples. The comments and the
+// suggestions are in the language of s.Language (English when empty).
 func WriteReview(w io.Writer, res *Result, cfg Config, s Screening) error {
+	lang, err := ParseLang(s.Language)
+	if err != nil {
+		return err
+	}
+	words := lang.Words()
 	var b bytes.Buffer
-	b.WriteString(reviewHeader)
+	b.WriteString(words.Review.Header)
 	b.WriteString("\n")
 	sl, err := screeningLines(s)
 	if err != nil {
@@ -344,10 +325,10 @@ func WriteReview(w io.Writer, res *Result, cfg Config, s Screening) error {
 	}
 	writeLines(&b, sl, "\n")
 	b.WriteString("\nitems:\n")
-	for _, c := range computedItems(res, cfg) {
+	for _, c := range computedIn(res, cfg, lang) {
 		writeLines(&b, c.itemLines("  ", "    "), "\n")
 	}
-	b.WriteString(reviewFooter)
+	b.WriteString(words.Review.Footer)
 	_, err = w.Write(b.Bytes())
 	return err
 }

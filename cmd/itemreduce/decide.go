@@ -43,7 +43,9 @@ items (add:) are added. The new bank has the format of the old one, so it feeds
 straight into next year's itemreduce flag. The audit (.md, .html or .json) shows,
 per item, the four statistics, the ticks, the votes and the decision, the items per
 theme, what the decision costs, the command and the SHA-256 of every input file and
-of the new bank. A review file whose computed fields were edited by hand is refused.`,
+of the new bank; in Markdown and HTML it is in the bank's language (language: nl is
+Dutch) or the one --lang gives, in JSON always English. A review file whose computed
+fields were edited by hand is refused.`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "bank", Required: true, Usage: "this year's item bank `FILE` (YAML)"},
 			&cli.StringFlag{Name: "review", Required: true, Usage: "the researchers' review `FILE`, made by itemreduce review"},
@@ -52,6 +54,7 @@ of the new bank. A review file whose computed fields were edited by hand is refu
 			&cli.StringFlag{Name: "audit", Usage: "audit `FILE` to write: .md (Markdown), .html (for a browser) or .json"},
 			&cli.StringFlag{Name: "title", Usage: "`TITLE` of next year's questionnaire (default: this year's title)"},
 			&cli.StringSliceFlag{Name: "current", Usage: "this year's answers: a `FILE` (.csv, .xlsx, .sav or .summary.json; repeat to pool), for the audit's alpha and omega of each theme and composite before and after"},
+			langFlag(),
 			forceFlag(),
 		}, outFlags("next year's item bank `FILE` to write (YAML)")...),
 		Action: runDecide,
@@ -73,6 +76,9 @@ func runDecide(c *cli.Context) error {
 	render := auditRenderers[strings.ToLower(filepath.Ext(auditPath))]
 	if auditPath != "" && render == nil {
 		return usageError("--audit %s: the name must end in .md, .html or .json to choose the format", auditPath)
+	}
+	if err := checkLangFlag(c); err != nil {
+		return err
 	}
 	combine, err := reduction.ParseCombine(c.String("combine"))
 	if err != nil {
@@ -191,6 +197,9 @@ func newAudit(c *cli.Context, d *reduction.Decision, next []byte) (*reduction.Au
 		Bank: bank, Review: review, Proposals: proposals, Current: currentFiles,
 		Next:      &reduction.FileDigest{File: filepath.Base(c.String("out")), SHA256: hex.EncodeToString(sum[:])},
 		AuditFile: filepath.Base(c.String("audit"))})
+	if a.Lang, err = fileLang(c, d.Bank); err != nil {
+		return nil, err
+	}
 	if current == nil {
 		return a, nil
 	}

@@ -81,7 +81,7 @@ func TestDecideReliabilityCost(t *testing.T) {
 		t.Errorf("--current responses-2017.csv with SHA-256 %x not among the audit's inputs: %+v", sum, v.Reproducibility.Inputs)
 	}
 	md, _ := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/audit-2018.md"))
-	if !strings.Contains(string(md), "give `itemreduce decide` this year's answers with --current") {
+	if !strings.Contains(string(md), "geef `itemreduce decide` de antwoorden van dit jaar met --current") {
 		t.Error("the example's audit, made without --current, does not say how to see the reliability")
 	}
 }

@@ -95,7 +95,7 @@ func TestDecideErrors(t *testing.T) {
 	dir := t.TempDir()
 	review, _ := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/review.yaml"))
 	noReason := filepath.Join(dir, "no-reason.yaml")
-	os.WriteFile(noReason, bytes.Replace(review, []byte(`    reason: "The cooperation with the municipality is the subject of this year's contract talks."`), []byte("    reason:"), 1), 0o644)
+	os.WriteFile(noReason, bytes.Replace(review, []byte(`    reason: "Over de samenwerking met de gemeente wordt dit jaar opnieuw onderhandeld."`), []byte("    reason:"), 1), 0o644)
 	badProposal := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(badProposal, []byte("by: X\nkeep:\n  - SA01\n  - SA99\n"), 0o644)
 	out := filepath.Join(dir, "next.yaml")

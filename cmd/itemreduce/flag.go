@@ -44,7 +44,7 @@ signed-rank and paired t).`,
 			linkIDFlag(),
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds; see examples/wijkteams/report-2018.yaml"},
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table (for reading), csv (for a spreadsheet), xlsx (an Excel workbook; needs -o), json (for programs) or markdown; with -o the default follows the file's extension (.txt .csv .xlsx .json .md)"},
-			&cli.BoolFlag{Name: "decimal-comma", Usage: "CSV for Dutch Excel: ';' between fields and a decimal comma (0,4)"},
+			&cli.BoolFlag{Name: "decimal-comma", Usage: "CSV for Dutch Excel: ';' between fields and a decimal comma (0,4); the default when the bank says language: nl (--decimal-comma=false turns it off)"},
 			&cli.BoolFlag{Name: "wide", Usage: "the table with one line per item, as wide as it needs (the screen table fits 80 columns)"},
 			forceFlag()),
 			outFlags("write to `FILE` instead of the screen (replaced only when everything succeeded)")...),
@@ -112,7 +112,7 @@ func runFlag(c *cli.Context) error {
 	switch {
 	case format == "xlsx":
 		render = func(rep *reduction.Report, w io.Writer) error { return writeFlagXLSX(rep, screeningOf(c), w) }
-	case c.Bool("decimal-comma"):
+	case format == "csv" && decimalComma(c):
 		render = (*reduction.Report).WriteCSVDecimalComma
 	case c.Bool("wide"):
 		render = (*reduction.Report).WriteWideTable

@@ -28,6 +28,9 @@ func TestFlagExample(t *testing.T) {
 			if tc.format != "" {
 				args = append(args, "--format", tc.format)
 			}
+			if tc.format == "csv" {
+				args = append(args, "--decimal-comma=false") // the bank says nl
+			}
 			if tc.config != "" {
 				args = append(args, "--config", tc.config)
 			}
@@ -148,7 +151,7 @@ func TestFlagErrors(t *testing.T) {
 func TestFlagOutputFile(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "flags.csv")
-	r := runCLI(t, append(exampleArgs, "--format", "csv", "-o", out)...)
+	r := runCLI(t, append(exampleArgs, "--format", "csv", "--decimal-comma=false", "-o", out)...)
 	if r.code != 0 || r.stdout != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
 	}

@@ -21,13 +21,13 @@ func TestFlagFormatFromExtension(t *testing.T) {
 		code         int
 		start, err   string
 	}{
-		{"flags.csv", "", 0, "id,text,scale,n,mean,sd,", ""},
-		{"flags.CSV", "", 0, "id,text,scale,n,mean,sd,", ""},
+		{"flags.csv", "", 0, "\ufeffid;text;scale;n;mean;sd;", ""}, // the bank says language: nl
+		{"flags.CSV", "", 0, "\ufeffid;text;scale;n;mean;sd;", ""},
 		{"flags.json", "", 0, "{\n  \"selection\"", ""},
 		{"flags.md", "", 0, "# Item screening", ""},
 		{"flags.txt", "", 0, "Screened 149 items", ""},
 		{"flags.out", "", 0, "Screened 149 items", ""},
-		{"flags.csv", "csv", 0, "id,text,scale,n,mean,sd,", ""},
+		{"flags.csv", "csv", 0, "\ufeffid;text;scale;n;mean;sd;", ""},
 		{"flags.out", "json", 0, "{\n  \"selection\"", ""},
 		{"flags.csv", "table", 2, "", "--format table contradicts -o"},
 		{"flags.xlsx", "csv", 2, "", "--format csv contradicts -o"},
@@ -217,12 +217,20 @@ func deref(p *float64) any {
 
 // TestFlagDecimalComma checks the CSV for Excel with Dutch settings: ';'
 // between fields, decimal commas, the item text, and the same numbers as
-// the default CSV.
+// the CSV with decimal points. The example's bank says language: nl, so
+// it is the default there, and --decimal-comma=false turns it off.
 func TestFlagDecimalComma(t *testing.T) {
-	plain := runSub(t, "csv", append(append([]string{}, exampleArgs...), "--format", "csv")...)
+	plain := runSub(t, "csv", append(append([]string{}, exampleArgs...), "--format", "csv", "--decimal-comma=false")...)
 	dutch := runSub(t, "decimal comma", append(append([]string{}, exampleArgs...), "--format", "csv", "--decimal-comma")...)
-	if plain.code != 0 || dutch.code != 0 {
-		t.Fatalf("exit %d, %d: %s", plain.code, dutch.code, dutch.stderr)
+	byBank := runSub(t, "by the bank", append(append([]string{}, exampleArgs...), "--format", "csv")...)
+	if plain.code != 0 || dutch.code != 0 || byBank.code != 0 {
+		t.Fatalf("exit %d, %d, %d: %s", plain.code, dutch.code, byBank.code, dutch.stderr)
+	}
+	if byBank.stdout != dutch.stdout {
+		t.Error("with a bank that says language: nl the CSV is not the one of --decimal-comma")
+	}
+	if !strings.HasPrefix(plain.stdout, "id,text,") {
+		t.Errorf("--decimal-comma=false: CSV begins %.20q, want decimal points and commas between fields", plain.stdout)
 	}
 	body, ok := strings.CutPrefix(dutch.stdout, "\ufeff")
 	if !ok {

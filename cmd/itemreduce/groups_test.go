@@ -41,7 +41,7 @@ func TestReviewGroups(t *testing.T) {
 	}
 
 	md, _ := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/audit-2018.md"))
-	for _, want := range []string{"group 1, representative: this item", "group 1, representative: SA02"} {
+	for _, want := range []string{"groep 1, vertegenwoordiger: dit item", "groep 1, vertegenwoordiger: SA02"} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("audit-2018.md lacks %q", want)
 		}

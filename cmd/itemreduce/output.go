@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/itemreduce/itemreduce/internal/outfile"
+	"github.com/itemreduce/itemreduce/reduction"
 )
 
 // outFlags is the output option of every command that writes a file:
@@ -167,12 +168,13 @@ func isNextBank(head []byte) bool {
 
 // isAudit recognises an audit written by decide, in any format.
 func isAudit(head []byte) bool {
-	const title = "Audit of the item reduction"
-	if bytes.HasPrefix(head, []byte("# "+title)) {
-		return true
-	}
-	if bytes.HasPrefix(head, []byte("<!DOCTYPE html>")) && bytes.Contains(head, []byte("<title>"+title)) {
-		return true
+	for _, title := range reduction.AuditTitles() {
+		if bytes.HasPrefix(head, []byte("# "+title)) {
+			return true
+		}
+		if bytes.HasPrefix(head, []byte("<!DOCTYPE html>")) && bytes.Contains(head, []byte("<title>"+title)) {
+			return true
+		}
 	}
 	keys := jsonStart(head, 3)
 	return len(keys) == 3 && keys[0] == "title" && keys[2] == "totals"

@@ -43,7 +43,7 @@ file is not replaced, as it may hold a team leader's work, unless --force is giv
 			&cli.StringFlag{Name: "bank", Usage: "item bank `FILE` (YAML)"},
 			&cli.StringFlag{Name: "by", Usage: "`NAME` of the team leader or municipality, filled in as the proposer"},
 			&cli.IntFlag{Name: "target", Usage: "target length: the `NUMBER` of items the leader aims for"},
-			&cli.StringFlag{Name: "lang", Usage: "`LANGUAGE` of the checklist: nl (Nederlands) or en (English); default: the bank's language"},
+			langFlag(),
 			&cli.BoolFlag{Name: "force", Usage: "replace an existing checklist file"},
 		}, outFlags("checklist `FILE` to write: .xlsx (Excel) or .yaml (default: YAML to the screen)")...),
 		Action:      runProposal,
@@ -72,8 +72,7 @@ func runProposal(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	lang, err := checklistLang(c)
-	if err != nil {
+	if err := checkLangFlag(c); err != nil {
 		return err
 	}
 	if !toScreen(out) && !c.Bool("force") {
@@ -92,11 +91,12 @@ func runProposal(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if lang == "" {
-		lang = bank.Language
+	lang, err := fileLang(c, bank)
+	if err != nil {
+		return err
 	}
 	if workbook {
-		return writeChecklistWorkbook(c, outs, out, bank, lang)
+		return writeChecklistWorkbook(c, outs, out, bank, lang.Code())
 	}
 	err = outs.write(out, c.App.Writer, func(w io.Writer) error {
 		return reduction.WriteProposalTemplateIn(w, bank, c.String("by"), c.Int("target"), lang)

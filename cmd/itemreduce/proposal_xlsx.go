@@ -32,21 +32,6 @@ func checklistFormat(out string) (workbook bool, err error) {
 	}
 }
 
-// checklistLang is the language --lang asks for, "nl" or "en", or "" to
-// follow the bank.
-func checklistLang(c *cli.Context) (string, error) {
-	lang := strings.ToLower(strings.TrimSpace(c.String("lang")))
-	if !c.IsSet("lang") {
-		return "", nil
-	}
-	for _, l := range itembank.Languages {
-		if lang == l {
-			return l, nil
-		}
-	}
-	return "", usageError("--lang %s: write nl (Nederlands) or en (English)%s", c.String("lang"), didYouMean(lang, itembank.Languages))
-}
-
 // writeChecklistWorkbook writes the Excel checklist of bank to out and
 // says so, with what the team leader does next.
 func writeChecklistWorkbook(c *cli.Context, outs *outputs, out string, bank *itembank.Bank, lang string) error {

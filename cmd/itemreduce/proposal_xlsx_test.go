@@ -114,13 +114,11 @@ func TestProposalWorkbookRoute(t *testing.T) {
 // --lang says otherwise.
 func TestProposalLanguage(t *testing.T) {
 	dir := t.TempDir()
-	bank, _ := os.ReadFile(filepath.Join(repoRoot, checklistBank))
-	nlBank := filepath.Join(dir, "bank-nl.yaml")
-	os.WriteFile(nlBank, append([]byte("language: nl\n"), bank...), 0o644)
+	nlBank, enBank := checklistBank, englishBank(t) // the example's bank says language: nl
 	for _, tc := range []struct {
 		bank, lang, sheet string
 	}{
-		{nlBank, "", "Voorstel"}, {nlBank, "en", "Proposal"}, {checklistBank, "", "Proposal"}, {checklistBank, "NL", "Voorstel"},
+		{nlBank, "", "Voorstel"}, {nlBank, "en", "Proposal"}, {enBank, "", "Proposal"}, {enBank, "NL", "Voorstel"},
 	} {
 		out := filepath.Join(dir, tc.sheet+tc.lang+filepath.Base(tc.bank)+".xlsx")
 		args := []string{"proposal", "--bank", tc.bank, "-o", out}
@@ -185,14 +183,14 @@ func TestProposalFormats(t *testing.T) {
 		t.Fatalf("exit %d, %s", r.code, r.stderr)
 	}
 	data, _ := os.ReadFile(yml)
-	if !strings.HasPrefix(string(data), "# Proposal for next year's version of") {
+	if !strings.HasPrefix(string(data), "# Voorstel voor de volgende versie van") { // the bank says language: nl
 		t.Errorf(".yml is not the YAML checklist: %.60q", data)
 	}
 	dutch := filepath.Join(dir, "nl.yaml")
 	if r := runRoot(t, "proposal", "--bank", checklistBank, "--lang", "nl", "-o", dutch); r.code != 0 {
 		t.Fatalf("exit %d, %s", r.code, r.stderr)
 	}
-	if nl, _ := os.ReadFile(dutch); !strings.HasPrefix(string(nl), "# Voorstel voor de versie van volgend jaar van Vragenlijst sociale wijkteams 2017.") {
+	if nl, _ := os.ReadFile(dutch); !strings.HasPrefix(string(nl), "# Voorstel voor de volgende versie van Vragenlijst sociale wijkteams 2017.") {
 		t.Errorf("--lang nl: %.60q", nl)
 	}
 	fake := filepath.Join(dir, "fake.xlsx")

@@ -32,8 +32,10 @@ Example:
        --out review.yaml`,
 		Description: `Writes a file to edit in any text editor: per item its ticks (flags), the numbers
 behind each tick (evidence) and a suggestion (drop when it has at least one tick; a
-rules file may set drop_from_ticks). Fill in decision (keep or drop) and reason
-where your judgement differs.
+rules file may set drop_from_ticks). Fill in decision (keep or drop, in Dutch behouden
+or schrappen) and reason where your judgement differs. The file's comments are in the
+bank's language (language: nl is Dutch) or the one --lang gives; a refresh keeps the
+language the file was written in.
 
 When the --out file exists it is refreshed: the ticks, evidence and suggestions are
 recomputed from the data and thresholds given now, while your decisions, reasons,
@@ -43,7 +45,8 @@ reported as missing, not put back; --restore puts it back with an empty decision
 		Flags: append(append(dataFlags(),
 			linkIDFlag(),
 			&cli.StringFlag{Name: "config", Usage: "rules `FILE` (YAML) with other thresholds or drop_from_ticks"},
-			&cli.BoolFlag{Name: "restore", Usage: "put back, with an empty decision, the items whose entry was deleted from the review file"}),
+			&cli.BoolFlag{Name: "restore", Usage: "put back, with an empty decision, the items whose entry was deleted from the review file"},
+			langFlag()),
 			outFlags("review `FILE` (YAML) to write, or to refresh when it exists")...),
 		Action: runReview,
 	}
@@ -95,6 +98,11 @@ func runReview(c *cli.Context) error {
 func reviewInputs(c *cli.Context, bank *itembank.Bank) (reduction.Config, reduction.ReviewInputs, error) {
 	in := reduction.ReviewInputs{Tool: "itemreduce " + appVersion(), Where: c.StringSlice("where"), Sheet: c.String("sheet"),
 		IDColumn: c.String("id-column")}
+	lang, err := fileLang(c, bank)
+	if err != nil {
+		return reduction.Config{}, in, err
+	}
+	in.Lang = lang
 	cfg, err := loadConfig(c, bank)
 	if err != nil {
 		return cfg, in, err
@@ -134,7 +142,8 @@ func writeNewReview(w io.Writer, outs *outputs, path string, res *reduction.Resu
 		return err
 	}
 	fmt.Fprintf(w, "Wrote %s: %d items, %d suggested for removal (%d or more ticks).\n", path, len(res.Items), cfg.SuggestedDrops(res), s.DropFromTicks)
-	fmt.Fprintf(w, "Fill in decision (keep or drop) and reason where you disagree, then run itemreduce decide.\n")
+	lang, _ := reduction.ParseLang(s.Language)
+	fmt.Fprintf(w, "Fill in decision (%s or %s) and reason where you disagree, then run itemreduce decide.\n", lang.Words().Keep, lang.Words().Drop)
 	return nil
 }
 
@@ -149,6 +158,10 @@ func refreshReview(w io.Writer, outs *outputs, path string, old []byte, res *red
 		return err
 	}
 	writeRefreshReport(w, path, rep)
+	if asked, _ := reduction.ParseLang(s.Language); asked != rep.Lang {
+		fmt.Fprintf(w, "note: %s is written in %s and stays so (its comments are kept as they are); for a file in %s, write a new one with --out NEW.yaml\n",
+			path, langName(rep.Lang), langName(asked))
+	}
 	return nil
 }
 

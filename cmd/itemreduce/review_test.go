@@ -98,15 +98,15 @@ func TestReviewRefreshAfterNewThresholds(t *testing.T) {
 // with file and line, and left as it was.
 func TestReviewRefusesBrokenFile(t *testing.T) {
 	example, _ := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/review.yaml"))
-	broken := bytes.Replace(example, []byte("    decision: keep\n"), []byte("    decision: kep\n"), 1)
-	line := bytes.Count(broken[:bytes.Index(broken, []byte("decision: kep"))], []byte("\n")) + 1
+	broken := bytes.Replace(example, []byte("    decision: behouden\n"), []byte("    decision: behoude\n"), 1)
+	line := bytes.Count(broken[:bytes.Index(broken, []byte("decision: behoude"))], []byte("\n")) + 1
 	out := filepath.Join(t.TempDir(), "review.yaml")
 	os.WriteFile(out, broken, 0o644)
 	r := runRoot(t, append(reviewArgs, "--out", out)...)
 	if r.code != 1 {
 		t.Errorf("exit %d, want 1", r.code)
 	}
-	if want := out + ":" + strconv.Itoa(line) + ":"; !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, `"kep" is neither keep nor drop`) {
+	if want := out + ":" + strconv.Itoa(line) + ":"; !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, `"behoude" is not a decision: write keep or drop (behouden or schrappen)`) {
 		t.Errorf("stderr %q does not give %s and the problem", r.stderr, want)
 	}
 	if got, _ := os.ReadFile(out); !bytes.Equal(got, broken) {

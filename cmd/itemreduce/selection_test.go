@@ -51,7 +51,11 @@ func TestFlagRecordsSelection(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := func(format string) string {
-				r := runRoot(t, append(append([]string{}, tc.args...), "--format", format)...)
+				args := append(append([]string{}, tc.args...), "--format", format)
+				if format == "csv" {
+					args = append(args, "--decimal-comma=false") // the bank says nl
+				}
+				r := runRoot(t, args...)
 				if r.code != 0 {
 					t.Fatalf("--format %s: exit %d: %s", format, r.code, r.stderr)
 				}
@@ -168,7 +172,7 @@ func TestSheetRecorded(t *testing.T) {
 		t.Fatalf("decide: exit %d: %s", r.code, r.stderr)
 	}
 	text, _ = os.ReadFile(audit)
-	if !strings.Contains(string(text), "117 in the newer (all rows) from the worksheet Antwoorden\n") {
+	if !strings.Contains(string(text), "117 in de laatste (alle rijen) uit het werkblad Antwoorden\n") { // the bank says nl
 		t.Errorf("audit does not record the rows and the worksheet")
 	}
 }

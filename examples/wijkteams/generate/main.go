@@ -41,6 +41,7 @@ import (
 // and keying, the other fields are there so that unknown keys are rejected.
 type bank struct {
 	Title      string              `yaml:"title"`
+	Language   string              `yaml:"language"`
 	Scales     map[string]scale    `yaml:"scales"`
 	Items      []item              `yaml:"items"`
 	Composites map[string][]string `yaml:"composites"`
