@@ -48,6 +48,16 @@ var shortFormats = []struct {
 	{func(r *ShortReasons) string { return r.Undefined }, -1, -1},
 }
 
+// shortPatterns read the shortener's sentences by its English formats,
+// one per entry of shortFormats.
+var shortPatterns = func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(shortFormats))
+	for i, f := range shortFormats {
+		out[i] = pattern(f.get(&English.Short.Reasons))
+	}
+	return out
+}()
+
 // formatVerb finds the verbs the formats use: %s, %d and %q.
 var formatVerb = regexp.MustCompile(`%[sdq]`)
 
@@ -83,8 +93,8 @@ func (p *Words) reason(s string) string {
 		return s
 	}
 	en, w := &English.Short.Reasons, &p.Short.Reasons
-	for _, f := range shortFormats {
-		m := pattern(f.get(en)).FindStringSubmatch(s)
+	for k, f := range shortFormats {
+		m := shortPatterns[k].FindStringSubmatch(s)
 		if m == nil {
 			continue
 		}

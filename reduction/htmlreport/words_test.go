@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/reduction"
 )
 
@@ -260,5 +261,64 @@ func TestShortReasonsInDutch(t *testing.T) {
 	}
 	if want := "SA21 behouden (het beoordelingsbestand zegt behouden, regel 363)"; Dutch.reason("keep SA21 (the review decides keep, line 363)") != want {
 		t.Errorf("reason: %q, want %q", Dutch.reason("keep SA21 (the review decides keep, line 363)"), want)
+	}
+}
+
+// TestShortReasonsAreTheShortenersWords: the sentences a real shortener
+// writes (binding constraints, their exchanges, why items are forced or
+// unusable) are each read by an English format of ShortReasons, so that
+// the Dutch page says every one of them in Dutch.
+func TestShortReasonsAreTheShortenersWords(t *testing.T) {
+	// Z1 is not asked; N1 has no variance in the current wave.
+	bank, err := itembank.LoadBank(strings.NewReader(strings.Replace(testBank, "composites:", "  - {id: Z1, scale: likert5, theme: Second, text: \"Not asked\"}\ncomposites:", 1)), "bank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	current := regexp.MustCompile(`(?m),[0-9]*$`).ReplaceAllString(testCurrent, ",3")
+	current = strings.Replace(current, "B1,A1,A2,A3,G1,3", "B1,A1,A2,A3,G1,N1", 1)
+	cur := summary(t, bank, current, itembank.WithPairs)
+	var sentences []string
+	for _, opt := range []reduction.ShortenOptions{{MinPerTheme: 1}, {Keep: []string{"A3"}, Drop: []string{"B1"}}} {
+		sh, err := reduction.NewShortener(bank, cur, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range sh.Unusable {
+			sentences = append(sentences, u.Why)
+		}
+		for _, n := range []int{2, 3} {
+			f, err := sh.Form(n, false)
+			if err != nil {
+				continue // B1 left out leaves its composite out: room for 2 items only
+			}
+			for _, c := range f.Binding {
+				sentences = append(sentences, c.Constraint, c.Example)
+			}
+			for _, it := range f.Items {
+				if it.Forced != "" {
+					sentences = append(sentences, it.Forced)
+				}
+			}
+		}
+	}
+	read := map[int]bool{}
+	for _, s := range sentences {
+		matched := false
+		for k, p := range shortPatterns {
+			if p.MatchString(s) {
+				matched, read[k] = true, true
+			}
+		}
+		if !matched && s != "--keep" && s != "--drop" {
+			t.Errorf("the shortener's %q is read by no format of ShortReasons: the Dutch page would say it in English", s)
+		}
+		if Dutch.reason(s) == s && s != "--keep" && s != "--drop" {
+			t.Errorf("%q is not said in Dutch", s)
+		}
+	}
+	// Binding composites and themes, exchanges, a kept and a dropped
+	// item, and two kinds of unusable item at least.
+	if len(read) < 6 {
+		t.Errorf("only %d of the %d formats met in %q", len(read), len(shortPatterns), sentences)
 	}
 }
