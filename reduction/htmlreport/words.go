@@ -215,7 +215,7 @@ var English = Words{
 	After:             "after",
 	Warnings:          "Warnings",
 	ChartDesc:         "Answers to item %s per wave",
-	WarningsIntro:     "What the screening and the reliability report, as the program says it:",
+	WarningsIntro:     "Messages of the screening and of the reliability, as the program gives them:",
 	To:                "to",
 	FinalKeep:         "keep",
 	FinalDrop:         "drop",

@@ -68,7 +68,7 @@ var Dutch = Words{
 	Before:            "nu",
 	After:             "na",
 	Warnings:          "Waarschuwingen",
-	WarningsIntro:     "Wat de screening en de betrouwbaarheid melden, zoals het programma het zegt (in het Engels):",
+	WarningsIntro:     "Meldingen van de screening en van de betrouwbaarheid, zoals het programma ze geeft (in het Engels):",
 	ChartDesc:         "Antwoorden op item %s per meting",
 	To:                "tot",
 	FinalKeep:         "behouden",
