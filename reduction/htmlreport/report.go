@@ -72,21 +72,22 @@ func Write(w io.Writer, in Input) error {
 
 // view is the data of the page template.
 type view struct {
-	W           *Words
-	Title       string
-	Sources     string
-	Respondents string
-	Themes      []themeView
-	Heatmap     template.HTML
-	HeatLegend  template.HTML
-	Reliability []relRow
-	RelChart    template.HTML
-	Short       *shortView
-	After       bool
-	Rows        []rowView
-	Warnings    []string
-	Style       template.CSS
-	Script      template.JS
+	W            *Words
+	Title        string
+	Sources      string
+	Respondents  string
+	Themes       []themeView
+	Heatmap      template.HTML
+	HeatmapIntro string // the heatmap's words, naming the method's r
+	HeatLegend   template.HTML
+	Reliability  []relRow
+	RelChart     template.HTML
+	Short        *shortView
+	After        bool
+	Rows         []rowView
+	Warnings     []string
+	Style        template.CSS
+	Script       template.JS
 }
 
 type themeView struct {
@@ -114,6 +115,7 @@ func newView(in Input) (*view, error) {
 	w := in.Words
 	v := &view{W: w, Title: orDefault(in.Bank.Title, w.Untitled), Sources: sourcesText(in, w), After: in.After != nil,
 		Style: template.CSS(style + shortStyle), Script: template.JS(script)}
+	v.HeatmapIntro = heatmapIntro(w, res.Thresholds.Method)
 	v.Respondents = fmt.Sprintf("%s: %s %d, %s %d", w.Respondents, w.Previous, res.PreviousRespondents, w.Current, res.Respondents)
 	order := themeOrder(in.Bank)
 	labels := [2]string{orDefault(in.PreviousLabel, w.Previous), orDefault(in.CurrentLabel, w.Current)}
@@ -260,13 +262,14 @@ func newItemView(in Input, i int, labels [2]string) (itemView, error) {
 				wave.Hover = append(wave.Hover, fmt.Sprintf("%s, %s: %d %s %d (%.0f%%)", labels[k], names[p], n, w.Of, ws.n, 100*float64(n)/float64(ws.n)))
 			}
 			wave.MeanHover = meanText(ws, w, labels[k])
-			c.Desc += fmt.Sprintf("; %s: %s", labels[k], wave.MeanHover)
+			c.Desc += "; " + wave.MeanHover
 		}
 		c.Waves = append(c.Waves, wave)
 	}
 	ev := res.Evidence(i)
-	for k, s := range ev.Summaries(it.Flags, res.Thresholds.Redundant.String()) {
-		c.Marks = append(c.Marks, chart.Mark{Name: it.Flags[k].String(), Evidence: s, Colour: ruleColour[it.Flags[k]]})
+	for k, s := range w.catalogue().Ticks(&ev, it.Flags, res.Thresholds.Redundant.String()) {
+		f := it.Flags[k]
+		c.Marks = append(c.Marks, chart.Mark{Name: w.rule(f), Rule: f.String(), Evidence: s, Colour: ruleColour[f]})
 	}
 	b, err := chart.Distribution("chart-"+item.ID, c, colours)
 	if err != nil {
@@ -288,11 +291,13 @@ func newItemView(in Input, i int, labels [2]string) (itemView, error) {
 	return iv, nil
 }
 
+// meanText says a wave's mean with its 95% interval: "2016: mean 3.08,
+// 95% interval 2.84 to 3.31, n 106".
 func meanText(ws waveStats, w *Words, label string) string {
 	if math.IsNaN(ws.lo) {
-		return fmt.Sprintf("%s %s %.2f, %s, n %d", label, w.Mean, ws.mean, w.IntervalUndefined, ws.n)
+		return fmt.Sprintf("%s: %s %.2f, %s, n %d", label, w.Mean, ws.mean, w.IntervalUndefined, ws.n)
 	}
-	return fmt.Sprintf("%s %s %.2f, %s %.2f to %.2f, n %d", label, w.Mean, ws.mean, w.Interval, ws.lo, ws.hi, ws.n)
+	return fmt.Sprintf("%s: %s %.2f, %s %.2f %s %.2f, n %d", label, w.Mean, ws.mean, w.Interval, ws.lo, w.To, ws.hi, ws.n)
 }
 
 // testText describes the item's wave test in one line; "" without one.
@@ -309,8 +314,9 @@ func testText(wt *reduction.WaveTest, w *Words) string {
 		s += fmt.Sprintf(", %s %s %s", w.Effect, w.Tests.effect(wt.Effect.Name), stat(wt.Effect.Value, 2, w))
 	}
 	if wt.Warning != "" {
-		// The caveat names the test by its code; here by its name.
-		s += " (" + w.Tests.inWords(wt.Warning) + ")"
+		// The caveat names the test by its code; here by its name. A
+		// Dutch page points to the warnings (English) instead.
+		s += " (" + orDefault(w.Caveat, w.Tests.inWords(wt.Warning)) + ")"
 	}
 	return s
 }
@@ -367,4 +373,17 @@ func sourcesText(in Input, w *Words) string {
 		parts = append(parts, w.Where+" "+strings.Join(in.Where, " "+w.And+" "))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// heatmapIntro is the heatmap's explanation, naming the correlation of
+// the redundancy rule's method (reduction.MethodPearson when unset).
+func heatmapIntro(w *Words, method string) string {
+	r := w.PearsonR
+	switch method {
+	case reduction.MethodSpearman:
+		r = w.SpearmanR
+	case reduction.MethodPolychoric:
+		r = w.PolychoricR
+	}
+	return fmt.Sprintf(w.HeatmapIntro, r)
 }
