@@ -1,0 +1,121 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// readmeBlock returns the body of the README's first fenced block whose
+// first line starts with start, failing the test when there is none.
+func readmeBlock(t *testing.T, start string) []string {
+	t.Helper()
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, part := range strings.Split(string(readme), "```")[1:] {
+		_, body, _ := strings.Cut(part, "\n") // after the fence's language
+		if strings.HasPrefix(body, start) {
+			return strings.Split(strings.TrimRight(body, "\n"), "\n")
+		}
+	}
+	t.Fatalf("the README has no block starting %q", start)
+	return nil
+}
+
+// quotedInOrder checks that every quoted line is a line of printed, in
+// order. A quoted line "..." stands for any lines; a line ending in
+// ` ..."` (a reason cut short) matches a line starting with what precedes it.
+func quotedInOrder(t *testing.T, what string, quote []string, printed string) {
+	t.Helper()
+	lines := strings.Split(printed, "\n")
+	at := 0
+	for _, q := range quote {
+		if strings.TrimSpace(q) == "..." {
+			continue
+		}
+		prefix, cut := strings.CutSuffix(q, ` ..."`)
+		for at < len(lines) && !(lines[at] == q || cut && strings.HasPrefix(lines[at], prefix)) {
+			at++
+		}
+		if at == len(lines) {
+			t.Errorf("the README quotes a line %s does not print (in this order):\n%s", what, q)
+			return
+		}
+		at++
+	}
+}
+
+// TestREADMEQuotes keeps the README's quotes of what the commands print
+// and write true: the proposal check of the Excel checklist, the decision,
+// the researchers' entry for TB01, the refusal of a review file edited by
+// hand, and the drafted bank. The screen table and shorten have their own
+// tests (TestREADMEQuotesTheTable, TestShortenREADME).
+func TestREADMEQuotes(t *testing.T) {
+	t.Run("proposal check", func(t *testing.T) {
+		r := runRoot(t, "proposal", "check", "--bank", exampleBank, "examples/wijkteams/proposals/zwolle.xlsx")
+		if r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		quotedInOrder(t, "proposal check", readmeBlock(t, "examples/wijkteams/proposals/zwolle.xlsx: valid"), r.stdout)
+	})
+	t.Run("decide", func(t *testing.T) {
+		// The golden file is the README's command with --audit audit-2018.md
+		// (TestDecideExample); the README writes the HTML audit.
+		gold, err := os.ReadFile(filepath.Join(testdata, "decide-example.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		printed := strings.ReplaceAll(string(gold), "Audit: audit-2018.md", "Audit: audit-2018.html")
+		quotedInOrder(t, "decide", readmeBlock(t, "149 items: "), printed)
+	})
+	t.Run("review entry", func(t *testing.T) {
+		example, err := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/review.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		quotedInOrder(t, "examples/wijkteams/review.yaml", readmeBlock(t, "  - id: TB01"), string(example))
+	})
+	t.Run("edited by hand", func(t *testing.T) {
+		example, err := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/review.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Change the ticks of SA01 and SA07, as the README's message has it.
+		lines := strings.Split(string(example), "\n")
+		item := ""
+		for i, l := range lines {
+			if id, ok := strings.CutPrefix(l, "  - id: "); ok {
+				item = id
+			}
+			if (item == "SA01" || item == "SA07") && strings.HasPrefix(l, "    flags: [") {
+				lines[i] = "    flags: [ceiling]"
+			}
+		}
+		dir := t.TempDir()
+		review := filepath.Join(dir, "review.yaml")
+		if err := os.WriteFile(review, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := runRoot(t, "decide", "--bank", exampleBank, "--review", review, "--out", filepath.Join(dir, "next.yaml"))
+		if r.code != 1 {
+			t.Fatalf("exit %d, want 1: %s", r.code, r.stderr)
+		}
+		quotedInOrder(t, "decide", readmeBlock(t, "itemreduce: review.yaml: the computed fields"),
+			strings.ReplaceAll(r.stderr, review, "review.yaml"))
+	})
+	t.Run("bank init", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "bank.yaml")
+		r := runRoot(t, "bank", "init", "--from", "examples/wijkteams/responses-2017.sav", "-o", out)
+		if r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		draft, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quotedInOrder(t, "bank init", readmeBlock(t, "# Draft item bank made from"), string(draft))
+	})
+}
