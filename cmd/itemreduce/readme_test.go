@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -118,4 +119,68 @@ func TestREADMEQuotes(t *testing.T) {
 		}
 		quotedInOrder(t, "bank init", readmeBlock(t, "# Draft item bank made from"), string(draft))
 	})
+}
+
+// TestExampleREADMEFigures keeps the figures of examples/wijkteams/README.md
+// true: its counts per rule and per number of ticks, its items with four
+// ticks and without any, are those of the screen table (the golden file
+// of the README's first command, flag-example.txt).
+func TestExampleREADMEFigures(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(readme)), " ")
+	gold, err := os.ReadFile(filepath.Join(testdata, "flag-example.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	perRule := map[string]int{}
+	byTicks := map[string][]string{}
+	for _, l := range strings.Split(string(gold), "\n") {
+		f := strings.Fields(l)
+		// An item's line: id, scale, ..., the four rules' marks, the ticks.
+		if len(f) < 6 || f[1] != "likert5" && f[1] != "grade10" {
+			continue
+		}
+		marks := f[len(f)-5 : len(f)-1]
+		for i, rule := range []string{"stable", "ceiling", "low_spread", "redundant"} {
+			if marks[i] == "X" {
+				perRule[rule]++
+			}
+		}
+		byTicks[f[len(f)-1]] = append(byTicks[f[len(f)-1]], f[0])
+	}
+	for rule, n := range perRule {
+		if row := "| `" + rule + "` | " + strconv.Itoa(n) + " |"; !strings.Contains(text, row) {
+			t.Errorf("the example's README lacks %q", row)
+		}
+	}
+	row := "| items |"
+	for _, k := range []string{"0", "1", "2", "3", "4"} {
+		row += " " + strconv.Itoa(len(byTicks[k])) + " |"
+	}
+	if !strings.Contains(text, row) {
+		t.Errorf("the example's README lacks %q", row)
+	}
+	four := byTicks["4"]
+	if want := "The items with four ticks are " + strings.Join(four[:len(four)-1], ", ") + " and " + four[len(four)-1] + "."; !strings.Contains(text, want) {
+		t.Errorf("the example's README lacks %q", want)
+	}
+	_, none, _ := strings.Cut(text, "Items without any tick include ")
+	zero := map[string]bool{}
+	for _, id := range byTicks["0"] {
+		zero[id] = true
+	}
+	for _, w := range strings.FieldsFunc(none, func(r rune) bool { return r == ',' || r == ' ' }) {
+		if w == "and" {
+			continue
+		}
+		if w == "which" {
+			break
+		}
+		if !zero[w] {
+			t.Errorf("the example's README names %s among the items without any tick", w)
+		}
+	}
 }
