@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -181,6 +183,38 @@ func TestExampleREADMEFigures(t *testing.T) {
 		}
 		if !zero[w] {
 			t.Errorf("the example's README names %s among the items without any tick", w)
+		}
+	}
+}
+
+// TestAuditSameInAnyFolder attacks the README's promise that the same
+// command on the same inputs gives the same audit byte for byte in
+// whatever folder it is run: the README's decision run from inside the
+// example folder, the inputs named without folders and the outputs
+// elsewhere, writes the example's audits exactly.
+func TestAuditSameInAnyFolder(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(filepath.Join(repoRoot, "examples", "wijkteams"))
+	for _, audit := range []string{"audit-2018.md", "audit-2018.html"} {
+		var stdout, stderr bytes.Buffer
+		args := []string{"itemreduce", "decide", "--bank", "bank.yaml", "--review", "./review.yaml",
+			"--proposal", "proposals/zwolle.yaml", "--proposal", "proposals/ommen-hardenberg.yaml",
+			"--proposal", "proposals/../proposals/steenwijkerland.yaml",
+			"--combine", "at-least:3", "--title", "Vragenlijst sociale wijkteams 2018",
+			"--out", filepath.Join(dir, "next-2018.yaml"), "--audit", filepath.Join(dir, audit)}
+		if code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		got, err := os.ReadFile(filepath.Join(dir, audit))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(audit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s run from the example folder differs from the example's", audit)
 		}
 	}
 }
