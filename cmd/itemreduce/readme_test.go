@@ -5,9 +5,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // readmeBlock returns the body of the README's first fenced block whose
@@ -215,6 +217,42 @@ func TestAuditSameInAnyFolder(t *testing.T) {
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s run from the example folder differs from the example's", audit)
+		}
+	}
+}
+
+// TestREADMELinks: every link of the README to one of its own sections
+// (](#...)) names a heading, spelt as GitHub makes anchors of headings:
+// lower case, spaces as hyphens, other punctuation dropped.
+func TestREADMELinks(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchors := map[string]bool{}
+	for _, l := range strings.Split(string(readme), "\n") {
+		if !strings.HasPrefix(l, "#") || !strings.Contains(l, "# ") {
+			continue
+		}
+		_, heading, _ := strings.Cut(l, "# ")
+		var a strings.Builder
+		for _, r := range strings.ToLower(heading) {
+			switch {
+			case r == ' ':
+				a.WriteRune('-')
+			case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+				a.WriteRune(r)
+			}
+		}
+		anchors[a.String()] = true
+	}
+	links := regexp.MustCompile(`\]\(#([^)]*)\)`).FindAllStringSubmatch(string(readme), -1)
+	if len(links) == 0 {
+		t.Fatal("no links to sections found")
+	}
+	for _, m := range links {
+		if !anchors[m[1]] {
+			t.Errorf("the README links to #%s, which is no heading", m[1])
 		}
 	}
 }
