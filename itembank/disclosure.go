@@ -21,6 +21,8 @@ type Withholding struct {
 	Min   int64
 	Items []WithheldItem
 	Pairs []WithheldPair
+	// Tables are the pairs whose answer tables are withheld (tables.go).
+	Tables []WithheldTable
 }
 
 // A WithheldItem is an item answered by fewer than the minimum.
@@ -37,7 +39,9 @@ type WithheldPair struct {
 }
 
 // Empty reports whether nothing was withheld.
-func (w *Withholding) Empty() bool { return len(w.Items) == 0 && len(w.Pairs) == 0 }
+func (w *Withholding) Empty() bool {
+	return len(w.Items) == 0 && len(w.Pairs) == 0 && len(w.Tables) == 0
+}
 
 // Withhold applies the threshold rule with minimum min (at least 1) to
 // every statistic of s:
@@ -84,6 +88,7 @@ func (s *Summary) Withhold(min int64) *Withholding {
 			}
 		}
 	}
+	s.withholdTables(min, w)
 	s.MinRespondents = max(s.MinRespondents, min)
 	return w
 }

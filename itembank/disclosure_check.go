@@ -44,8 +44,12 @@ func (f *summaryFile) summary(bank *Bank, name string) (*Summary, error) {
 		return nil, fail("format", "it does not say \"format\": %q", summaryFormat)
 	case f.Version == 1:
 		return nil, fail("version", "version 1, made by an earlier itemreduce that did not apply the minimum of respondents to each item and pair; ask the site to make the summary again with this itemreduce")
-	case f.Version != summaryVersion:
-		return nil, fail("version", "version %d; this itemreduce reads version %d", f.Version, summaryVersion)
+	case f.Version != summaryVersion && f.Version != summaryTablesVersion:
+		return nil, fail("version", "version %d; this itemreduce reads versions %d and %d", f.Version, summaryVersion, summaryTablesVersion)
+	case f.Version == summaryTablesVersion && f.Tables == nil:
+		return nil, fail("version", "version %d without \"tables\"", f.Version)
+	case f.Version == summaryVersion && f.Tables != nil:
+		return nil, fail("tables", "\"tables\" in a version %d file; tables come with version %d", f.Version, summaryTablesVersion)
 	case f.unknown != "":
 		return nil, fail(f.unknown, "unknown key %q", f.unknown)
 	}
@@ -100,6 +104,11 @@ func (f *summaryFile) summary(bank *Bank, name string) (*Summary, error) {
 				return nil, &ParseError{File: name, Line: fp.Line, Err: fmt.Errorf("%w: pair %s-%s: %w", ErrBadSummary, bank.Items[i].ID, bank.Items[j].ID, err)}
 			}
 			k++
+		}
+	}
+	if f.Tables != nil {
+		if err := s.readTables(f, bank, name); err != nil {
+			return nil, err
 		}
 	}
 	return s, nil

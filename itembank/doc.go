@@ -32,8 +32,12 @@
 // n − 1 sample SD and Pearson's r with pairwise deletion, as SPSS and R
 // compute them. A statistic that is undefined (no answers, one answer for
 // an SD, fewer than MinPairN common respondents or zero variance for r) is
-// NaN, never 0. Summaries are written to and read from summary files
-// (WriteJSON, LoadSummary), which hold no row of answers.
+// NaN, never 0. With WithTables a summary also counts, for items on scales
+// of up to MaxTablePoints points, the table of answer combinations of each
+// pair (PairTable, tables.go), which adds up like the sums and is what
+// Spearman's and the polychoric r need. Summaries are written to and read
+// from summary files (WriteJSON, LoadSummary), which hold no row of
+// answers.
 //
 // # Disclosure control
 //

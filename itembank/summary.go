@@ -41,6 +41,13 @@ type Summary struct {
 
 	pairs    []PairSums // upper triangle in units of 10^-Places; nil without pairs
 	withheld []bool     // per entry of pairs: withheld (its sums are 0); nil when none is
+
+	// Answer tables (tables.go): per item how its answers index them (nil
+	// without tables), per pair its counts (nil when an item has none, or
+	// withheld) and whether it is withheld (nil when none is).
+	axes          []tableAxis
+	tables        [][]int64
+	tableWithheld []bool
 }
 
 // Detail says what Summarize counts.
@@ -180,7 +187,7 @@ func (s *Summary) Pairs() []PairSums { return s.pairs }
 
 // DropPairs removes the pair sums, for pooling with summaries made
 // without them.
-func (s *Summary) DropPairs() { s.pairs, s.withheld = nil, nil }
+func (s *Summary) DropPairs() { s.pairs, s.withheld = nil, nil; s.DropTables() }
 
 // Moments returns item i's count, sum and sum of squares.
 func (s *Summary) Moments(i int) Moments {
@@ -366,6 +373,9 @@ func (s *Summary) Add(t *Summary) error {
 			}
 		}
 		out.withholdPairsOfItems()
+		if err := out.addTables(a, b); err != nil {
+			return err
+		}
 	}
 	if err := out.checkRange(); err != nil {
 		return err
@@ -409,7 +419,8 @@ func (s *Summary) rescaled(places int) (*Summary, error) {
 		return s, nil
 	}
 	f := pow10[places-s.Places]
-	out := &Summary{Respondents: s.Respondents, Places: places, Bank: s.Bank, MinRespondents: s.MinRespondents, Items: make([]ItemSummary, len(s.Items)), withheld: s.withheld}
+	out := &Summary{Respondents: s.Respondents, Places: places, Bank: s.Bank, MinRespondents: s.MinRespondents, Items: make([]ItemSummary, len(s.Items)), withheld: s.withheld,
+		axes: s.axes, tables: s.tables, tableWithheld: s.tableWithheld} // tables count people, whatever the units
 	for i, it := range s.Items {
 		out.Items[i] = ItemSummary{ID: it.ID, Asked: it.Asked, Withheld: it.Withheld}
 		if it.Counts != nil {

@@ -64,6 +64,7 @@ type summaryFile struct {
 	Items          []summaryItem
 	PairFields     []string
 	Pairs          []summaryPair
+	Tables         []summaryTable // version 3 only (tables_file.go)
 
 	line    map[string]int // line of each top-level key read
 	unknown string         // the first key that is not one of the above
@@ -107,7 +108,7 @@ func (s *Summary) WriteJSON(w io.Writer) error {
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "{\n  \"format\": %q,\n  \"version\": %d,\n  \"bank\": %q,\n  \"respondents\": %d,\n  \"min_respondents\": %d,\n  \"places\": %d,\n  \"items\": [\n",
-		summaryFormat, summaryVersion, s.Bank, s.Respondents, s.MinRespondents, s.Places)
+		summaryFormat, s.fileVersion(), s.Bank, s.Respondents, s.MinRespondents, s.Places)
 	for i, it := range s.Items {
 		id, _ := json.Marshal(it.ID)
 		if it.Withheld {
@@ -141,7 +142,9 @@ func (s *Summary) WriteJSON(w io.Writer) error {
 		}
 		b.WriteByte(']')
 	}
-	b.WriteString("\n  ]\n}\n")
+	b.WriteString("\n  ]")
+	s.writeTables(&b)
+	b.WriteString("\n}\n")
 	_, err := w.Write(b.Bytes())
 	return err
 }
@@ -184,7 +187,7 @@ func (s *Summary) checkMinimum() error {
 			return fmt.Errorf("a pair of %d respondents, fewer than the minimum of %d: apply Withhold before writing", p.N, s.MinRespondents)
 		}
 	}
-	return nil
+	return s.checkTableMinimum()
 }
 
 // unitsString formats u·10^-places as a decimal without trailing zeros.
@@ -279,6 +282,13 @@ func parseSummary(data []byte, name string) (*summaryFile, error) {
 				var s string
 				err := r.str("pair_fields", &s)
 				f.PairFields = append(f.PairFields, s)
+				return err
+			})
+		case "tables":
+			f.Tables = []summaryTable{}
+			return r.array(key, func() error {
+				t, err := r.table()
+				f.Tables = append(f.Tables, t)
 				return err
 			})
 		case "pairs":

@@ -26,6 +26,7 @@ type Tally struct {
 	counter     *planes.Counter        // nil without pairs
 	pairs       []planes.Sums          // flushed pair sums in units of 10^-places
 	items       []*planes.Item         // scratch for the counter
+	tables      *tableTally            // WithTables only (tables.go)
 }
 
 // NewTally returns an empty Tally for the items of bank, counting pair
@@ -33,10 +34,13 @@ type Tally struct {
 func NewTally(bank *Bank, detail Detail) *Tally {
 	p := len(bank.Items)
 	t := &Tally{bank: bank, detail: detail, freq: make([][MaxLevels + 1]int64, p)}
-	if detail == WithPairs {
+	if detail >= WithPairs {
 		t.counter = planes.NewCounter(p)
 		t.pairs = make([]planes.Sums, p*(p-1)/2)
 		t.items = make([]*planes.Item, p)
+	}
+	if detail == WithTables {
+		t.tables = newTableTally(bank)
 	}
 	return t
 }
@@ -82,6 +86,9 @@ func (t *Tally) Add(r *Responses) {
 		}
 	}
 	t.counter.Add(t.items, n)
+	if t.tables != nil {
+		t.tables.add(r, n)
+	}
 }
 
 // rescale changes the units of the pair sums to 10^-places, places ≥
@@ -137,6 +144,9 @@ func (t *Tally) Summary(r *Responses) (*Summary, error) {
 		for k, c := range t.pairs {
 			s.pairs[k] = PairSums(c)
 		}
+	}
+	if t.tables != nil {
+		t.tables.finish(s, r)
 	}
 	return s, nil
 }

@@ -8,7 +8,8 @@ import (
 
 // TestTallyBlocks: a summary tallied block by block, with answers and
 // decimals first seen in later blocks, is exactly the summary of all rows at
-// once, with and without pairs.
+// once, with and without pairs, and with the answer tables (Y, whose
+// decimals come late, then has none).
 func TestTallyBlocks(t *testing.T) {
 	bank := sumBank(t)
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -40,7 +41,7 @@ func TestTallyBlocks(t *testing.T) {
 		}
 		whole.Columns[i] = c
 	}
-	for _, d := range []Detail{ItemsOnly, WithPairs} {
+	for _, d := range []Detail{ItemsOnly, WithPairs, WithTables} {
 		all := summarize(t, whole, d)
 		tally := NewTally(bank, d)
 		for r0 := 0; r0 < rows; {
@@ -55,6 +56,9 @@ func TestTallyBlocks(t *testing.T) {
 		// %+v shows the pair sums too.
 		if got, want := fmt.Sprintf("%+v", *s), fmt.Sprintf("%+v", *all); got != want {
 			t.Errorf("detail %d: tallied by blocks:\n%s\nall at once:\n%s", d, got, want)
+		}
+		if d == WithTables && (!s.HasTable(sumX) || s.HasTable(sumY)) {
+			t.Errorf("tables: X %v, Y %v; want X's only", s.HasTable(sumX), s.HasTable(sumY))
 		}
 		if d == WithPairs {
 			if s.Places != 2 {

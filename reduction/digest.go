@@ -70,6 +70,10 @@ func (s Screening) thresholdsText() string {
 		// Absent in files written before groups, whose digests stay valid.
 		fmt.Fprintf(&b, "redundancy: %s\n", s.Redundancy)
 	}
+	if s.Method != "" {
+		// Absent for Pearson's r, as in files written before methods.
+		fmt.Fprintf(&b, "method: %s\n", s.Method)
+	}
 	for _, l := range s.Scales {
 		fmt.Fprintf(&b, "scale: %s %d-%d stable %s %s ceiling %s %s low_spread %s %s\n", quote(l.Scale), l.Min, l.Max,
 			l.Stable, quote(l.StableFrom), l.Ceiling, quote(l.CeilingFrom), l.LowSpread, quote(l.LowSpreadFrom))

@@ -32,6 +32,10 @@ type Evidence struct {
 	WaveTest *WaveEvidence
 	// Undecided lists the rules that could not be decided, and why.
 	Undecided []string
+	// CloseCall says so when the redundant decision rests on a polychoric
+	// r within CloseCall of the threshold (ItemResult.RedundantCloseCall);
+	// empty otherwise.
+	CloseCall string
 }
 
 // WaveEvidence is an item's wave test as the review file and the audit
@@ -169,6 +173,9 @@ func (r *Result) Evidence(i int) Evidence {
 	e.WaveTest = waveEvidence(it.WaveTest)
 	for _, u := range it.Undecided {
 		e.Undecided = append(e.Undecided, u.String())
+	}
+	if it.RedundantCloseCall() {
+		e.CloseCall = fmt.Sprintf("polychoric r within %.3f of the threshold %s: the tick could go either way", CloseCall, r.Thresholds.Redundant)
 	}
 	return e
 }

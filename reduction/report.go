@@ -64,6 +64,9 @@ type jsonThresholds struct {
 	// The optional rules, left out when off.
 	Floor           *Number `json:"floor,omitempty"`
 	CeilingReversed bool    `json:"ceiling_reversed,omitempty"`
+	// Method is the redundancy rule's correlation, left out for Pearson's
+	// r unless the rules file names it.
+	Method string `json:"method,omitempty"`
 }
 
 type jsonLimits struct {
@@ -98,6 +101,9 @@ type jsonItem struct {
 	Correlated   []jsonPartner `json:"correlated"`
 	Undecided    []Undecided   `json:"undecided,omitempty"`
 	WaveTest     *WaveTest     `json:"wave_test,omitempty"`
+	// CloseCall marks a redundant decision that a polychoric r within
+	// CloseCall of the threshold made (ItemResult.RedundantCloseCall).
+	CloseCall bool `json:"redundant_close_call,omitempty"`
 }
 
 type jsonPartner struct {
@@ -105,6 +111,9 @@ type jsonPartner struct {
 	R    jsonFloat `json:"r"`
 	N    int64     `json:"n"`
 	Keep string    `json:"keep"`
+	// SE and CloseCall: polychoric r only (see Partner).
+	SE        *jsonFloat `json:"se,omitempty"`
+	CloseCall bool       `json:"close_call,omitempty"`
 }
 
 type jsonTally struct {
@@ -144,6 +153,7 @@ func (r *Result) writeJSON(w io.Writer, rel []ScaleReliability) error {
 		out.Thresholds.Floor = &r.Thresholds.Floor
 	}
 	out.Thresholds.CeilingReversed = r.Thresholds.CeilingReversed
+	out.Thresholds.Method = r.Thresholds.Method
 	for _, l := range r.Limits {
 		wp := r.Thresholds.WavePlanFor(l.Scale)
 		out.Thresholds.Scales = append(out.Thresholds.Scales, jsonLimits{Scale: l.Scale.Name, Min: l.Scale.Min, Max: l.Scale.Max,
@@ -161,8 +171,14 @@ func (r *Result) writeJSON(w io.Writer, rel []ScaleReliability) error {
 			PreviousN: it.PreviousN, PreviousMean: jsonFloat(it.PreviousMean), Shift: jsonFloat(it.Shift),
 			Flags: append([]Rule{}, it.Flags...), Correlated: []jsonPartner{}, Undecided: it.Undecided, WaveTest: it.WaveTest}
 		for _, p := range it.Correlated {
-			ji.Correlated = append(ji.Correlated, jsonPartner{ID: p.ID, R: jsonFloat(p.R), N: p.N, Keep: p.Keep})
+			jp := jsonPartner{ID: p.ID, R: jsonFloat(p.R), N: p.N, Keep: p.Keep, CloseCall: p.Close}
+			if r.Thresholds.Method == MethodPolychoric {
+				se := jsonFloat(p.SE)
+				jp.SE = &se
+			}
+			ji.Correlated = append(ji.Correlated, jp)
 		}
+		ji.CloseCall = it.RedundantCloseCall()
 		out.Items[i] = ji
 	}
 	t := r.Tally()

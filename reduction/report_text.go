@@ -31,7 +31,11 @@ func (it *ItemResult) partners(limit int) string {
 			s = append(s, fmt.Sprintf("+%d more", len(it.Correlated)-limit))
 			break
 		}
-		s = append(s, fmt.Sprintf("%s %.2f", p.ID, p.R))
+		text := fmt.Sprintf("%s %.2f", p.ID, p.R)
+		if p.Close {
+			text += " (close call)"
+		}
+		s = append(s, text)
 	}
 	return strings.Join(s, ", ")
 }
@@ -50,7 +54,7 @@ func (r *Result) WriteThresholds(w io.Writer) {
 	}
 	tw.Flush()
 	r.writeReversed(w)
-	fmt.Fprintf(w, "  redundant: |r| > %s with at least one other item (pairwise complete, n >= 3)\n", r.Thresholds.Redundant)
+	fmt.Fprintf(w, "  redundant: |r| > %s with at least one other item (%s)\n", r.Thresholds.Redundant, methodWords(r.Thresholds.Method))
 	r.writeEquivalence(w)
 }
 
@@ -181,7 +185,15 @@ func (r *Result) WriteCSV(w io.Writer) error {
 		l := r.limitsOf(it)
 		var partners []string
 		for _, p := range it.Correlated {
-			partners = append(partners, fmt.Sprintf("%s (r=%s, n=%d, keep=%s)", p.ID, fullFloat(p.R), p.N, p.Keep))
+			text := fmt.Sprintf("%s (r=%s, n=%d, keep=%s)", p.ID, fullFloat(p.R), p.N, p.Keep)
+			if r.Thresholds.Method == MethodPolychoric {
+				close := ""
+				if p.Close {
+					close = ", close call"
+				}
+				text = fmt.Sprintf("%s (r=%s, se=%s, n=%d, keep=%s%s)", p.ID, fullFloat(p.R), fullFloat(p.SE), p.N, p.Keep, close)
+			}
+			partners = append(partners, text)
 		}
 		row := append([]string{it.Item.ID, it.Item.Text, it.Item.Scale.Name, strconv.FormatInt(it.N, 10), fullFloat(it.Mean), fullFloat(it.SD),
 			strconv.FormatInt(it.PreviousN, 10), fullFloat(it.PreviousMean), fullFloat(it.Shift)}, it.marks(rules, "1", "0", "")...)

@@ -289,7 +289,7 @@ func (rd nodeReader) flags(n *yaml.Node, item string) ([]Rule, error) {
 	return out, nil
 }
 
-var evidenceKeys = []string{"stable", "ceiling", "floor", "low_spread", "redundant", "max_r", "wave_test", "undecided"}
+var evidenceKeys = []string{"stable", "ceiling", "floor", "low_spread", "redundant", "max_r", "wave_test", "undecided", "close_call"}
 
 func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 	var e Evidence
@@ -327,6 +327,10 @@ func (rd nodeReader) evidence(n *yaml.Node, item string) (Evidence, error) {
 		case "wave_test":
 			var err error
 			e.WaveTest, err = rd.waveEvidence(v, item)
+			return err
+		case "close_call":
+			var err error
+			e.CloseCall, err = rd.Text(v, item, key)
 			return err
 		case "undecided":
 			entries, err := rd.List(v, item, "evidence: undecided")

@@ -37,6 +37,9 @@ type Screening struct {
 	// Redundancy is how redundant ticks counted (Config.Redundancy);
 	// empty in files written before groups, which counted per item.
 	Redundancy string `yaml:"redundancy,omitempty"`
+	// Method is the correlation of the redundancy rule when it is not
+	// Pearson's r (Thresholds.Method): spearman or polychoric.
+	Method string `yaml:"method,omitempty"`
 	// ScreenedItems are the ids of the items screened, by which a refresh
 	// tells an item new in the bank from one whose entry was deleted.
 	ScreenedItems []string `yaml:"screened_items,flow,omitempty"`
@@ -89,6 +92,9 @@ func NewScreening(res *Result, cfg Config, in ReviewInputs) Screening {
 		IDColumn: in.IDColumn, Respondents: Respondents{Previous: res.PreviousRespondents, Current: res.Respondents, Linked: res.Linked},
 		Basis: res.Basis(), Redundant: res.Thresholds.Redundant, DropFromTicks: dropFrom(cfg),
 		Redundancy: redundancyOf(cfg)}
+	if m := methodName(res.Thresholds.Method); m != MethodPearson {
+		s.Method = m
+	}
 	for _, l := range res.Limits {
 		s.Scales = append(s.Scales, ScaleLimits{Scale: l.Scale.Name, Min: l.Scale.Min, Max: l.Scale.Max,
 			Stable: l.Stable, Ceiling: l.Ceiling, LowSpread: l.LowSpread,
@@ -272,6 +278,9 @@ func (e *Evidence) lines(indent string) []string {
 			n = fmt.Sprintf("n_linked: %d", w.NLinked)
 		}
 		out = append(out, fmt.Sprintf("%swave_test: {test: %s, p: %s, p_holm: %s, effect: %s, %s}", sub, w.Test, w.P, w.PHolm, w.Effect, n))
+	}
+	if e.CloseCall != "" {
+		out = append(out, sub+"close_call: "+quote(e.CloseCall))
 	}
 	if len(e.Undecided) > 0 {
 		parts := make([]string, len(e.Undecided))

@@ -61,6 +61,11 @@ type Partner struct {
 	N  int64
 	// Keep is the item of the pair that PreferToKeep suggests keeping.
 	Keep string
+	// SE is the standard error of a polychoric r (NaN for the other
+	// methods), and Close marks a polychoric r within CloseCall of the
+	// threshold: a close call.
+	SE    float64
+	Close bool
 }
 
 // Has reports whether rule r fired for the item.
@@ -107,7 +112,7 @@ func screen(bank *itembank.Bank, previous, current *itembank.Summary, t Threshol
 	for i, item := range bank.Items {
 		res.Items[i] = screenItem(item, i, previous, current, limits[item.Scale])
 	}
-	redundancy(res, current, t.Redundant)
+	redundancy(res, current, t)
 	for _, it := range res.Items {
 		for _, u := range it.Undecided {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("item %s: %s", it.Item.ID, u))
@@ -179,10 +184,12 @@ func screenItem(item *itembank.Item, i int, previous, current *itembank.Summary,
 }
 
 // redundancy ticks both items of every pair with |r| above the threshold
-// and lists the partners, largest |r| first.
-func redundancy(res *Result, current *itembank.Summary, t Number) {
+// and lists the partners, largest |r| first; r by the method in force
+// (method.go).
+func redundancy(res *Result, current *itembank.Summary, t Thresholds) {
 	p := len(res.Items)
-	undefined, withheld := make([]int, p), make([]int, p)
+	counts := map[Reason][]int{}
+	measured := correlateAll(res, current, t)
 	for i := 0; i < p; i++ {
 		if res.Items[i].N == 0 {
 			continue
@@ -191,25 +198,22 @@ func redundancy(res *Result, current *itembank.Summary, t Number) {
 			if res.Items[j].N == 0 {
 				continue
 			}
-			if current.PairWithheld(i, j) {
-				withheld[i]++
-				withheld[j]++
-				continue
-			}
-			ps := current.Pair(i, j)
-			r := ps.Pearson()
-			if math.IsNaN(r) {
-				undefined[i]++
-				undefined[j]++
+			pr := measured[itembank.PairIndex(i, j, p)]
+			if !pr.ok {
+				if counts[pr.Reason] == nil {
+					counts[pr.Reason] = make([]int, p)
+				}
+				counts[pr.Reason][i]++
+				counts[pr.Reason][j]++
 				continue
 			}
 			a, b := &res.Items[i], &res.Items[j]
-			a.noteR(Partner{ID: b.Item.ID, R: r, N: ps.N})
-			b.noteR(Partner{ID: a.Item.ID, R: r, N: ps.N})
-			if isRedundant(ps, t) {
+			a.noteR(Partner{ID: b.Item.ID, R: pr.R, N: pr.N, SE: pr.SE, Close: pr.Close})
+			b.noteR(Partner{ID: a.Item.ID, R: pr.R, N: pr.N, SE: pr.SE, Close: pr.Close})
+			if pr.Exceeds {
 				keep := PreferToKeep(a, b).Item.ID
-				a.Correlated = append(a.Correlated, Partner{ID: b.Item.ID, R: r, N: ps.N, Keep: keep})
-				b.Correlated = append(b.Correlated, Partner{ID: a.Item.ID, R: r, N: ps.N, Keep: keep})
+				a.Correlated = append(a.Correlated, Partner{ID: b.Item.ID, R: pr.R, N: pr.N, Keep: keep, SE: pr.SE, Close: pr.Close})
+				b.Correlated = append(b.Correlated, Partner{ID: a.Item.ID, R: pr.R, N: pr.N, Keep: keep, SE: pr.SE, Close: pr.Close})
 			}
 		}
 	}
@@ -221,11 +225,10 @@ func redundancy(res *Result, current *itembank.Summary, t Number) {
 		if len(it.Correlated) > 0 {
 			it.Flags = append(it.Flags, Redundant)
 		}
-		if undefined[i] > 0 {
-			it.Undecided = append(it.Undecided, Undecided{Reason: RUndefined, Others: undefined[i]})
-		}
-		if withheld[i] > 0 {
-			it.Undecided = append(it.Undecided, Undecided{Reason: RWithheld, Others: withheld[i]})
+		for _, reason := range []Reason{RUndefined, RWithheld, RNoTable, RTableWithheld} {
+			if n := counts[reason]; n != nil && n[i] > 0 {
+				it.Undecided = append(it.Undecided, Undecided{Reason: reason, Others: n[i]})
+			}
 		}
 	}
 }

@@ -123,6 +123,9 @@ type Thresholds struct {
 	// after reflection, at the favourable end: mean < max − Ceiling·R
 	// (off: the raw scale, as an SPSS run on the raw data does).
 	CeilingReversed bool `yaml:"ceiling_reversed"`
+	// Method is the correlation of the redundancy rule: pearson (the
+	// report's; also when empty), spearman or polychoric (method.go).
+	Method string `yaml:"method"`
 }
 
 // ScaleThreshold holds absolute thresholds for one scale, in answer units;
@@ -260,6 +263,9 @@ func (c Config) Validate(bank *itembank.Bank) error {
 		}
 	}
 	if err := c.validateFloor(bank); err != nil {
+		return err
+	}
+	if err := validateMethod(c.Method); err != nil {
 		return err
 	}
 	if c.MinWaveN < 1 {

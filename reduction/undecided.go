@@ -37,11 +37,20 @@ const (
 	// with some other items, since fewer people than its minimum answered
 	// both (at one site at least), so redundant is undecided for them.
 	RWithheld
+	// RNoTable: the redundancy method (spearman, polychoric) needs answer
+	// tables, and the item has none with some other items (a scale of more
+	// than itembank.MaxTablePoints points, answers that are not whole
+	// points, or a summary made without tables).
+	RNoTable
+	// RTableWithheld: a summary of the current wave withholds the answer
+	// table of the item with some other items (a cell counts fewer people
+	// than its minimum at a site at least).
+	RTableWithheld
 )
 
 var reasonCodes = [...]string{"not_asked_current", "no_answers_current", "no_previous_wave",
 	"not_asked_previous", "no_answers_previous", "too_few_for_sd", "r_undefined",
-	"withheld_current", "withheld_previous", "r_withheld"}
+	"withheld_current", "withheld_previous", "r_withheld", "r_no_table", "r_table_withheld"}
 
 // String returns the reason's code as written in JSON, e.g. no_previous_wave.
 func (r Reason) String() string {
@@ -66,7 +75,7 @@ func (u Undecided) Rules() []Rule {
 		return []Rule{Stable}
 	case TooFewForSD:
 		return []Rule{LowSpread}
-	case RUndefined, RWithheld:
+	case RUndefined, RWithheld, RNoTable, RTableWithheld:
 		return []Rule{Redundant}
 	}
 	return Rules
@@ -109,6 +118,10 @@ func (u Undecided) String() string {
 		return "stable: withheld by a summary of the previous wave (fewer people answered it at a site than its minimum)"
 	case RWithheld:
 		return fmt.Sprintf("redundant: r withheld with %d other item(s) by a summary of the current wave (fewer people answered both at a site than its minimum)", u.Others)
+	case RNoTable:
+		return fmt.Sprintf("redundant: no table of answers with %d other item(s), which the method needs (a scale of more than %d points, answers between the points, or summaries made without tables)", u.Others, itembank.MaxTablePoints)
+	case RTableWithheld:
+		return fmt.Sprintf("redundant: the table of answers with %d other item(s) is withheld by a summary of the current wave (a combination of answers that fewer people gave at a site than its minimum)", u.Others)
 	}
 	return u.Reason.String()
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"runtime"
 
 	"github.com/urfave/cli/v2"
@@ -121,14 +122,22 @@ func summarizeWave(c *cli.Context, wave string, bank *itembank.Bank, opt files.L
 	paths, opt := waveFiles(c, wave, opt)
 	// Only the newer wave's correlations are used (the redundancy rule).
 	detail, label := itembank.ItemsOnly, "reading "+wave+" wave"
+	method := ""
 	if wave == "current" {
 		detail, label = itembank.WithPairs, "reading and correlating "+wave+" wave"
+		// The rules file was read before (and its errors said then).
+		if cfg, err := loadConfig(c, bank); err == nil && reduction.NeedsTables(cfg.Method) {
+			detail, method = itembank.WithTables, cfg.Method
+		}
 	}
 	done := showProgress(c.App.ErrWriter, label, paths, &opt)
 	s, notes, err := files.SummarizeFiles(paths, bank, opt, detail)
 	done()
 	if err != nil {
 		return nil, severalWaves(err, wave)
+	}
+	if detail == itembank.WithTables && !s.HasTables() {
+		return nil, fmt.Errorf("the rules file asks for method: %s, which needs the tables of answers, and a summary file of the %s wave has none: make the summaries again with itemreduce summarize --tables", method, wave)
 	}
 	printNotes(c, notes)
 	return s, nil

@@ -39,7 +39,9 @@ Example:
        --current zwolle-2017` + itembank.SummaryExt + ` --current ommen-2017` + itembank.SummaryExt,
 		Description: `A summary holds what the four rules need: per item how often each answer was given,
 and per pair of items how many respondents answered both with the sums of their
-answers, their squares and products. It holds no row of answers. A site that may not
+answers, their squares and products. It holds no row of answers. With --tables it
+also holds, per pair of items on scales of up to 11 points, how many gave each
+combination of answers, which a rules file's method: spearman or polychoric needs. A site that may not
 share its raw answers can share this file; flag and every other command pool the
 summaries of one wave as they pool the files of answers themselves.
 
@@ -74,6 +76,7 @@ not from other summaries.`,
 			&cli.StringSliceFlag{Name: "where", Usage: "keep only rows where `COLUMN=VALUE`, e.g. gemeente=Zwolle (repeatable; all must hold)"},
 			&cli.StringFlag{Name: "sheet", Usage: "for Excel workbooks: the worksheet `NAME` to read (default: the first)"},
 			noWaveCheckFlag(),
+			&cli.BoolFlag{Name: "tables", Usage: "also count, per pair of items on scales of up to 11 points, how many gave each combination of answers, which the rules file's method: spearman or polychoric needs; a table with a combination fewer than --min-respondents people gave is withheld"},
 			&cli.Int64Flag{Name: "min-respondents", Value: defaultMinRespondents, Usage: "refuse to summarise fewer than `N` respondents, and withhold every item and pair of items fewer than N answered, so that no one's answers can be singled out"},
 			forceFlag(),
 		}, append(ledgerFlags(), outFlags("write the summary to `FILE`, whose name must end in "+itembank.SummaryExt+" (replaced only when everything succeeded)")...)...),
@@ -120,6 +123,7 @@ func runSummarize(c *cli.Context) error {
 		return err
 	}
 	idColumn := c.String("id-column")
+	opt.Tables = c.Bool("tables")
 	done := showProgress(c.App.ErrWriter, "reading", paths, &opt)
 	rel, notes, err := files.SummarizeRelease(paths, bank, opt, files.Identify{IDColumn: idColumn, Keyer: record.l.Keyer()})
 	done()
@@ -163,6 +167,7 @@ func runSummarize(c *cli.Context) error {
 		return err
 	}
 	printWithheld(c, withheld, rel.Unanswered)
+	printWithheldTables(c, withheld)
 	printUnanimous(c, s)
 	fmt.Fprintf(c.App.ErrWriter, "wrote %s: %d respondents, %d items%s; recorded as release %d in %s\n",
 		outputName(out), s.Respondents, asked(s), withheldText(s), len(record.l.Releases), recordPath)
@@ -239,6 +244,26 @@ func printWithheld(c *cli.Context, w *itembank.Withholding, unanswered int64) {
 	}
 	fmt.Fprintf(c.App.ErrWriter, "withheld: %d pair(s) of items that fewer than %d people answered together (--min-respondents); their sums are left out: %s%s\n",
 		len(w.Pairs), w.Min, strings.Join(names, ", "), more)
+}
+
+// printWithheldTables says which tables of answers the summary leaves
+// out; their pairs' sums are in it.
+func printWithheldTables(c *cli.Context, w *itembank.Withholding) {
+	if len(w.Tables) == 0 {
+		return
+	}
+	names := make([]string, 0, len(w.Tables))
+	for _, t := range w.Tables {
+		names = append(names, fmt.Sprintf("%s-%s", t.X, t.Y))
+	}
+	const shown = 20
+	more := ""
+	if len(names) > shown {
+		more = fmt.Sprintf(" and %d more", len(names)-shown)
+		names = names[:shown]
+	}
+	fmt.Fprintf(c.App.ErrWriter, "withheld: the tables of answers of %d pair(s) of items, each with a combination of answers that 1 to %d people gave (--min-respondents); their sums are in the summary, Spearman's and the polychoric r cannot be computed for them: %s%s\n",
+		len(w.Tables), w.Min-1, strings.Join(names, ", "), more)
 }
 
 // printUnanimous notes the items that everyone who answered answered

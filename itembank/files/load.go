@@ -28,6 +28,9 @@ type LoadOptions struct {
 	// input bytes read since the previous call, to show how far a long
 	// load has come.
 	Progress func(bytes int64)
+	// Tables makes SummarizeRelease count the answer tables of the pairs
+	// too (itembank.WithTables), for a summary made with --tables.
+	Tables bool
 	// Hashed, when set, is called by SummarizeFiles with the SHA-256 of
 	// each file it reads, for a record of the inputs: a text file is
 	// hashed in the pass that decides its encoding, so it is not read

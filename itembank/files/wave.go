@@ -71,7 +71,7 @@ func SummarizeFiles(paths []string, bank *itembank.Bank, opt LoadOptions, detail
 func withheldNotes(path string, s *itembank.Summary, detail itembank.Detail) []Note {
 	items := s.WithheldItems()
 	var pairs [][2]string
-	if detail == itembank.WithPairs && s.HasPairs() {
+	if detail >= itembank.WithPairs && s.HasPairs() {
 		pairs = s.WithheldPairList()
 	}
 	if len(items) == 0 && len(pairs) == 0 {
@@ -80,7 +80,7 @@ func withheldNotes(path string, s *itembank.Summary, detail itembank.Detail) []N
 	var parts []string
 	if len(items) > 0 {
 		with := ""
-		if detail == itembank.WithPairs {
+		if detail >= itembank.WithPairs {
 			with = " with their pairs"
 		}
 		parts = append(parts, fmt.Sprintf("%d item(s) (%s)%s", len(items), listSome(items), with))
@@ -340,7 +340,11 @@ func summarizeKeyed(path string, file int, bank *itembank.Bank, opt LoadOptions,
 	}
 	var unanswered []int // rows kept that answer no bank item, increasing
 	row0 := 0
-	s, match, err := tallyTable(t, path, bank, opt, itembank.WithPairs, func(b *itembank.Responses) {
+	detail := itembank.WithPairs
+	if opt.Tables {
+		detail = itembank.WithTables
+	}
+	s, match, err := tallyTable(t, path, bank, opt, detail, func(b *itembank.Responses) {
 		for _, r := range b.Unanswered() {
 			unanswered = append(unanswered, row0+r)
 		}

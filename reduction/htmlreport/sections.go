@@ -35,12 +35,8 @@ func heatmap(in Input, order []int) (template.HTML, error) {
 		}
 	}
 	pair := func(a, b int) (r float64, n int64) {
-		i, j := order[a], order[b]
-		if in.Current.PairWithheld(i, j) {
-			return math.NaN(), 0
-		}
-		ps := in.Current.Pair(i, j)
-		return ps.Pearson(), ps.N
+		// The r of the redundancy rule's method (Pearson, Spearman or polychoric).
+		return reduction.Correlation(in.Current, order[a], order[b], res.Thresholds)
 	}
 	h.R = func(a, b int) float64 { r, _ := pair(a, b); return r }
 	h.Redundant = func(a, b int) bool { return redundant[[2]int{a, b}] }
