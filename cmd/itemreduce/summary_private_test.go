@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,12 +15,24 @@ import (
 // holds no row of answers, no respondent id and none of the background
 // columns: the example's 2017 answers summarised with their id column
 // give a file in which no id, municipality, team, function, age, gender
-// or years of experience occurs, whose keys are only those the README
-// lists, and whose numbers per item are counts, not answers per person.
+// or years of experience occurs (with the answer tables of --tables or
+// without), whose keys are only those the README lists, and whose numbers per item are counts, not answers per person.
 func TestSummaryHoldsNoPeople(t *testing.T) {
+	for _, tables := range []bool{false, true} {
+		t.Run(fmt.Sprintf("tables %v", tables), func(t *testing.T) { summaryHoldsNoPeople(t, tables) })
+	}
+}
+
+// summaryHoldsNoPeople is TestSummaryHoldsNoPeople, with or without the
+// answer tables of summarize --tables.
+func summaryHoldsNoPeople(t *testing.T, tables bool) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "all-2017.summary.json")
-	if r := runRoot(t, summarizeArgs("", out, filepath.Join(dir, "releases.json"), "--id-column", "respondent")...); r.code != 0 {
+	args := summarizeArgs("", out, filepath.Join(dir, "releases.json"), "--id-column", "respondent")
+	if tables {
+		args = append(args, "--tables")
+	}
+	if r := runRoot(t, args...); r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	data, err := os.ReadFile(out)
@@ -61,6 +74,10 @@ func TestSummaryHoldsNoPeople(t *testing.T) {
 	for key := range top {
 		switch key {
 		case "format", "version", "bank", "respondents", "min_respondents", "places", "items", "pair_fields", "pairs":
+		case "tables":
+			if !tables {
+				t.Error("a summary made without --tables has tables")
+			}
 		default:
 			t.Errorf("the summary has a key %q the README does not list", key)
 		}
