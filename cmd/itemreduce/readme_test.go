@@ -256,3 +256,30 @@ func TestREADMELinks(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEReliabilityCost: the README's example of what the decision
+// costs ("Samenwerking en kwaliteit" from 24 items, alpha 0.77, to 10
+// items, alpha 0.60) is what the audit of its decision with --current says.
+func TestREADMEReliabilityCost(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const says = `"Samenwerking en kwaliteit" goes from 24 items, alpha 0.77, to 10 items, alpha 0.60`
+	if !strings.Contains(strings.Join(strings.Fields(string(readme)), " "), says) {
+		t.Fatalf("the README no longer says %s; update this test with it", says)
+	}
+	audit := filepath.Join(t.TempDir(), "audit.md")
+	r := runRoot(t, append(decideArgs, "--combine", "at-least:3", "--current", example2017,
+		"--out", filepath.Join(t.TempDir(), "next.yaml"), "--audit", audit)...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(audit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "| Samenwerking en kwaliteit | 24 | 10 | 0.77 | 0.60 |") {
+		t.Errorf("the audit does not give the README's 24 items, alpha 0.77, and 10 items, alpha 0.60 for Samenwerking en kwaliteit")
+	}
+}
