@@ -290,6 +290,13 @@ func (w *Words) ticks(e *Evidence, flags []Rule, redundant string) []string {
 	return out
 }
 
+// Ticks describes every tick of an item in rule order in w's language,
+// for the pages of other packages (the HTML screening report): in English
+// exactly what Evidence.Summaries says, in Dutch the audit's words.
+func (w *Words) Ticks(e *Evidence, flags []Rule, redundant string) []string {
+	return w.ticks(e, flags, redundant)
+}
+
 // waveTest describes the item's wave test, as WaveEvidence.Summary does in
 // English; empty when it was not tested.
 func (w *Words) waveTest(it viewItem) string {

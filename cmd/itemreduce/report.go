@@ -21,7 +21,7 @@ func reportCommand() *cli.Command {
 		&cli.StringFlag{Name: "review", Usage: "the researchers' review `FILE`: show alpha and omega after its decisions too; with --length the short form keeps the items it decides to keep and leaves out those it drops"},
 		&cli.StringSliceFlag{Name: "length", Usage: "add the short form of `N` items that itemreduce shorten finds; FROM:TO:STEP (e.g. 40:100:5) adds the curve of I per length; give both (--length 73 --length 40:100:5) to mark the form on the curve"})
 	flags = append(flags, shortenFlags()...)
-	flags = append(flags, forceFlag())
+	flags = append(flags, langFlag(), forceFlag())
 	flags = append(flags, outFlags("the page `FILE` to write (.html; replaced only when everything succeeded)")...)
 	return &cli.Command{
 		Name:  "report",
@@ -45,7 +45,8 @@ item that sorts and filters. With --length it adds the short form that itemreduc
 shorten finds (the same constraints: --review, --keep, --drop, --min-per-theme ...):
 what it keeps, its bound, its themes before and after, and for FROM:TO:STEP the curve
 of I and the bound per length. It is one file that opens offline in any browser and
-prints well.`,
+prints well. The page is in the bank's language (language: nl or en), or the one --lang
+names; numbers keep their decimal point, as in the review file and the audit.`,
 		Flags:  flags,
 		Action: runReport,
 	}
@@ -59,6 +60,9 @@ func runReport(c *cli.Context) error {
 	}
 	if ext := strings.ToLower(filepath.Ext(out)); !toScreen(out) && ext != ".html" && ext != ".htm" {
 		return usageError("-o %s: the page is HTML; give a name ending in .html", out)
+	}
+	if err := checkLangFlag(c); err != nil {
+		return err
 	}
 	outs := newOutputs(c)
 	outs.add("--out", out, isReportPage)
@@ -104,7 +108,11 @@ func reportInput(c *cli.Context, lengths shortLengths) (htmlreport.Input, error)
 	if cfg.Grouped() {
 		reduction.ApplyGroups(rep.Result, reduction.ThemeRestR(rep.Reliability))
 	}
-	in = htmlreport.Input{Bank: bank, Report: rep, Previous: previous, Current: current,
+	lang, err := fileLang(c, bank)
+	if err != nil {
+		return in, err
+	}
+	in = htmlreport.Input{Bank: bank, Report: rep, Previous: previous, Current: current, Words: htmlreport.WordsFor(lang),
 		PreviousLabel: c.String("previous-wave"), CurrentLabel: c.String("current-wave"), Sources: reportSources(c), Where: c.StringSlice("where")}
 	if review != nil {
 		if err := afterReview(&in, review, current); err != nil {
@@ -225,9 +233,17 @@ func reportSources(c *cli.Context) []htmlreport.Source {
 	}
 }
 
-// isReportPage recognises a page written by report.
+// isReportPage recognises a page written by report, in any language.
 func isReportPage(head []byte) bool {
-	return bytes.HasPrefix(head, []byte("<!DOCTYPE html>")) && bytes.Contains(head, []byte("<title>"+htmlreport.English.Title))
+	if !bytes.HasPrefix(head, []byte("<!DOCTYPE html>")) {
+		return false
+	}
+	for _, l := range reduction.Langs {
+		if bytes.Contains(head, []byte("<title>"+htmlreport.WordsFor(l).Title+": ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // withLength returns the curve's lengths with n among them (n > 0), so

@@ -40,11 +40,11 @@ type shortenJSON struct {
 }
 
 // reportPage runs report on the example with extra options and returns
-// the page.
+// the page, in English (--lang en) so that it says what shorten says.
 func reportPage(t *testing.T, extra ...string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "report.html")
-	args := append(append([]string{"report", "--bank", exampleBank, "--previous", example2016, "--current", example2017}, extra...), "-o", out)
+	args := append(append([]string{"report", "--bank", exampleBank, "--previous", example2016, "--current", example2017, "--lang", "en"}, extra...), "-o", out)
 	if r := runRoot(t, args...); r.code != 0 {
 		t.Fatalf("itemreduce %s: exit %d: %s", strings.Join(args, " "), r.code, r.stderr)
 	}

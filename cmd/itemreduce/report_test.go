@@ -44,18 +44,30 @@ func writeReport(t *testing.T, dir string, extra ...string) (string, string) {
 func TestReportExample(t *testing.T) {
 	t.Chdir("../..")
 	dir := t.TempDir()
+	// The example's bank says language: nl; --lang en asks for English.
 	out, page := writeReport(t, dir, "--review", "examples/wijkteams/review.yaml")
 	if n := strings.Count(page, `<svg xmlns="http://www.w3.org/2000/svg" id="chart-`); n != 149 {
 		t.Errorf("%d item charts, want 149", n)
 	}
-	for _, want := range []string{`id="heatmap"`, `id="reliability-chart"`, "alpha after", `<td class="drop">drop</td>`, `id="contents"`} {
+	for _, want := range []string{`<html lang="nl">`, "<title>Screeningsrapport: ", `id="heatmap"`, `id="reliability-chart"`, "alfa na",
+		`<td class="drop">geschrapt</td>`, `id="contents"`, ">plafond<"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s", want)
 		}
 	}
-	// Written again over itself: recognised as a page of report.
-	if _, again := writeReport(t, dir); strings.Contains(again, "alpha after") {
-		t.Error("the second run, without --review, still shows the figures after")
+	// Written again over itself in the other language: recognised as a
+	// page of report.
+	_, english := writeReport(t, dir, "--review", "examples/wijkteams/review.yaml", "--lang", "EN")
+	for _, want := range []string{`<html lang="en">`, "<title>Screening report: ", "alpha after", `<td class="drop">drop</td>`, ">ceiling<"} {
+		if !strings.Contains(english, want) {
+			t.Errorf("the page with --lang en lacks %s", want)
+		}
+	}
+	if _, again := writeReport(t, dir, "--lang", "nl"); strings.Contains(again, "alfa na") || !strings.Contains(again, `<html lang="nl">`) {
+		t.Error("the third run, in Dutch without --review, is not Dutch or still shows the figures after")
+	}
+	if r := runHere(append(reportArgs, "--lang", "fries", "-o", out)...); r.code != 2 || !strings.Contains(r.stderr, "--lang fries: write nl (Nederlands) or en (English)") {
+		t.Errorf("--lang fries: exit %d, %s", r.code, r.stderr)
 	}
 	// A file report did not write is not replaced.
 	if err := os.WriteFile(out, []byte("<!DOCTYPE html><title>my notes</title>"), 0o644); err != nil {
@@ -103,12 +115,18 @@ func headless(t *testing.T, browser, page string, args ...string) string {
 }
 
 // TestReportInChromium opens the example's page, with the short form
-// and its curve, in Chromium: the screenshot is not blank, the script
-// ran, and every chart is there.
+// and its curve, in Chromium in both languages: the screenshot is not
+// blank, the script ran, and every chart is there.
 func TestReportInChromium(t *testing.T) {
 	browser := chromium(t)
 	t.Chdir("../..")
-	out, _ := writeReport(t, t.TempDir(), "--review", "examples/wijkteams/review.yaml", "--length", "73", "--length", "40:100:5")
+	for _, lang := range []string{"nl", "en"} {
+		t.Run(lang, func(t *testing.T) { reportInChromium(t, browser, lang) })
+	}
+}
+
+func reportInChromium(t *testing.T, browser, lang string) {
+	out, _ := writeReport(t, t.TempDir(), "--review", "examples/wijkteams/review.yaml", "--length", "73", "--length", "40:100:5", "--lang", lang)
 	shot := filepath.Join(t.TempDir(), "shot.png")
 	headless(t, browser, out, "--screenshot="+shot, "--window-size=1280,2000")
 	f, err := os.Open(shot)
@@ -146,7 +164,7 @@ func TestReportInChromium(t *testing.T) {
 	if n := len(regexp.MustCompile(`<svg[^>]* id="chart-`).FindAllString(dom, -1)); n != 149 {
 		t.Errorf("%d item charts in the browser, want 149", n)
 	}
-	for _, want := range []string{`id="heatmap"`, `id="item-table"`, `id="contents"`, `id="reliability-chart"`,
+	for _, want := range []string{`id="heatmap"`, `id="item-table"`, `id="contents"`, `id="reliability-chart"`, `<html lang="` + lang + `"`,
 		`id="short-form"`, `id="short-facts"`, `id="short-reliability-chart"`, `id="short-items"`, `id="short-curve"`, `class="mark" data-x="73"`} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("the browser's page lacks %s", want)
@@ -243,5 +261,37 @@ func TestAuditCostChart(t *testing.T) {
 	example, _ := os.ReadFile(filepath.Join(repoRoot, "examples/wijkteams/audit-2018.html"))
 	if strings.Contains(string(example), "cost-chart") {
 		t.Error("a chart in the audit made without --current")
+	}
+}
+
+// TestReportShortFormInDutch: on the example's Dutch page, the short
+// form's constraints, exchanges and reasons, which the shortener writes in
+// English, are said in Dutch; --lang en keeps the shortener's words.
+func TestReportShortFormInDutch(t *testing.T) {
+	t.Chdir("../..")
+	args := []string{"--review", "examples/wijkteams/review.yaml", "--length", "73", "--min-per-theme", "12", "--exclude-ticks", "4", "--drop", "SA05"}
+	_, page := writeReport(t, t.TempDir(), args...)
+	_, english := writeReport(t, t.TempDir(), append(args, "--lang", "en")...)
+	short := func(page string) string {
+		i := strings.Index(page, `<section id="short-form">`)
+		if i < 0 {
+			t.Fatal("no short form section")
+		}
+		return page[i : i+strings.Index(page[i:], "</section>")]
+	}
+	nl, en := short(page), short(english)
+	for _, want := range []string{"SA05 weglaten (--drop)", "(het beoordelingsbestand zegt behouden, regel ", "weglaten (het beoordelingsbestand zegt schrappen, regel ",
+		" vinkjes, --exclude-ticks 4)", "minstens 12 items van het thema ", " eruit, ", " erin<"} {
+		if !strings.Contains(nl, want) {
+			t.Errorf("the Dutch short form lacks %q", want)
+		}
+	}
+	for _, english := range []string{"the review decides", " out, ", " in<", ">keep ", ">leave out ", "at least ", " ticks, "} {
+		if strings.Contains(nl, english) {
+			t.Errorf("the Dutch short form says %q", english)
+		}
+		if english != " ticks, " && !strings.Contains(en, english) {
+			t.Errorf("the English short form lacks %q", english)
+		}
 	}
 }

@@ -369,3 +369,29 @@ func TestHeatmapLabelsOverPicture(t *testing.T) {
 		t.Error("ids written above MaxLabels")
 	}
 }
+
+// A badge shows the rule in the reader's language and keeps its name in
+// files in data-rule; without a Rule, data-rule is the name shown.
+func TestMarkRuleAndName(t *testing.T) {
+	it := likert(Wave{Label: "2017", Counts: []int64{1, 1, 1, 1, 1}, Mean: 3, Lo: 2, Hi: 4})
+	it.Marks = append(it.Marks, Mark{Name: "weinig spreiding", Rule: "low_spread", Evidence: "sd 0.70 < 0.8 (n 5)", Colour: svg.BluishGreen})
+	out, err := Distribution("c", it, svg.Diverging(5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	marks := parse(t, out).all(class("mark"))
+	if len(marks) != 2 {
+		t.Fatalf("%d badges, want 2", len(marks))
+	}
+	for i, want := range [][2]string{{"ceiling", "ceiling"}, {"low_spread", "weinig spreiding"}} {
+		text := marks[i].all(class("mark-text"))
+		if marks[i].attr("data-rule") != want[0] || len(text) != 1 || text[0].Text != want[1] {
+			t.Errorf("badge %d: data-rule %q, text %+v; want %q, %q", i, marks[i].attr("data-rule"), text, want[0], want[1])
+		}
+	}
+	// The longer Dutch name gets a wider badge.
+	if w0, w1 := num(t, marks[0].all(func(n node) bool { return n.XMLName.Local == "rect" })[0].attr("width")),
+		num(t, marks[1].all(func(n node) bool { return n.XMLName.Local == "rect" })[0].attr("width")); w1 <= w0 {
+		t.Errorf("badge widths %v and %v: the longer name is not wider", w0, w1)
+	}
+}

@@ -44,8 +44,11 @@ type Wave struct {
 
 // A Mark is a tick of the item, drawn as a badge with its evidence on hover.
 type Mark struct {
-	Name, Evidence string
-	Colour         string
+	// Name is the rule as the reader's language names it ("plafond"),
+	// shown on the badge; Rule its name in files ("ceiling"), kept in the
+	// badge's data-rule (Name when empty).
+	Name, Rule, Evidence string
+	Colour               string
 }
 
 // Layout of an item chart, in pixels.
@@ -117,7 +120,11 @@ func drawMarks(d *svg.Doc, marks []Mark) {
 	x := float64(barLeft)
 	for _, m := range marks {
 		w := 12 + 8.2*float64(len([]rune(m.Name)))
-		d.Open("g", svg.A("class", "mark"), svg.A("data-rule", m.Name))
+		rule := m.Rule
+		if rule == "" {
+			rule = m.Name
+		}
+		d.Open("g", svg.A("class", "mark"), svg.A("data-rule", rule))
 		d.Title(m.Evidence)
 		d.Rect(x, 2, w, 17, m.Colour, "", svg.A("rx", "3"))
 		d.Text(x+w/2, 15, m.Name, svg.A("text-anchor", "middle"), svg.A("fill", svg.TextOn(m.Colour)), svg.A("class", "mark-text"))

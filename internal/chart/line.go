@@ -41,7 +41,7 @@ const (
 	lineWidth  = 560 // the plot's width
 	lineTop    = 20
 	lineHeight = 280
-	lineLegend = 250 // room for the legend, right of the plot
+	lineLegend = 250 // room for the legend, right of the plot, at least
 	lineBottom = 56  // room for the x axis and its label
 )
 
@@ -75,7 +75,13 @@ func DrawLine(id string, c LineChart) ([]byte, error) {
 	ylo, yhi, ystep := yRange(c.Series)
 	px := func(x float64) float64 { return lineLeft + (x-xlo)/(xhi-xlo)*lineWidth }
 	py := func(y float64) float64 { return lineTop + (yhi-y)/(yhi-ylo)*lineHeight }
-	d := svg.New(id, lineLeft+lineWidth+lineLegend, lineTop+lineHeight+lineBottom, c.Title, c.Desc, svg.A("class", "line-chart"))
+	// The legend as wide as its longest name needs (8 pixels a letter, in
+	// any language).
+	legendWidth := float64(lineLegend)
+	for _, s := range c.Series {
+		legendWidth = math.Max(legendWidth, 20+36+8*float64(len([]rune(s.Name)))+8)
+	}
+	d := svg.New(id, lineLeft+lineWidth+legendWidth, lineTop+lineHeight+lineBottom, c.Title, c.Desc, svg.A("class", "line-chart"))
 	bottom := float64(lineTop + lineHeight)
 
 	d.Open("g", svg.A("class", "y-axis"))

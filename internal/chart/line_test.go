@@ -176,3 +176,22 @@ func TestNiceStep(t *testing.T) {
 		}
 	}
 }
+
+// The legend is as wide as its longest name: a long name in another
+// language widens the drawing instead of being cut off.
+func TestLineLegendFitsNames(t *testing.T) {
+	width := func(name string) float64 {
+		out, err := DrawLine("l", LineChart{X: []float64{1, 2}, Mark: math.NaN(), Series: []LineSeries{{Name: name, Colour: "#000000", Y: []float64{0.5, 0.6}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return num(t, parse(t, out).attr("width"))
+	}
+	short, long := width("bound"), width("I van de gevonden vragenlijst, met een lange naam")
+	if short != lineLeft+lineWidth+lineLegend {
+		t.Errorf("a short name: width %v, want %v", short, lineLeft+lineWidth+lineLegend)
+	}
+	if need := float64(lineLeft+lineWidth+20+36) + 8*49; long < need {
+		t.Errorf("a long name: width %v, want at least %v", long, need)
+	}
+}

@@ -10,6 +10,10 @@
 // charts are SVG inside it (internal/chart), and a heatmap too large for
 // SVG cells is a PNG data URL.
 //
-// Every word of the page is in words.go, so that it can be translated in
-// one place.
+// Every word of the page is in one list per language, English in
+// words.go and Dutch in words_nl.go (Words; WordsFor picks one); the
+// rules' names and the ticks' evidence are the audit's own words in the
+// same language. Numbers keep their decimal point in both languages, as
+// in the review file and the audit, so that they read the same in all
+// three.
 package htmlreport

@@ -70,12 +70,13 @@ const pageHTML = `<!DOCTYPE html>
 <div class="scroll"><table id="item-table">
 <thead><tr><th>{{.W.Col.ID}}</th><th>{{.W.Col.Theme}}</th><th>{{.W.Col.Text}}</th><th>{{.W.Col.Scale}}</th><th class="num" data-type="num">{{.W.Col.N}}</th><th class="num" data-type="num">{{.W.Col.Mean}}</th><th class="num" data-type="num">{{.W.Col.SD}}</th><th class="num" data-type="num">{{.W.Col.PreviousMean}}</th><th class="num" data-type="num">{{.W.Col.Shift}}</th><th class="num" data-type="num">{{.W.Col.Ticks}}</th><th>{{.W.Col.Rules}}</th><th class="num" data-type="num">{{.W.Col.Group}}</th><th>{{.W.Col.Representative}}</th><th class="num" data-type="num">{{.W.Col.HolmP}}</th><th class="num" data-type="num">{{.W.Col.RestR}}</th>{{if .After}}<th>{{.W.Col.Final}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr><td><a href="#item-{{.ID}}">{{.ID}}</a></td><td>{{.Theme}}</td><td class="text">{{.Text}}</td><td>{{.Scale}}</td>{{range .Cells}}<td class="num" data-v="{{.Sort}}">{{.Text}}</td>{{end}}{{if $.After}}<td class="{{.Final}}">{{.Final}}</td>{{end}}</tr>
+{{range .Rows}}<tr><td><a href="#item-{{.ID}}">{{.ID}}</a></td><td>{{.Theme}}</td><td class="text">{{.Text}}</td><td>{{.Scale}}</td>{{range .Cells}}<td class="num" data-v="{{.Sort}}">{{.Text}}</td>{{end}}{{if $.After}}<td class="{{.FinalClass}}">{{.Final}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table></div>
 </section>
 {{if .Warnings}}<section id="warnings">
 <h2>{{.W.Warnings}}</h2>
+<p>{{.W.WarningsIntro}}</p>
 <ul>{{range .Warnings}}<li>{{.}}</li>{{end}}</ul>
 </section>
 {{end}}</main>

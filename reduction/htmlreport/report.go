@@ -260,13 +260,14 @@ func newItemView(in Input, i int, labels [2]string) (itemView, error) {
 				wave.Hover = append(wave.Hover, fmt.Sprintf("%s, %s: %d %s %d (%.0f%%)", labels[k], names[p], n, w.Of, ws.n, 100*float64(n)/float64(ws.n)))
 			}
 			wave.MeanHover = meanText(ws, w, labels[k])
-			c.Desc += fmt.Sprintf("; %s: %s", labels[k], wave.MeanHover)
+			c.Desc += "; " + wave.MeanHover
 		}
 		c.Waves = append(c.Waves, wave)
 	}
 	ev := res.Evidence(i)
-	for k, s := range ev.Summaries(it.Flags, res.Thresholds.Redundant.String()) {
-		c.Marks = append(c.Marks, chart.Mark{Name: it.Flags[k].String(), Evidence: s, Colour: ruleColour[it.Flags[k]]})
+	for k, s := range w.catalogue().Ticks(&ev, it.Flags, res.Thresholds.Redundant.String()) {
+		f := it.Flags[k]
+		c.Marks = append(c.Marks, chart.Mark{Name: w.rule(f), Rule: f.String(), Evidence: s, Colour: ruleColour[f]})
 	}
 	b, err := chart.Distribution("chart-"+item.ID, c, colours)
 	if err != nil {
@@ -288,11 +289,13 @@ func newItemView(in Input, i int, labels [2]string) (itemView, error) {
 	return iv, nil
 }
 
+// meanText says a wave's mean with its 95% interval: "2016: mean 3.08,
+// 95% interval 2.84 to 3.31, n 106".
 func meanText(ws waveStats, w *Words, label string) string {
 	if math.IsNaN(ws.lo) {
-		return fmt.Sprintf("%s %s %.2f, %s, n %d", label, w.Mean, ws.mean, w.IntervalUndefined, ws.n)
+		return fmt.Sprintf("%s: %s %.2f, %s, n %d", label, w.Mean, ws.mean, w.IntervalUndefined, ws.n)
 	}
-	return fmt.Sprintf("%s %s %.2f, %s %.2f to %.2f, n %d", label, w.Mean, ws.mean, w.Interval, ws.lo, ws.hi, ws.n)
+	return fmt.Sprintf("%s: %s %.2f, %s %.2f %s %.2f, n %d", label, w.Mean, ws.mean, w.Interval, ws.lo, w.To, ws.hi, ws.n)
 }
 
 // testText describes the item's wave test in one line; "" without one.
@@ -309,8 +312,9 @@ func testText(wt *reduction.WaveTest, w *Words) string {
 		s += fmt.Sprintf(", %s %s %s", w.Effect, w.Tests.effect(wt.Effect.Name), stat(wt.Effect.Value, 2, w))
 	}
 	if wt.Warning != "" {
-		// The caveat names the test by its code; here by its name.
-		s += " (" + w.Tests.inWords(wt.Warning) + ")"
+		// The caveat names the test by its code; here by its name. A
+		// Dutch page points to the warnings (English) instead.
+		s += " (" + orDefault(w.Caveat, w.Tests.inWords(wt.Warning)) + ")"
 	}
 	return s
 }

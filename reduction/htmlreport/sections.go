@@ -53,9 +53,11 @@ func heatmap(in Input, order []int) (template.HTML, error) {
 	return template.HTML(out), err
 }
 
-// correlationLegend draws the colour ramp of r, and the undefined grey.
+// correlationLegend draws the colour ramp of r, and the undefined grey
+// with its words (the legend as wide as they need, in any language).
 func correlationLegend(w *Words) (template.HTML, error) {
-	d := svg.New("heatmap-legend", 420, 40, w.CorrelationLegend, w.CorrelationLegend, svg.A("class", "legend"))
+	width := math.Max(420, 332+7.5*float64(len([]rune(w.Undefined)))+8)
+	d := svg.New("heatmap-legend", width, 40, w.CorrelationLegend, w.CorrelationLegend, svg.A("class", "legend"))
 	for k := 0; k <= 20; k++ {
 		r := -1 + float64(k)/10
 		d.Rect(float64(k)*14, 4, 14, 16, svg.Hex(svg.Correlation(r)), fmt.Sprintf("r %.1f", r))
@@ -89,11 +91,11 @@ func reliability(in Input) ([]relRow, template.HTML, error) {
 	var rows []relRow
 	var bars []chart.ScaleRow
 	for _, s := range in.Report.Reliability {
-		r := relRow{Kind: string(s.Kind), Name: s.Name, Items: len(s.Items), Alpha: stat(s.Alpha, 2, w),
+		r := relRow{Kind: w.kind(s.Kind), Name: s.Name, Items: len(s.Items), Alpha: stat(s.Alpha, 2, w),
 			AlphaStd: stat(s.AlphaStd, 2, w), AverageR: stat(s.AverageR, 2, w), Omega: stat(s.OmegaTotal, 2, w), NMin: s.NMin}
 		b := chart.ScaleRow{Label: s.Name, ItemsBefore: len(s.Items), AlphaBefore: s.Alpha, OmegaBefore: s.OmegaTotal,
 			AlphaAfter: math.NaN(), OmegaAfter: math.NaN()}
-		b.Hover = fmt.Sprintf("%s %s: %d %s, %s %s, %s %s", s.Kind, s.Name, len(s.Items), w.Items, w.Alpha, r.Alpha, w.Omega, r.Omega)
+		b.Hover = fmt.Sprintf("%s %s: %d %s, %s %s, %s %s", r.Kind, s.Name, len(s.Items), w.Items, w.Alpha, r.Alpha, w.Omega, r.Omega)
 		if c, ok := after[[2]string{string(s.Kind), s.Name}]; ok {
 			r.ItemsAfter = strconv.Itoa(c.ItemsAfter)
 			r.AlphaAfter, r.OmegaAfter = stat(c.AlphaAfter, 2, w), stat(c.OmegaAfter, 2, w)
@@ -120,7 +122,9 @@ func reliability(in Input) ([]relRow, template.HTML, error) {
 type rowView struct {
 	ID, Theme, Text, Scale string
 	Cells                  []cell
-	Final                  string
+	// Final is the decision after the review in the page's language;
+	// FinalClass the same as keep or drop, for the cell's colour.
+	Final, FinalClass string
 }
 
 type cell struct{ Text, Sort string }
@@ -142,7 +146,7 @@ func newRow(in Input, i int, restR map[string]float64) rowView {
 	row := rowView{ID: it.Item.ID, Theme: it.Item.Theme, Text: it.Item.Text, Scale: it.Item.Scale.Name}
 	var rules []string
 	for _, f := range it.Flags {
-		rules = append(rules, f.String())
+		rules = append(rules, w.rule(f))
 	}
 	group, rep := cell{}, cell{}
 	if it.Group != 0 {
@@ -161,7 +165,8 @@ func newRow(in Input, i int, restR map[string]float64) rowView {
 		numCell(it.Shift, 2, w), intCell(int64(it.Ticks())), {Text: strings.Join(rules, ", "), Sort: strings.Join(rules, ", ")},
 		group, rep, numCell(holm, 3, w), numCell(rest, 2, w)}
 	if in.Final != nil {
-		row.Final = string(in.Final[it.Item.ID])
+		row.FinalClass = string(in.Final[it.Item.ID])
+		row.Final = w.final(in.Final[it.Item.ID])
 	}
 	return row
 }

@@ -48,7 +48,7 @@ type shortFact struct {
 }
 
 type shortTheme struct {
-	Kind, Name                                   string
+	Kind, KindText, Name                         string // KindText: Kind in the page's language
 	Before, After                                int
 	Lost                                         bool
 	AlphaNow, AlphaKept, OmegaNow, OmegaKept     string
@@ -83,7 +83,10 @@ func newShortView(in Input) (*shortView, error) {
 	}
 	w := &in.Words.Short
 	sh := s.Shortener
-	v := &shortView{W: w, P: in.Words, Intro: fmt.Sprintf(w.Intro, sh.P()), Form: s.Form != nil, Unusable: sh.Unusable}
+	v := &shortView{W: w, P: in.Words, Intro: fmt.Sprintf(w.Intro, sh.P()), Form: s.Form != nil}
+	for _, u := range sh.Unusable {
+		v.Unusable = append(v.Unusable, reduction.UnusableItem{ID: u.ID, Why: in.Words.reason(u.Why)})
+	}
 	if sh.Smoothed {
 		v.Notes = append(v.Notes, w.Smoothed)
 	}
@@ -126,7 +129,7 @@ func (v *shortView) addForm(in Input, f *reduction.ShortForm) error {
 	}
 	var rows []chart.ScaleRow
 	for _, c := range f.Themes {
-		t := shortTheme{Kind: string(c.Kind), Name: c.Name, Before: c.ItemsBefore, After: c.ItemsAfter, Lost: c.Lost,
+		t := shortTheme{Kind: string(c.Kind), KindText: in.Words.kind(c.Kind), Name: c.Name, Before: c.ItemsBefore, After: c.ItemsAfter, Lost: c.Lost,
 			AlphaNow: stat(c.AlphaBefore, 2, in.Words), AlphaKept: stat(c.AlphaAfter, 2, in.Words),
 			OmegaNow: stat(c.OmegaBefore, 2, in.Words), OmegaKept: stat(c.OmegaAfter, 2, in.Words),
 			AlphaNowV: full(c.AlphaBefore), AlphaKeptV: full(c.AlphaAfter), OmegaNowV: full(c.OmegaBefore), OmegaKeptV: full(c.OmegaAfter)}
@@ -153,7 +156,8 @@ func (v *shortView) addForm(in Input, f *reduction.ShortForm) error {
 		v.RelChart = template.HTML(b)
 	}
 	for _, c := range f.Binding {
-		v.Binding = append(v.Binding, shortBinding{Constraint: c.Constraint, Gain: "+" + stat(c.Gain, 4, in.Words), GainV: full(c.Gain), Example: c.Example})
+		v.Binding = append(v.Binding, shortBinding{Constraint: in.Words.reason(c.Constraint), Gain: "+" + stat(c.Gain, 4, in.Words), GainV: full(c.Gain),
+			Example: in.Words.reason(c.Example)})
 	}
 	v.Kept = keptByTheme(in, f)
 	return nil
@@ -187,7 +191,7 @@ func keptByTheme(in Input, f *reduction.ShortForm) []keptTheme {
 		if !ok {
 			continue
 		}
-		why := it.Forced
+		why := in.Words.reason(it.Forced)
 		if why == "" {
 			why = in.Words.Short.Chosen
 		}
@@ -265,7 +269,7 @@ const shortHTML = `<section id="short-form">
 <table id="short-themes">
 <thead><tr><th>{{$.P.Kind}}</th><th>{{$.P.Name}}</th><th class="num">{{.W.ItemsNow}}</th><th class="num">{{.W.ItemsKept}}</th><th class="num">{{.W.AlphaNow}}</th><th class="num">{{.W.AlphaKept}}</th><th class="num">{{.W.OmegaNow}}</th><th class="num">{{.W.OmegaKept}}</th></tr></thead>
 <tbody>
-{{range .Themes}}<tr data-kind="{{.Kind}}" data-name="{{.Name}}"><td>{{.Kind}}</td><td>{{.Name}}</td><td class="num">{{.Before}}</td><td class="num">{{.After}}</td><td class="num" data-v="{{.AlphaNowV}}">{{.AlphaNow}}</td><td class="num" data-v="{{.AlphaKeptV}}">{{.AlphaKept}}</td><td class="num" data-v="{{.OmegaNowV}}">{{.OmegaNow}}</td><td class="num" data-v="{{.OmegaKeptV}}">{{.OmegaKept}}</td></tr>
+{{range .Themes}}<tr data-kind="{{.Kind}}" data-name="{{.Name}}"><td>{{.KindText}}</td><td>{{.Name}}</td><td class="num">{{.Before}}</td><td class="num">{{.After}}</td><td class="num" data-v="{{.AlphaNowV}}">{{.AlphaNow}}</td><td class="num" data-v="{{.AlphaKeptV}}">{{.AlphaKept}}</td><td class="num" data-v="{{.OmegaNowV}}">{{.OmegaNow}}</td><td class="num" data-v="{{.OmegaKeptV}}">{{.OmegaKept}}</td></tr>
 {{end}}</tbody>
 </table>
 {{end}}<h3>{{.W.Binding}}</h3>

@@ -1,7 +1,17 @@
 package htmlreport
 
-// Words are the texts of the page, in one place for translation.
+import "github.com/itemreduce/itemreduce/reduction"
+
+// Words are the texts of the page, in one place for translation: English
+// here, Dutch in words_nl.go. Phrases with verbs (%d, %s) are format
+// strings with the same verbs in both languages; TestWordsComplete checks
+// that every phrase exists in both. The rules' names and the evidence on
+// a tick's hover come from the audit's words (reduction.Lang.Words), so
+// that the page and the audit name them alike. Numbers keep their decimal
+// point in both languages, as in the review file and the audit.
 type Words struct {
+	// Lang is the page's lang attribute and the language of the rules'
+	// names: en or nl (reduction.ParseLang).
 	Lang            string
 	Title, Contents string
 	Untitled        string
@@ -34,8 +44,20 @@ type Words struct {
 	Before, After                           string
 	Col                                     Columns
 	Warnings                                string
+	WarningsIntro                           string
 	ChartDesc                               string // a format with the item id
-	Short                                   ShortWords
+	// To joins the ends of an interval ("3.10 to 3.52").
+	To string
+	// FinalKeep and FinalDrop are the decisions in the item table after
+	// the review; ThemeKind and CompositeKind the kinds of scale in the
+	// reliability table.
+	FinalKeep, FinalDrop     string
+	ThemeKind, CompositeKind string
+	// Caveat replaces a wave test's warning on the item's line, where the
+	// warning (a program message, English in every language) is not
+	// shown; empty: the warning itself is shown (English).
+	Caveat string
+	Short  ShortWords
 }
 
 // TestWords name the wave tests and effect sizes (reduction.TestKind,
@@ -77,6 +99,51 @@ type ShortWords struct {
 	Mark                                    string // format: N
 	Infeasible                              string
 	Unusable, UnusableIntro, Warning        string
+	// Reasons are the shortener's sentences about its constraints.
+	Reasons ShortReasons
+}
+
+// WordsFor returns the page's words in language l.
+func WordsFor(l reduction.Lang) *Words {
+	if l == reduction.Dutch {
+		return &Dutch
+	}
+	return &English
+}
+
+// catalogue is the audit's words in the page's language: the rules'
+// names and the ticks' evidence.
+func (w *Words) catalogue() *reduction.Words {
+	l, err := reduction.ParseLang(w.Lang)
+	if err != nil {
+		return reduction.English.Words()
+	}
+	return l.Words()
+}
+
+// rule names rule r in the page's language.
+func (w *Words) rule(r reduction.Rule) string { return w.catalogue().Rule(r) }
+
+// final names a decision in the page's language.
+func (w *Words) final(v reduction.Verdict) string {
+	switch v {
+	case reduction.Keep:
+		return w.FinalKeep
+	case reduction.Drop:
+		return w.FinalDrop
+	}
+	return string(v)
+}
+
+// kind names a theme or composite in the page's language.
+func (w *Words) kind(k reduction.ScaleKind) string {
+	switch k {
+	case reduction.ThemeScale:
+		return w.ThemeKind
+	case reduction.CompositeScale:
+		return w.CompositeKind
+	}
+	return string(k)
 }
 
 // Columns are the headings of the item table.
@@ -148,6 +215,12 @@ var English = Words{
 	After:             "after",
 	Warnings:          "Warnings",
 	ChartDesc:         "Answers to item %s per wave",
+	WarningsIntro:     "Messages of the screening and of the reliability, as the program gives them:",
+	To:                "to",
+	FinalKeep:         "keep",
+	FinalDrop:         "drop",
+	ThemeKind:         "theme",
+	CompositeKind:     "composite",
 	Col: Columns{ID: "item", Theme: "theme", Text: "text", Scale: "scale", N: "n", Mean: "mean", SD: "sd",
 		PreviousMean: "previous mean", Shift: "shift", Ticks: "ticks", Rules: "rules", Group: "group",
 		Representative: "representative", HolmP: "Holm p", RestR: "item-rest r", Final: "after review"},
@@ -194,5 +267,20 @@ var English = Words{
 		Unusable:          "Items not considered",
 		UnusableIntro:     "These items have no usable correlations in the current wave, so the search left them out:",
 		Warning:           "Warning",
+		// The shortener's own formats (reduction/shorten.go,
+		// shorten_form.go); TestShortReasonsAreTheShortenersWords keeps
+		// them so.
+		Reasons: ShortReasons{
+			ReviewDecides: "the review decides %s, line %d",
+			Ticks:         "%d ticks, --exclude-ticks %d",
+			KeepItem:      "keep %s (%s)",
+			LeaveOut:      "leave out %s (%s)",
+			Composite:     "composite %s kept whole or not at all",
+			MinPerTheme:   "at least %d items of theme %q",
+			Exchange:      "%s out, %s in",
+			NotAnswered:   "not asked, not answered, answered by one respondent only or withheld in the current wave",
+			NoVariance:    "without variance in the current wave",
+			Undefined:     "its correlation with %d other items is undefined (too few respondents answered both, or withheld)",
+		},
 	},
 }
