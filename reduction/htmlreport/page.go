@@ -47,7 +47,7 @@ const pageHTML = `<!DOCTYPE html>
 {{end}}</section>
 <section id="heatmap-section">
 <h2>{{.W.Heatmap}}</h2>
-<p>{{.W.HeatmapIntro}}</p>
+<p>{{.HeatmapIntro}}</p>
 <div class="legends">{{.HeatLegend}}</div>
 <div class="scroll">{{.Heatmap}}</div>
 </section>

@@ -72,21 +72,22 @@ func Write(w io.Writer, in Input) error {
 
 // view is the data of the page template.
 type view struct {
-	W           *Words
-	Title       string
-	Sources     string
-	Respondents string
-	Themes      []themeView
-	Heatmap     template.HTML
-	HeatLegend  template.HTML
-	Reliability []relRow
-	RelChart    template.HTML
-	Short       *shortView
-	After       bool
-	Rows        []rowView
-	Warnings    []string
-	Style       template.CSS
-	Script      template.JS
+	W            *Words
+	Title        string
+	Sources      string
+	Respondents  string
+	Themes       []themeView
+	Heatmap      template.HTML
+	HeatmapIntro string // the heatmap's words, naming the method's r
+	HeatLegend   template.HTML
+	Reliability  []relRow
+	RelChart     template.HTML
+	Short        *shortView
+	After        bool
+	Rows         []rowView
+	Warnings     []string
+	Style        template.CSS
+	Script       template.JS
 }
 
 type themeView struct {
@@ -114,6 +115,7 @@ func newView(in Input) (*view, error) {
 	w := in.Words
 	v := &view{W: w, Title: orDefault(in.Bank.Title, w.Untitled), Sources: sourcesText(in, w), After: in.After != nil,
 		Style: template.CSS(style + shortStyle), Script: template.JS(script)}
+	v.HeatmapIntro = heatmapIntro(w, res.Thresholds.Method)
 	v.Respondents = fmt.Sprintf("%s: %s %d, %s %d", w.Respondents, w.Previous, res.PreviousRespondents, w.Current, res.Respondents)
 	order := themeOrder(in.Bank)
 	labels := [2]string{orDefault(in.PreviousLabel, w.Previous), orDefault(in.CurrentLabel, w.Current)}
@@ -371,4 +373,17 @@ func sourcesText(in Input, w *Words) string {
 		parts = append(parts, w.Where+" "+strings.Join(in.Where, " "+w.And+" "))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// heatmapIntro is the heatmap's explanation, naming the correlation of
+// the redundancy rule's method (reduction.MethodPearson when unset).
+func heatmapIntro(w *Words, method string) string {
+	r := w.PearsonR
+	switch method {
+	case reduction.MethodSpearman:
+		r = w.SpearmanR
+	case reduction.MethodPolychoric:
+		r = w.PolychoricR
+	}
+	return fmt.Sprintf(w.HeatmapIntro, r)
 }

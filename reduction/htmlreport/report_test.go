@@ -297,3 +297,27 @@ func TestReliabilityAfter(t *testing.T) {
 		t.Error("after columns without a review")
 	}
 }
+
+// TestHeatmapNamesItsMethod checks that the heatmap's words name the
+// correlation it shows, the redundancy rule's, in both languages.
+func TestHeatmapNamesItsMethod(t *testing.T) {
+	for _, c := range []struct {
+		w      *Words
+		method string
+		want   string
+	}{
+		{&English, "", "Pearson's r of every pair"},
+		{&English, reduction.MethodPearson, "Pearson's r of every pair"},
+		{&English, reduction.MethodSpearman, "Spearman's rank correlation of every pair"},
+		{&English, reduction.MethodPolychoric, "The polychoric correlation of every pair"},
+		{&Dutch, reduction.MethodSpearman, "De rangcorrelatie van Spearman van elk paar"},
+		{&Dutch, reduction.MethodPolychoric, "De polychorische correlatie van elk paar"},
+	} {
+		if got := heatmapIntro(c.w, c.method); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%s, method %q: %q, want it to start with %q", c.w.Lang, c.method, got, c.want)
+		}
+	}
+	if page := render(t, testInput(t)); !strings.Contains(page, "Pearson&#39;s r of every pair") && !strings.Contains(page, "Pearson's r of every pair") {
+		t.Error("the page does not name Pearson's r above its heatmap")
+	}
+}

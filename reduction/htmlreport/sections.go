@@ -18,7 +18,7 @@ func heatmap(in Input, order []int) (template.HTML, error) {
 	res := in.Report.Result
 	p := len(order)
 	h := chart.Heatmap{IDs: make([]string, p), Themes: make([]string, p), Representative: make([]bool, p),
-		Title: in.Words.Heatmap, Desc: in.Words.HeatmapIntro}
+		Title: in.Words.Heatmap, Desc: heatmapIntro(in.Words, res.Thresholds.Method)}
 	redundant := map[[2]int]bool{}
 	pos := make(map[string]int, p)
 	for k, i := range order {

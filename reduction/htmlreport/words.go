@@ -16,11 +16,13 @@ type Words struct {
 	Title, Contents string
 	Untitled        string
 	// Roles name the input files by Role; Where and And the row selection.
-	Roles                                 []string
-	Where, And                            string
-	Intro                                 string
-	Themes, NoTheme                       string
-	Heatmap, HeatmapIntro                 string
+	Roles                 []string
+	Where, And            string
+	Intro                 string
+	Themes, NoTheme       string
+	Heatmap, HeatmapIntro string
+	// The correlation the heatmap shows, by the redundancy rule's method.
+	PearsonR, SpearmanR, PolychoricR      string
 	Reliability, ReliabilityIntro         string
 	ReliabilityAfterIntro                 string
 	ItemTable, ItemTableIntro, Filter     string
@@ -165,7 +167,10 @@ var English = Words{
 	Themes:       "Answers per theme",
 	NoTheme:      "Items without a theme",
 	Heatmap:      "How the items correlate",
-	HeatmapIntro: "Pearson's r of every pair of items in the current wave, over the people who answered both, in theme order (lines between themes). Outlined cells are pairs above the redundancy threshold; ▲ and a yellow ring mark the item chosen to stand for its group of redundant items.",
+	PearsonR:     "Pearson's r",
+	SpearmanR:    "Spearman's rank correlation",
+	PolychoricR:  "The polychoric correlation",
+	HeatmapIntro: "%s of every pair of items in the current wave, over the people who answered both, in theme order (lines between themes). Outlined cells are pairs above the redundancy threshold; ▲ and a yellow ring mark the item chosen to stand for its group of redundant items.",
 	Reliability:  "Reliability of the themes and composites",
 	ReliabilityIntro: "Cronbach's alpha and McDonald's omega total of each theme and composite in the current wave, " +
 		"reverse-keyed items reflected first.",

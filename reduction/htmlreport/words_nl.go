@@ -19,7 +19,10 @@ var Dutch = Words{
 	Themes:       "Antwoorden per thema",
 	NoTheme:      "Items zonder thema",
 	Heatmap:      "Samenhang tussen de items",
-	HeatmapIntro: "Pearsons r van elk paar items in de laatste meting, berekend over de mensen die beide vragen beantwoordden, in de volgorde van de thema's (lijnen tussen de thema's). Omlijnde cellen zijn paren boven de drempel voor overlap; ▲ en een gele ring markeren het item dat gekozen is als vertegenwoordiger van zijn groep overlappende items.",
+	PearsonR:     "Pearsons r",
+	SpearmanR:    "De rangcorrelatie van Spearman",
+	PolychoricR:  "De polychorische correlatie",
+	HeatmapIntro: "%s van elk paar items in de laatste meting, berekend over de mensen die beide vragen beantwoordden, in de volgorde van de thema's (lijnen tussen de thema's). Omlijnde cellen zijn paren boven de drempel voor overlap; ▲ en een gele ring markeren het item dat gekozen is als vertegenwoordiger van zijn groep overlappende items.",
 	Reliability:  "Betrouwbaarheid van de thema's en samengestelde indicatoren",
 	ReliabilityIntro: "Cronbachs alfa en McDonalds omega totaal van elk thema en elke samengestelde indicator in de laatste meting, " +
 		"nadat de negatief geformuleerde items zijn omgeklapt.",
