@@ -31,7 +31,7 @@ Example:
        --current examples/wijkteams/responses-2017.csv \
        --out review.yaml`,
 		Description: `Writes a file to edit in any text editor: per item its ticks (flags), the numbers
-behind each tick (evidence) and a suggestion (drop when it has at least one tick; a
+behind every rule, fired or not (evidence), and a suggestion (drop when it has at least one tick; a
 rules file may set drop_from_ticks). Fill in decision (keep or drop, in Dutch behouden
 or schrappen) and reason where your judgement differs. The file's comments are in the
 bank's language (language: nl is Dutch) or the one --lang gives; a refresh keeps the

@@ -238,7 +238,7 @@ func shortenFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringSliceFlag{Name: "keep", Usage: "keep item `ID` in the short form (repeat, or separate ids with commas)"},
 		&cli.StringSliceFlag{Name: "drop", Usage: "leave item `ID` out of the short form (repeat, or separate ids with commas)"},
-		&cli.BoolFlag{Name: "keep-composites", Usage: "keep every composite whole (without it a composite is kept whole or not at all)"},
+		&cli.BoolFlag{Name: "keep-composites", Usage: "keep every composite of the bank in the form, all its items (without it, each composite is kept whole or left out whole)"},
 		&cli.IntFlag{Name: "min-per-theme", Usage: "keep at least `M` items of every theme in the short form"},
 		&cli.IntFlag{Name: "exclude-ticks", Usage: "leave out items with `K` or more ticks unless kept by --keep, the review or --keep-composites (needs the older wave)"},
 		&cli.BoolFlag{Name: "exact", Usage: "prove the best form by branch and bound (up to 40 free items)"},
