@@ -3,50 +3,22 @@ package reduction
 import (
 	"bytes"
 	"fmt"
-	"reflect"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/itemreduce/itemreduce/internal/wordcheck"
 	"github.com/itemreduce/itemreduce/itembank"
 )
-
-var verbs = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 
 // TestWordsComplete: every phrase exists in both languages, is not empty,
 // and has the same format verbs in the same order; lists of column
 // headings have as many columns in each language.
 func TestWordsComplete(t *testing.T) {
-	var walk func(path string, en, nl reflect.Value)
-	walk = func(path string, en, nl reflect.Value) {
-		switch en.Kind() {
-		case reflect.Struct:
-			for i := range en.NumField() {
-				walk(path+"."+en.Type().Field(i).Name, en.Field(i), nl.Field(i))
-			}
-		case reflect.Slice:
-			if en.Len() == 0 || en.Len() != nl.Len() {
-				t.Errorf("%s: %d entries in English, %d in Dutch", path, en.Len(), nl.Len())
-				return
-			}
-			for i := range en.Len() {
-				walk(path+"["+strconv.Itoa(i)+"]", en.Index(i), nl.Index(i))
-			}
-		case reflect.String:
-			e, n := en.String(), nl.String()
-			if strings.TrimSpace(e) == "" || strings.TrimSpace(n) == "" {
-				t.Errorf("%s: empty phrase (en %q, nl %q)", path, e, n)
-			}
-			if ve, vn := verbs.FindAllString(e, -1), verbs.FindAllString(n, -1); !slices.Equal(ve, vn) {
-				t.Errorf("%s: verbs %v in English, %v in Dutch", path, ve, vn)
-			}
-		default:
-			t.Fatalf("%s: phrase of kind %s; TestWordsComplete checks strings and lists of strings only", path, en.Kind())
-		}
+	for _, p := range wordcheck.Compare("Words", englishWords, dutchWords, nil) {
+		t.Error(p)
 	}
-	walk("Words", reflect.ValueOf(englishWords), reflect.ValueOf(dutchWords))
 	for _, r := range []Rule{Stable, Ceiling, LowSpread, Redundant, Floor} {
 		if Dutch.Words().Rule(r) == English.Words().Rule(r) {
 			t.Errorf("rule %s has no Dutch name", r)
@@ -279,7 +251,7 @@ func TestAuditInDutch(t *testing.T) {
 		}
 		// No English phrase is left (single words, which the languages
 		// may share, such as "item" or "SHA-256", aside).
-		for _, phrase := range phrases(reflect.ValueOf(englishWords.Audit), reflect.ValueOf(dutchWords.Audit)) {
+		for _, phrase := range wordcheck.Phrases("Words.Audit", englishWords.Audit, nil) {
 			if strings.Contains(got, phrase) {
 				t.Errorf("Dutch %s audit holds the English %q", name, phrase)
 			}
@@ -290,30 +262,6 @@ func TestAuditInDutch(t *testing.T) {
 			t.Errorf("Dutch %s audit: numbers differ from the English", name)
 		}
 	}
-}
-
-// phrases lists the constant parts (between format verbs) of the English
-// phrases at least two words long: no Dutch phrase shares one.
-func phrases(en, nl reflect.Value) []string {
-	var out []string
-	switch en.Kind() {
-	case reflect.Struct:
-		for i := range en.NumField() {
-			out = append(out, phrases(en.Field(i), nl.Field(i))...)
-		}
-	case reflect.Slice:
-		for i := range en.Len() {
-			out = append(out, phrases(en.Index(i), nl.Index(i))...)
-		}
-	case reflect.String:
-		for _, part := range verbs.Split(en.String(), -1) {
-			part = strings.Trim(part, " ,.;:()|<>`*")
-			if strings.Count(part, " ") >= 1 && !strings.Contains(part, "|") {
-				out = append(out, part)
-			}
-		}
-	}
-	return out
 }
 
 // TestTicksInEnglishAreTheEvidences: the audit's ticks in another language

@@ -2,18 +2,15 @@ package htmlreport
 
 import (
 	"fmt"
-	"reflect"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/itemreduce/itemreduce/internal/wordcheck"
 	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/reduction"
 )
-
-var verbs = regexp.MustCompile(`%[-+# 0]*[0-9]*(\.[0-9]+)?[vTtbcdoOqxXUeEfFgGsp%]`)
 
 // emptyInEnglish are the phrases English leaves empty on purpose:
 // Caveat, since an English page shows a wave test's warning itself.
@@ -23,34 +20,9 @@ var emptyInEnglish = map[string]bool{"Words.Caveat": true}
 // is not empty, and has the same format verbs in the same order; lists
 // have as many entries in each language.
 func TestWordsComplete(t *testing.T) {
-	var walk func(path string, en, nl reflect.Value)
-	walk = func(path string, en, nl reflect.Value) {
-		switch en.Kind() {
-		case reflect.Struct:
-			for i := range en.NumField() {
-				walk(path+"."+en.Type().Field(i).Name, en.Field(i), nl.Field(i))
-			}
-		case reflect.Slice:
-			if en.Len() == 0 || en.Len() != nl.Len() {
-				t.Errorf("%s: %d entries in English, %d in Dutch", path, en.Len(), nl.Len())
-				return
-			}
-			for i := range en.Len() {
-				walk(path+"["+strconv.Itoa(i)+"]", en.Index(i), nl.Index(i))
-			}
-		case reflect.String:
-			e, n := en.String(), nl.String()
-			if (strings.TrimSpace(e) == "" && !emptyInEnglish[path]) || strings.TrimSpace(n) == "" {
-				t.Errorf("%s: empty phrase (en %q, nl %q)", path, e, n)
-			}
-			if ve, vn := verbs.FindAllString(e, -1), verbs.FindAllString(n, -1); !slices.Equal(ve, vn) {
-				t.Errorf("%s: verbs %v in English, %v in Dutch", path, ve, vn)
-			}
-		default:
-			t.Fatalf("%s: phrase of kind %s; TestWordsComplete checks strings and lists of strings only", path, en.Kind())
-		}
+	for _, p := range wordcheck.Compare("Words", English, Dutch, emptyInEnglish) {
+		t.Error(p)
 	}
-	walk("Words", reflect.ValueOf(English), reflect.ValueOf(Dutch))
 	if English.Lang != "en" || Dutch.Lang != "nl" {
 		t.Errorf("lang attributes %q and %q", English.Lang, Dutch.Lang)
 	}
@@ -64,33 +36,6 @@ func TestWordsComplete(t *testing.T) {
 // sharedNames are English phrases that Dutch writes inside its own:
 // the name of a test ("Mann-Whitney U-toets").
 var sharedNames = map[string]bool{"Words.Tests.MannWhitney": true}
-
-// englishPhrases lists the constant parts (between format verbs) of the
-// English phrases at least two words long: no Dutch phrase shares one.
-func englishPhrases(path string, v reflect.Value) []string {
-	var out []string
-	switch v.Kind() {
-	case reflect.Struct:
-		for i := range v.NumField() {
-			out = append(out, englishPhrases(path+"."+v.Type().Field(i).Name, v.Field(i))...)
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			out = append(out, englishPhrases(path+"["+strconv.Itoa(i)+"]", v.Index(i))...)
-		}
-	case reflect.String:
-		if sharedNames[path] {
-			return nil
-		}
-		for _, part := range verbs.Split(v.String(), -1) {
-			part = strings.Trim(part, " ,.;:()|<>`*")
-			if strings.Count(part, " ") >= 1 {
-				out = append(out, part)
-			}
-		}
-	}
-	return out
-}
 
 // withoutWarnings cuts the warnings section from a page: the program's
 // messages, English in every language.
@@ -171,7 +116,7 @@ func TestPageInDutch(t *testing.T) {
 			t.Errorf("the Dutch page names the rule %s in English", r)
 		}
 	}
-	for _, phrase := range englishPhrases("Words", reflect.ValueOf(English)) {
+	for _, phrase := range wordcheck.Phrases("Words", English, sharedNames) {
 		if strings.Contains(body, phrase) {
 			i := strings.Index(body, phrase)
 			t.Errorf("the Dutch page holds the English %q: …%s…", phrase, body[max(0, i-60):min(len(body), i+len(phrase)+20)])
