@@ -192,6 +192,32 @@ func (t *tableTally) add(r *Responses, n int) {
 	t.counter.Add(t.items, n)
 }
 
+// allWhole reports whether every answer a block can hold is a whole point
+// of its item's table: every item asked has tables (a scale of at most
+// MaxTablePoints points) and every level coded so far is a whole point
+// on the scale. Then the block's tables count every pair-row, and its
+// pair sums follow from them (Tally.sumsFromTables).
+func (t *tableTally) allWhole(r *Responses) bool {
+	for i, c := range r.Columns {
+		if c == nil {
+			continue
+		}
+		ax := t.axes[i]
+		if ax.points == 0 || t.between[i] {
+			return false
+		}
+		for _, l := range c.Levels {
+			if l.Units%pow10[l.Places] != 0 {
+				return false
+			}
+			if pt := l.Floor() - ax.min; pt < 0 || pt >= int64(ax.points) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // finish gives s (with its pairs) the tables counted; r holds every level
 // coded.
 func (t *tableTally) finish(s *Summary, r *Responses) {

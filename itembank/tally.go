@@ -27,6 +27,11 @@ type Tally struct {
 	pairs       []planes.Sums          // flushed pair sums in units of 10^-places
 	items       []*planes.Item         // scratch for the counter
 	tables      *tableTally            // WithTables only (tables.go)
+	// fromTables: every block so far had tables for all its items, so the
+	// pair sums were not counted: they are those of the tables (see
+	// tableTally.allWhole). Cleared, for good, by the first block that
+	// has an item without tables.
+	fromTables bool
 }
 
 // NewTally returns an empty Tally for the items of bank, counting pair
@@ -41,6 +46,7 @@ func NewTally(bank *Bank, detail Detail) *Tally {
 	}
 	if detail == WithTables {
 		t.tables = newTableTally(bank)
+		t.fromTables = true
 	}
 	return t
 }
@@ -77,6 +83,14 @@ func (t *Tally) Add(r *Responses) {
 		}
 	}
 	if t.counter == nil {
+		return
+	}
+	if t.fromTables && !t.tables.allWhole(r) {
+		t.sumsFromTables()
+		t.fromTables = false
+	}
+	if t.fromTables {
+		t.tables.add(r, n)
 		return
 	}
 	for i, c := range r.Columns {
@@ -138,6 +152,9 @@ func (t *Tally) Summary(r *Responses) (*Summary, error) {
 	if err := s.checkRange(); err != nil {
 		return nil, err
 	}
+	if t.fromTables {
+		t.sumsFromTables()
+	}
 	if t.counter != nil {
 		t.counter.FlushTo(t.pairs)
 		s.pairs = make([]PairSums, len(t.pairs))
@@ -149,4 +166,34 @@ func (t *Tally) Summary(r *Responses) (*Summary, error) {
 		t.tables.finish(s, r)
 	}
 	return s, nil
+}
+
+// sumsFromTables adds to the pair sums those of the tables counted so far
+// (PairTable.Sums, in units of 10^-places): the blocks added while
+// fromTables held, whose pair sums were not counted apart. Every answer of
+// those blocks is a whole point of its item's table, so the tables hold
+// every pair-row of them and their sums are the pair sums exactly (integer
+// sums, modulo 2^64 like the counted ones). After a switch the tables go
+// on counting beside the sums, which the Counter then counts from the next
+// block on.
+func (t *Tally) sumsFromTables() {
+	tables := t.tables.counter.Tables()
+	p := len(t.bank.Items)
+	k := 0
+	for i := range p {
+		for j := i + 1; j < p; j++ {
+			if c := tables[k]; c != nil {
+				tb := PairTable{XMin: t.tables.axes[i].min, YMin: t.tables.axes[j].min, Rows: t.tables.axes[i].points, Cols: t.tables.axes[j].points, Counts: c}
+				s := tb.Sums(t.places)
+				d := &t.pairs[k]
+				d.N += s.N
+				d.SumX += s.SumX
+				d.SumY += s.SumY
+				d.SumXX += s.SumXX
+				d.SumYY += s.SumYY
+				d.SumXY += s.SumXY
+			}
+			k++
+		}
+	}
 }
