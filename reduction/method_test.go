@@ -132,13 +132,14 @@ func TestMethodKey(t *testing.T) {
 // known only to about 1e-4 relative as a difference of Φ₂ values, and
 // the difference of ℓ would measure that, not ℓ′.)
 func TestPolychoricDerivatives(t *testing.T) {
+	var st polyStore
 	rows, cols, counts := nonEmpty(table5([3]int64{1, 1, 40}, [3]int64{1, 2, 12}, [3]int64{2, 2, 30}, [3]int64{2, 3, 9},
-		[3]int64{3, 3, 25}, [3]int64{4, 4, 14}, [3]int64{5, 5, 6}, [3]int64{3, 4, 3}, [3]int64{4, 3, 5}))
+		[3]int64{3, 3, 25}, [3]int64{4, 4, 14}, [3]int64{5, 5, 6}, [3]int64{3, 4, 3}, [3]int64{4, 3, 5}), &st)
 	var n int64
 	for _, c := range counts {
 		n += c
 	}
-	p := newPolyLik(rows, cols, counts, n)
+	p := newPolyLik(&st, rows, cols, counts, n)
 	loglik := func(rho float64) float64 {
 		var l float64
 		cc := len(p.b) - 1

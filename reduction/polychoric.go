@@ -50,7 +50,8 @@ const maxPolychoric = 0.9999
 // correlation coefficient, Psychometrika 44, 443-460. J. Fox, polycor:
 // Polychoric and Polyserial Correlations, R package 0.8-1.
 func Polychoric(t itembank.PairTable) (PolychoricR, bool) {
-	rows, cols, counts := nonEmpty(t)
+	var st polyStore
+	rows, cols, counts := nonEmpty(t, &st)
 	var n int64
 	for _, c := range counts {
 		n += c
@@ -59,9 +60,9 @@ func Polychoric(t itembank.PairTable) (PolychoricR, bool) {
 	if n < itembank.MinPairN || len(rows) < 2 || len(cols) < 2 {
 		return out, false
 	}
-	p := newPolyLik(rows, cols, counts, n)
+	p := newPolyLik(&st, rows, cols, counts, n)
 	lo, hi := -maxPolychoric, maxPolychoric
-	rho := max(lo/2, min(hi/2, p.start()))
+	rho := max(lo/2, min(hi/2, p.start(&st)))
 	d2 := math.NaN()
 	for range 200 {
 		var d1 float64
@@ -99,10 +100,55 @@ func Polychoric(t itembank.PairTable) (PolychoricR, bool) {
 	return out, true
 }
 
+// polyPoints is the most rows or columns of a table that Polychoric
+// works on in its own fixed storage (polyStore); a larger table, which
+// itembank does not make, takes storage from the heap. The r is computed
+// alike either way.
+const polyPoints = itembank.MaxTablePoints
+
+// A polyStore holds the working arrays of one Polychoric call, so that a
+// table of up to polyPoints rows and columns needs no allocation: the
+// call is made for every pair of items.
+type polyStore struct {
+	rowSum, colSum, rows, cols [polyPoints]int64
+	keepR, keepC               [polyPoints]int
+	counts                     [polyPoints * polyPoints]int64
+	fcounts                    [polyPoints * polyPoints]float64
+	a, b, qa, qb, sa, sb       [polyPoints + 1]float64
+	cdf, pdf, dpdf             [(polyPoints + 1) * (polyPoints + 1)]float64
+}
+
+// floatBuf returns buf[:n], or new storage when buf is too short.
+func floatBuf(buf []float64, n int) []float64 {
+	if n <= len(buf) {
+		return buf[:n]
+	}
+	return make([]float64, n)
+}
+
+// int64Buf returns buf[:n], or new storage when buf is too short.
+func int64Buf(buf []int64, n int) []int64 {
+	if n <= len(buf) {
+		return buf[:n]
+	}
+	return make([]int64, n)
+}
+
+// intBuf returns buf[:0] with room for n, or new storage.
+func intBuf(buf []int, n int) []int {
+	if n <= len(buf) {
+		return buf[:0]
+	}
+	return make([]int, 0, n)
+}
+
 // nonEmpty returns the row and column totals of t without the rows and
-// columns that count nobody, and the counts of the cells that remain.
-func nonEmpty(t itembank.PairTable) (rows, cols []int64, counts []int64) {
-	rowSum, colSum := make([]int64, t.Rows), make([]int64, t.Cols)
+// columns that count nobody, and the counts of the cells that remain, in
+// st's storage when they fit.
+func nonEmpty(t itembank.PairTable, st *polyStore) (rows, cols []int64, counts []int64) {
+	rowSum, colSum := int64Buf(st.rowSum[:], t.Rows), int64Buf(st.colSum[:], t.Cols)
+	clear(rowSum)
+	clear(colSum)
 	for a := range t.Rows {
 		for b := range t.Cols {
 			c := t.At(a, b)
@@ -110,7 +156,8 @@ func nonEmpty(t itembank.PairTable) (rows, cols []int64, counts []int64) {
 			colSum[b] += c
 		}
 	}
-	var keepR, keepC []int
+	keepR, keepC := intBuf(st.keepR[:], t.Rows), intBuf(st.keepC[:], t.Cols)
+	rows, cols = int64Buf(st.rows[:], t.Rows)[:0], int64Buf(st.cols[:], t.Cols)[:0]
 	for a, s := range rowSum {
 		if s > 0 {
 			keepR = append(keepR, a)
@@ -123,7 +170,7 @@ func nonEmpty(t itembank.PairTable) (rows, cols []int64, counts []int64) {
 			cols = append(cols, s)
 		}
 	}
-	counts = make([]int64, 0, len(keepR)*len(keepC))
+	counts = int64Buf(st.counts[:], len(keepR)*len(keepC))[:0]
 	for _, a := range keepR {
 		for _, b := range keepC {
 			counts = append(counts, t.At(a, b))
@@ -141,29 +188,35 @@ type polyLik struct {
 	cdf, pdf, dpdf []float64
 }
 
-func newPolyLik(rows, cols, counts []int64, n int64) *polyLik {
-	cuts := func(tot []int64) []float64 {
-		c := make([]float64, len(tot)+1)
+// newPolyLik returns the likelihood of the table with the given row and
+// column totals and counts (n in all), its arrays in st's storage when
+// they fit.
+func newPolyLik(st *polyStore, rows, cols, counts []int64, n int64) polyLik {
+	var p polyLik
+	cuts := func(c []float64, tot []int64) {
 		c[0], c[len(tot)] = math.Inf(-1), math.Inf(1)
 		var cum int64
 		for i := range len(tot) - 1 {
 			cum += tot[i]
 			c[i+1] = normQuantile(float64(cum) / float64(n))
 		}
-		return c
 	}
-	p := &polyLik{a: cuts(rows), b: cuts(cols), counts: make([]float64, len(counts))}
+	p.a, p.b = floatBuf(st.a[:], len(rows)+1), floatBuf(st.b[:], len(cols)+1)
+	cuts(p.a, rows)
+	cuts(p.b, cols)
+	p.counts = floatBuf(st.fcounts[:], len(counts))
 	for k, c := range counts {
 		p.counts[k] = float64(c)
 	}
-	for _, h := range p.a {
-		p.qa = append(p.qa, normCDF(h))
+	p.qa, p.qb = floatBuf(st.qa[:], len(p.a)), floatBuf(st.qb[:], len(p.b))
+	for i, h := range p.a {
+		p.qa[i] = normCDF(h)
 	}
-	for _, k := range p.b {
-		p.qb = append(p.qb, normCDF(k))
+	for i, k := range p.b {
+		p.qb[i] = normCDF(k)
 	}
 	corners := len(p.a) * len(p.b)
-	p.cdf, p.pdf, p.dpdf = make([]float64, corners), make([]float64, corners), make([]float64, corners)
+	p.cdf, p.pdf, p.dpdf = floatBuf(st.cdf[:], corners), floatBuf(st.pdf[:], corners), floatBuf(st.dpdf[:], corners)
 	return p
 }
 
@@ -212,9 +265,9 @@ func (p *polyLik) derivs(rho float64) (d1, d2 float64) {
 // start returns Pearson's r of the normal scores of the table's rows and
 // columns (the mean of the normal density between thresholds), a value
 // near the polychoric r for Newton's method to start from.
-func (p *polyLik) start() float64 {
-	score := func(cuts []float64) []float64 {
-		out := make([]float64, len(cuts)-1)
+func (p *polyLik) start(st *polyStore) float64 {
+	score := func(buf []float64, cuts []float64) []float64 {
+		out := floatBuf(buf, len(cuts)-1)
 		for i := range out {
 			lo, hi := cuts[i], cuts[i+1]
 			mass := normCDF(hi) - normCDF(lo)
@@ -222,7 +275,7 @@ func (p *polyLik) start() float64 {
 		}
 		return out
 	}
-	x, y := score(p.a), score(p.b)
+	x, y := score(st.sa[:], p.a), score(st.sb[:], p.b)
 	var n, sx, sy, sxx, syy, sxy float64
 	cc := len(y)
 	for a := range x {
