@@ -45,6 +45,7 @@ type TableCounter struct {
 	cells  []int // first cell of each pair's table; one more at the end
 	acc    []int64
 	parts  [][]int64 // the counts of the other cores, added after each block
+	bufs   [][]uint64 // per core, the one-hot planes of a block, kept from block to block
 }
 
 // NewTableCounter returns a counter for items with the given numbers of
@@ -134,6 +135,14 @@ func (c *TableCounter) countBlocks(items []*TableItem, used, offs []int, w, word
 	for len(c.parts) < workers-1 {
 		c.parts = append(c.parts, make([]int64, len(c.acc)))
 	}
+	for len(c.bufs) < workers {
+		c.bufs = append(c.bufs, nil)
+	}
+	for k := range workers {
+		if cap(c.bufs[k]) < words {
+			c.bufs[k] = make([]uint64, words)
+		}
+	}
 	var wg sync.WaitGroup
 	for k := range workers {
 		mine := c.acc
@@ -143,7 +152,7 @@ func (c *TableCounter) countBlocks(items []*TableItem, used, offs []int, w, word
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			buf := make([]uint64, words)
+			buf := c.bufs[k][:words]
 			for b := range next {
 				r0 := b * blockRows
 				fillOneHot(buf, items, used, offs, c.points, w, r0, min(n, r0+blockRows))
