@@ -172,6 +172,9 @@ func readTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, rows 
 	}
 
 	// Rows: code the answers of the rows kept, a block at a time.
+	if blockWatch != nil {
+		defer blockWatch(readerDone, res, nil)
+	}
 	item := make([]int, len(cols)) // per field: the item of its column
 	var used []int                 // the fields of item columns
 	for f, c := range cols {
@@ -351,6 +354,9 @@ func cellError(t Table, f int, c *cellParser, err error) error {
 func newBlock(res *itembank.Responses, b *itembank.Responses, rows int) *itembank.Responses {
 	if b == nil {
 		b = &itembank.Responses{Bank: res.Bank, Sources: res.Sources, Columns: make([]*itembank.Column, len(res.Columns))}
+		if blockWatch != nil {
+			blockWatch(blockMade, res, b)
+		}
 	}
 	b.Respondents = 0
 	for i, c := range res.Columns {
@@ -374,6 +380,9 @@ func give(b, res *itembank.Responses, each func(*itembank.Responses) (*itembank.
 		if c != nil {
 			b.Columns[i].Levels = c.Levels[:len(c.Levels):len(c.Levels)]
 		}
+	}
+	if blockWatch != nil {
+		blockWatch(blockGiven, res, b)
 	}
 	next, err := each(b)
 	if err != nil {
