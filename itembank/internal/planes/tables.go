@@ -44,7 +44,7 @@ type TableCounter struct {
 	points []int
 	cells  []int // first cell of each pair's table; one more at the end
 	acc    []int64
-	parts  [][]int64 // the counts of the other cores, added after each block
+	parts  [][]int64  // the counts of the other cores, added after each block
 	bufs   [][]uint64 // per core, the one-hot planes of a block, kept from block to block
 }
 
