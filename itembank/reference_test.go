@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/itemreduce/itemreduce/internal/toolcheck"
 	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/itembank/files"
 )
@@ -184,18 +185,7 @@ func TestReferenceLive(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	if _, err := exec.LookPath("Rscript"); err != nil {
-		if os.Getenv("REQUIRE_R") == "1" {
-			t.Fatal("REQUIRE_R=1 but Rscript is not installed")
-		}
-		t.Skip("Rscript not installed")
-	}
-	if err := exec.Command("Rscript", "-e", "library(psych)").Run(); err != nil {
-		if os.Getenv("REQUIRE_R") == "1" {
-			t.Fatal("REQUIRE_R=1 but the R package psych is not installed")
-		}
-		t.Skip("R package psych not installed")
-	}
+	toolcheck.Need(t, "REQUIRE_R", []string{"Rscript", "-e", "library(psych)"})
 	dir := t.TempDir()
 	script, _ := filepath.Abs("testdata/reference/reference.R")
 	input, _ := filepath.Abs("testdata/reference/tricky.csv")

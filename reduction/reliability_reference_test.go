@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/itemreduce/itemreduce/internal/toolcheck"
 	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/itembank/files"
 )
@@ -189,18 +190,7 @@ func TestReliabilityLive(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	skip := func(why string) {
-		if os.Getenv("REQUIRE_R") == "1" {
-			t.Fatalf("REQUIRE_R=1 but %s", why)
-		}
-		t.Skip(why)
-	}
-	if _, err := exec.LookPath("Rscript"); err != nil {
-		skip("Rscript is not installed")
-	}
-	if err := exec.Command("Rscript", "-e", "library(psych); library(GPArotation); library(yaml)").Run(); err != nil {
-		skip("the R packages psych, GPArotation and yaml are not all installed")
-	}
+	toolcheck.Need(t, "REQUIRE_R", []string{"Rscript", "-e", "library(psych); library(GPArotation); library(yaml)"})
 	dir := t.TempDir()
 	script, _ := filepath.Abs("testdata/reliability/reference.R")
 	for _, ref := range reliabilityReferences {

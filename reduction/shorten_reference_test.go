@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/itemreduce/itemreduce/internal/toolcheck"
 	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/itembank/files"
 )
@@ -147,18 +148,7 @@ func TestShortenReferenceLive(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	if _, err := exec.LookPath("Rscript"); err != nil {
-		if os.Getenv("REQUIRE_R") == "1" {
-			t.Fatal("REQUIRE_R=1 but Rscript is not installed")
-		}
-		t.Skip("Rscript not installed")
-	}
-	if err := exec.Command("Rscript", "-e", "library(psych); library(yaml)").Run(); err != nil {
-		if os.Getenv("REQUIRE_R") == "1" {
-			t.Fatal("REQUIRE_R=1 but the R package psych or yaml is not installed")
-		}
-		t.Skip("R package psych or yaml not installed")
-	}
+	toolcheck.Need(t, "REQUIRE_R", []string{"Rscript", "-e", "library(psych); library(yaml)"})
 	dir := t.TempDir()
 	abs := func(p string) string { a, _ := filepath.Abs(p); return a }
 	run := func(args ...string) {

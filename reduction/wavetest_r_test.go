@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/itemreduce/itemreduce/internal/toolcheck"
 	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/itembank/files"
 )
@@ -353,20 +354,6 @@ func TestWaveInputsUnchanged(t *testing.T) {
 	}
 }
 
-// need skips the test unless the commands run; with REQUIRE_R=1 (or
-// REQUIRE_PSPP=1 for pspp) a missing one fails it instead.
-func need(t *testing.T, env string, cmds ...[]string) {
-	t.Helper()
-	for _, c := range cmds {
-		if err := exec.Command(c[0], c[1:]...).Run(); err != nil {
-			if os.Getenv(env) == "1" {
-				t.Fatalf("%s=1 but %q fails: %v", env, strings.Join(c, " "), err)
-			}
-			t.Skipf("%q fails: %v", strings.Join(c, " "), err)
-		}
-	}
-}
-
 // TestWaveTestsLive reruns wavetest.R on the example with R (and PSPP)
 // when they are installed, and checks that they still write the committed
 // references; skipped otherwise, REQUIRE_R=1 or REQUIRE_PSPP=1 turns the
@@ -375,11 +362,11 @@ func TestWaveTestsLive(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	need(t, "REQUIRE_R", []string{"Rscript", "-e", "library(yaml); library(psych)"})
+	toolcheck.Need(t, "REQUIRE_R", []string{"Rscript", "-e", "library(yaml); library(psych)"})
 	args := []string{"wavetest.R"}
 	outs := []string{"wavetests"}
 	if os.Getenv("REQUIRE_PSPP") == "1" || (exec.Command("pspp", "--version").Run() == nil && exec.Command("pspp-output", "--version").Run() == nil) {
-		need(t, "REQUIRE_PSPP", []string{"pspp", "--version"}, []string{"pspp-output", "--version"})
+		toolcheck.Need(t, "REQUIRE_PSPP", []string{"pspp", "--version"}, []string{"pspp-output", "--version"})
 		args, outs = append(args, "--pspp"), append(outs, "pspp")
 	}
 	dir := t.TempDir()
