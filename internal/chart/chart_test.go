@@ -3,7 +3,6 @@ package chart
 import (
 	"bytes"
 	"encoding/base64"
-	"encoding/xml"
 	"image/color"
 	"image/png"
 	"math"
@@ -12,48 +11,21 @@ import (
 	"testing"
 
 	"github.com/itemreduce/itemreduce/internal/svg"
+	"github.com/itemreduce/itemreduce/internal/xmlnode"
 )
 
-type node struct {
-	XMLName xml.Name
-	Attrs   []xml.Attr `xml:",any,attr"`
-	Nodes   []node     `xml:",any"`
-	Text    string     `xml:",chardata"`
-}
-
-func (n node) attr(name string) string {
-	for _, a := range n.Attrs {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// all returns every element below n (n included) that keep accepts.
-func (n node) all(keep func(node) bool) []node {
-	var out []node
-	if keep(n) {
-		out = append(out, n)
-	}
-	for _, c := range n.Nodes {
-		out = append(out, c.all(keep)...)
-	}
-	return out
-}
+type node = xmlnode.Node
 
 func parse(t *testing.T, b []byte) node {
 	t.Helper()
-	var n node
-	if err := xml.Unmarshal(b, &n); err != nil {
+	n, err := xmlnode.Parse(b)
+	if err != nil {
 		t.Fatalf("not well-formed: %v", err)
 	}
 	return n
 }
 
-func class(c string) func(node) bool {
-	return func(n node) bool { return strings.Contains(" "+n.attr("class")+" ", " "+c+" ") }
-}
+var class = xmlnode.HasClass
 
 func num(t *testing.T, s string) float64 {
 	t.Helper()
@@ -67,7 +39,7 @@ func num(t *testing.T, s string) float64 {
 // noNaN fails when any attribute of the drawing says NaN or Inf.
 func noNaN(t *testing.T, n node) {
 	t.Helper()
-	for _, e := range n.all(func(node) bool { return true }) {
+	for _, e := range n.All(func(node) bool { return true }) {
 		for _, a := range e.Attrs {
 			if strings.Contains(a.Value, "NaN") || strings.Contains(a.Value, "Inf") {
 				t.Errorf("<%s %s=%q>", e.XMLName.Local, a.Name.Local, a.Value)
@@ -94,24 +66,24 @@ func TestDistributionWidthsProportional(t *testing.T) {
 	}
 	root := parse(t, out)
 	noNaN(t, root)
-	rows := root.all(class("wave"))
+	rows := root.All(class("wave"))
 	if len(rows) != 2 {
 		t.Fatalf("%d wave rows, want 2", len(rows))
 	}
 	for wi, row := range rows {
-		segs := row.all(class("seg"))
+		segs := row.All(class("seg"))
 		if len(segs) != 5 {
 			t.Fatalf("wave %d: %d segments, want 5", wi, len(segs))
 		}
 		n := float64(total(waves[wi].Counts))
 		var left, right float64 = math.Inf(1), math.Inf(-1)
 		for _, s := range segs {
-			c := num(t, s.attr("data-count"))
-			w := num(t, s.attr("width"))
+			c := num(t, s.Attr("data-count"))
+			w := num(t, s.Attr("width"))
 			if want := c / n * barWidth / 2; math.Abs(w-want) > 0.011 {
-				t.Errorf("wave %d point %s: width %v for %v of %v answers, want %v", wi, s.attr("data-point"), w, c, n, want)
+				t.Errorf("wave %d point %s: width %v for %v of %v answers, want %v", wi, s.Attr("data-point"), w, c, n, want)
 			}
-			x := num(t, s.attr("x"))
+			x := num(t, s.Attr("x"))
 			left, right = math.Min(left, x), math.Max(right, x+w)
 		}
 		// The segments tile the bar without gaps: its length is all answers.
@@ -121,9 +93,9 @@ func TestDistributionWidthsProportional(t *testing.T) {
 	}
 	// Low points left of the centre line, high points right of it.
 	centre := float64(barLeft + barWidth/2)
-	segs := rows[0].all(class("seg"))
+	segs := rows[0].All(class("seg"))
 	for _, s := range segs {
-		p, x, w := s.attr("data-point"), num(t, s.attr("x")), num(t, s.attr("width"))
+		p, x, w := s.Attr("data-point"), num(t, s.Attr("x")), num(t, s.Attr("width"))
 		switch {
 		case p < "2" && x+w > centre+0.01, p > "2" && x < centre-0.01:
 			t.Errorf("point %s at %v…%v, centre %v", p, x, x+w, centre)
@@ -131,7 +103,7 @@ func TestDistributionWidthsProportional(t *testing.T) {
 			t.Errorf("middle point not centred: %v…%v", x, x+w)
 		}
 	}
-	if marks := root.all(class("mark")); len(marks) != 1 || marks[0].Nodes[0].Text != "mean 4.3 > 4.2 (n 20)" {
+	if marks := root.All(class("mark")); len(marks) != 1 || marks[0].Nodes[0].Text != "mean 4.3 > 4.2 (n 20)" {
 		t.Errorf("marks with evidence on hover: %+v", marks)
 	}
 }
@@ -148,18 +120,18 @@ func TestDistributionNotAsked(t *testing.T) {
 	}
 	root := parse(t, out)
 	noNaN(t, root)
-	rows := root.all(class("wave"))
-	if segs := rows[0].all(class("seg")); len(segs) != 0 {
+	rows := root.All(class("wave"))
+	if segs := rows[0].All(class("seg")); len(segs) != 0 {
 		t.Errorf("not asked: %d segments", len(segs))
 	}
-	if notes := rows[0].all(class("note")); len(notes) != 1 || notes[0].Text != "not asked" {
+	if notes := rows[0].All(class("note")); len(notes) != 1 || notes[0].Text != "not asked" {
 		t.Errorf("not asked: notes %+v", notes)
 	}
-	if m := rows[0].all(class("mean")); len(m) != 0 {
+	if m := rows[0].All(class("mean")); len(m) != 0 {
 		t.Error("not asked: a mean is drawn")
 	}
 	// One answer: a mean, no interval.
-	if m, iv := rows[1].all(class("mean")), rows[1].all(class("interval")); len(m) != 1 || len(iv) != 0 {
+	if m, iv := rows[1].All(class("mean")), rows[1].All(class("interval")); len(m) != 1 || len(iv) != 0 {
 		t.Errorf("one answer: %d means, %d intervals", len(m), len(iv))
 	}
 }
@@ -177,21 +149,21 @@ func TestHistogramHeights(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := parse(t, out)
-	rows := root.all(class("wave"))
+	rows := root.All(class("wave"))
 	// The tallest share of both waves (1/2 in b) fills the row.
 	full := float64(waveRow - 4)
 	for wi, row := range rows {
 		n := float64(total(it.Waves[wi].Counts))
-		for _, s := range row.all(class("seg")) {
-			c, h := num(t, s.attr("data-count")), num(t, s.attr("height"))
+		for _, s := range row.All(class("seg")) {
+			c, h := num(t, s.Attr("data-count")), num(t, s.Attr("height"))
 			if want := c / n / 0.5 * full; math.Abs(h-want) > 0.011 {
 				t.Errorf("wave %d: height %v for %v of %v, want %v", wi, h, c, n, want)
 			}
 		}
 	}
 	// The interval beyond the scale is clamped to the panel.
-	for _, iv := range root.all(class("interval")) {
-		if x := num(t, iv.attr("x2")); x > meanLeft+meanWidth {
+	for _, iv := range root.All(class("interval")) {
+		if x := num(t, iv.Attr("x2")); x > meanLeft+meanWidth {
 			t.Errorf("interval drawn past the scale: %v", x)
 		}
 	}
@@ -234,31 +206,31 @@ func TestHeatmapCells(t *testing.T) {
 	root := parse(t, out)
 	noNaN(t, root)
 	var cells []node
-	for _, row := range root.all(class("row")) {
+	for _, row := range root.All(class("row")) {
 		cells = append(cells, row.Nodes...)
 	}
 	if len(cells) != p*p {
 		t.Fatalf("%d cells, want %d", len(cells), p*p)
 	}
-	if rows := root.all(class("row")); len(rows) != p {
+	if rows := root.All(class("row")); len(rows) != p {
 		t.Errorf("%d rows", len(rows))
 	}
 	// Cell (0, 3) is undefined: grey; (0, 1) coloured by r = 1/2.
-	if f := cells[3].attr("fill"); f != Undefined {
+	if f := cells[3].Attr("fill"); f != Undefined {
 		t.Errorf("undefined r drawn %s", f)
 	}
-	if f := cells[1].attr("fill"); f != svg.Hex(svg.Correlation(0.5)) {
+	if f := cells[1].Attr("fill"); f != svg.Hex(svg.Correlation(0.5)) {
 		t.Errorf("r 0.5 drawn %s", f)
 	}
-	if pairs := root.all(class("pair")); len(pairs) != 2 || pairs[0].Nodes[0].Text != "Q0 Q1" {
+	if pairs := root.All(class("pair")); len(pairs) != 2 || pairs[0].Nodes[0].Text != "Q0 Q1" {
 		t.Errorf("redundant cells outlined with the pair on hover: %+v, want both halves of the pair", pairs)
 	}
-	if reps := root.all(class("representative")); len(reps) != 1 {
+	if reps := root.All(class("representative")); len(reps) != 1 {
 		t.Errorf("%d representatives marked", len(reps))
 	}
 	// Themes of three items: boundaries after items 3 and 6, each a
 	// vertical and a horizontal line.
-	if lines := root.all(class("themes"))[0].Nodes; len(lines) != 4 {
+	if lines := root.All(class("themes"))[0].Nodes; len(lines) != 4 {
 		t.Errorf("%d theme lines, want 4", len(lines))
 	}
 }
@@ -271,14 +243,14 @@ func TestHeatmapLargeIsOnePicture(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := parse(t, out)
-	if cells := root.all(class("row")); len(cells) != 0 {
+	if cells := root.All(class("row")); len(cells) != 0 {
 		t.Errorf("%d cells drawn one by one", len(cells))
 	}
-	imgs := root.all(func(n node) bool { return n.XMLName.Local == "image" })
+	imgs := root.All(func(n node) bool { return n.XMLName.Local == "image" })
 	if len(imgs) != 1 {
 		t.Fatalf("%d images", len(imgs))
 	}
-	data, ok := strings.CutPrefix(imgs[0].attr("href"), "data:image/png;base64,")
+	data, ok := strings.CutPrefix(imgs[0].Attr("href"), "data:image/png;base64,")
 	if !ok {
 		t.Fatalf("image is not a PNG data URL")
 	}
@@ -325,11 +297,11 @@ func TestReliabilityUndefined(t *testing.T) {
 	}
 	root := parse(t, out)
 	noNaN(t, root)
-	got := root.all(class("scale-row"))
+	got := root.All(class("scale-row"))
 	if len(got) != 3 {
 		t.Fatalf("%d rows", len(got))
 	}
-	count := func(n node, c string) int { return len(n.all(class(c))) }
+	count := func(n node, c string) int { return len(n.All(class(c))) }
 	if count(got[0], "before") != 2 || count(got[0], "after") != 1 {
 		t.Errorf("row A: %d before, %d after", count(got[0], "before"), count(got[0], "after"))
 	}
@@ -337,8 +309,8 @@ func TestReliabilityUndefined(t *testing.T) {
 		t.Error("row B: an undefined figure is drawn")
 	}
 	// A negative alpha sits at the panel's left end, not beyond it.
-	for _, c := range got[2].all(class("before")) {
-		if x := num(t, c.attr("cx")); x < relLabel {
+	for _, c := range got[2].All(class("before")) {
+		if x := num(t, c.Attr("cx")); x < relLabel {
 			t.Errorf("negative alpha drawn at %v", x)
 		}
 	}
@@ -357,7 +329,7 @@ func TestHeatmapLabelsOverPicture(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := parse(t, out)
-	labels := root.all(class("labels"))
+	labels := root.All(class("labels"))
 	if len(labels) != 1 || len(labels[0].Nodes) != 2*(MaxCells+1) {
 		t.Errorf("ids along the sides: %d groups", len(labels))
 	}
@@ -365,7 +337,7 @@ func TestHeatmapLabelsOverPicture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if labels := parse(t, out).all(class("labels")); len(labels) != 0 {
+	if labels := parse(t, out).All(class("labels")); len(labels) != 0 {
 		t.Error("ids written above MaxLabels")
 	}
 }
@@ -379,19 +351,19 @@ func TestMarkRuleAndName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	marks := parse(t, out).all(class("mark"))
+	marks := parse(t, out).All(class("mark"))
 	if len(marks) != 2 {
 		t.Fatalf("%d badges, want 2", len(marks))
 	}
 	for i, want := range [][2]string{{"ceiling", "ceiling"}, {"low_spread", "weinig spreiding"}} {
-		text := marks[i].all(class("mark-text"))
-		if marks[i].attr("data-rule") != want[0] || len(text) != 1 || text[0].Text != want[1] {
-			t.Errorf("badge %d: data-rule %q, text %+v; want %q, %q", i, marks[i].attr("data-rule"), text, want[0], want[1])
+		text := marks[i].All(class("mark-text"))
+		if marks[i].Attr("data-rule") != want[0] || len(text) != 1 || text[0].Text != want[1] {
+			t.Errorf("badge %d: data-rule %q, text %+v; want %q, %q", i, marks[i].Attr("data-rule"), text, want[0], want[1])
 		}
 	}
 	// The longer Dutch name gets a wider badge.
-	if w0, w1 := num(t, marks[0].all(func(n node) bool { return n.XMLName.Local == "rect" })[0].attr("width")),
-		num(t, marks[1].all(func(n node) bool { return n.XMLName.Local == "rect" })[0].attr("width")); w1 <= w0 {
+	if w0, w1 := num(t, marks[0].All(func(n node) bool { return n.XMLName.Local == "rect" })[0].Attr("width")),
+		num(t, marks[1].All(func(n node) bool { return n.XMLName.Local == "rect" })[0].Attr("width")); w1 <= w0 {
 		t.Errorf("badge widths %v and %v: the longer name is not wider", w0, w1)
 	}
 }

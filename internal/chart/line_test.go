@@ -31,14 +31,14 @@ func TestLinePointsInOrderAndProportional(t *testing.T) {
 	}
 	root := parse(t, out)
 	noNaN(t, root)
-	series := root.all(class("series"))
-	if len(series) != 2 || series[0].attr("data-name") != "I" || series[1].attr("data-name") != "bound" {
+	series := root.All(class("series"))
+	if len(series) != 2 || series[0].Attr("data-name") != "I" || series[1].Attr("data-name") != "bound" {
 		t.Fatalf("series %+v", series)
 	}
 	type pt struct{ v, cx, cy float64 }
 	var all []pt
 	for k, s := range series {
-		points := s.all(class("point"))
+		points := s.All(class("point"))
 		want := 0
 		for _, y := range c.Series[k].Y {
 			if !math.IsNaN(y) {
@@ -46,22 +46,22 @@ func TestLinePointsInOrderAndProportional(t *testing.T) {
 			}
 		}
 		if len(points) != want {
-			t.Errorf("%s: %d points, want %d (one per defined value)", s.attr("data-name"), len(points), want)
+			t.Errorf("%s: %d points, want %d (one per defined value)", s.Attr("data-name"), len(points), want)
 		}
 		last := math.Inf(-1)
 		for _, p := range points {
-			cx := num(t, p.attr("cx"))
+			cx := num(t, p.Attr("cx"))
 			if cx <= last {
-				t.Errorf("%s: points not left to right: %v after %v", s.attr("data-name"), cx, last)
+				t.Errorf("%s: points not left to right: %v after %v", s.Attr("data-name"), cx, last)
 			}
 			last = cx
-			all = append(all, pt{num(t, p.attr("data-y")), cx, num(t, p.attr("cy"))})
+			all = append(all, pt{num(t, p.Attr("data-y")), cx, num(t, p.Attr("cy"))})
 		}
 		// x proportional too: the steps of 5 are equally wide.
 		if len(points) >= 2 {
-			dx := (num(t, points[1].attr("cx")) - num(t, points[0].attr("cx"))) / (num(t, points[1].attr("data-x")) - num(t, points[0].attr("data-x")))
+			dx := (num(t, points[1].Attr("cx")) - num(t, points[0].Attr("cx"))) / (num(t, points[1].Attr("data-x")) - num(t, points[0].Attr("data-x")))
 			for _, p := range points[1:] {
-				if got := (num(t, p.attr("cx")) - num(t, points[0].attr("cx"))) / (num(t, p.attr("data-x")) - num(t, points[0].attr("data-x"))); math.Abs(got-dx) > 0.01 {
+				if got := (num(t, p.Attr("cx")) - num(t, points[0].Attr("cx"))) / (num(t, p.Attr("data-x")) - num(t, points[0].Attr("data-x"))); math.Abs(got-dx) > 0.01 {
 					t.Errorf("x not proportional: %v per unit, want %v", got, dx)
 				}
 			}
@@ -78,11 +78,11 @@ func TestLinePointsInOrderAndProportional(t *testing.T) {
 		}
 	}
 	// The NaN at 50 breaks the line of I into two pieces.
-	path := series[0].all(func(n node) bool { return n.XMLName.Local == "path" })[0]
-	if moves := strings.Count(path.attr("d"), "M"); moves != 2 {
-		t.Errorf("line of I: %d pieces, want 2: %s", moves, path.attr("d"))
+	path := series[0].All(func(n node) bool { return n.XMLName.Local == "path" })[0]
+	if moves := strings.Count(path.Attr("d"), "M"); moves != 2 {
+		t.Errorf("line of I: %d pieces, want 2: %s", moves, path.Attr("d"))
 	}
-	if path := series[1].all(func(n node) bool { return n.XMLName.Local == "path" })[0]; path.attr("stroke-dasharray") == "" {
+	if path := series[1].All(func(n node) bool { return n.XMLName.Local == "path" })[0]; path.Attr("stroke-dasharray") == "" {
 		t.Error("the bound is not dashed: the lines differ by colour only")
 	}
 }
@@ -95,44 +95,44 @@ func TestLineAxesMarkAndText(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := parse(t, out)
-	if root.attr("role") != "img" || root.Nodes[0].XMLName.Local != "title" || root.Nodes[0].Text != "I per length" ||
+	if root.Attr("role") != "img" || root.Nodes[0].XMLName.Local != "title" || root.Nodes[0].Text != "I per length" ||
 		root.Nodes[1].XMLName.Local != "desc" || root.Nodes[1].Text != "the curve" {
 		t.Error("no text alternative first")
 	}
 	labels := map[string]bool{}
-	for _, l := range root.all(class("axis-label")) {
+	for _, l := range root.All(class("axis-label")) {
 		labels[l.Text] = true
 	}
 	if !labels["items kept"] || !labels["information retained"] {
 		t.Errorf("axis labels %v", labels)
 	}
 	var yt []float64
-	for _, tk := range root.all(class("y-axis"))[0].all(class("tick")) {
-		yt = append(yt, num(t, tk.attr("data-v")))
+	for _, tk := range root.All(class("y-axis"))[0].All(class("tick")) {
+		yt = append(yt, num(t, tk.Attr("data-v")))
 	}
 	// Values 0.61 … 0.76, span 0.15: steps of 0.05 from 0.6 to 0.8.
 	if len(yt) != 5 || math.Abs(yt[0]-0.6) > 1e-12 || math.Abs(yt[len(yt)-1]-0.8) > 1e-12 {
 		t.Errorf("y ticks %v, want 0.6 … 0.8 by 0.05", yt)
 	}
 	var xt []string
-	for _, tk := range root.all(class("x-axis"))[0].all(class("tick")) {
+	for _, tk := range root.All(class("x-axis"))[0].All(class("tick")) {
 		xt = append(xt, tk.Text)
 	}
 	if got := strings.Join(xt, " "); got != "40 45 50 55 60" {
 		t.Errorf("x ticks %q", got)
 	}
-	marks := root.all(class("mark"))
-	if len(marks) != 1 || marks[0].all(class("mark-text"))[0].Text != "52 chosen" {
+	marks := root.All(class("mark"))
+	if len(marks) != 1 || marks[0].All(class("mark-text"))[0].Text != "52 chosen" {
 		t.Fatalf("mark %+v", marks)
 	}
-	mx := num(t, marks[0].Nodes[0].attr("x1"))
+	mx := num(t, marks[0].Nodes[0].Attr("x1"))
 	var at50, at55 float64
-	for _, p := range root.all(class("point")) {
-		switch p.attr("data-x") {
+	for _, p := range root.All(class("point")) {
+		switch p.Attr("data-x") {
 		case "50":
-			at50 = num(t, p.attr("cx"))
+			at50 = num(t, p.Attr("cx"))
 		case "55":
-			at55 = num(t, p.attr("cx"))
+			at55 = num(t, p.Attr("cx"))
 		}
 	}
 	if want := at50 + 0.4*(at55-at50); math.Abs(mx-want) > 0.02 {
@@ -145,7 +145,7 @@ func TestLineAxesMarkAndText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(parse(t, out).all(class("mark"))) != 0 {
+	if len(parse(t, out).All(class("mark"))) != 0 {
 		t.Error("a mark without one")
 	}
 }
@@ -185,7 +185,7 @@ func TestLineLegendFitsNames(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return num(t, parse(t, out).attr("width"))
+		return num(t, parse(t, out).Attr("width"))
 	}
 	short, long := width("bound"), width("I van de gevonden vragenlijst, met een lange naam")
 	if short != lineLeft+lineWidth+lineLegend {

@@ -1,33 +1,20 @@
 package svg
 
 import (
-	"encoding/xml"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/itemreduce/itemreduce/internal/xmlnode"
 )
 
 // node is a parsed element, for checking structure.
-type node struct {
-	XMLName xml.Name
-	Attrs   []xml.Attr `xml:",any,attr"`
-	Nodes   []node     `xml:",any"`
-	Text    string     `xml:",chardata"`
-}
-
-func (n node) attr(name string) string {
-	for _, a := range n.Attrs {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
-}
+type node = xmlnode.Node
 
 func parse(t *testing.T, b []byte) node {
 	t.Helper()
-	var n node
-	if err := xml.Unmarshal(b, &n); err != nil {
+	n, err := xmlnode.Parse(b)
+	if err != nil {
 		t.Fatalf("not well-formed XML: %v\n%s", err, b)
 	}
 	return n
@@ -48,11 +35,11 @@ func TestDocStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	svg := parse(t, out)
-	if svg.XMLName.Local != "svg" || svg.attr("role") != "img" || svg.attr("viewBox") != "0 0 200 100" || svg.attr("class") != "chart" {
+	if svg.XMLName.Local != "svg" || svg.Attr("role") != "img" || svg.Attr("viewBox") != "0 0 200 100" || svg.Attr("class") != "chart" {
 		t.Errorf("svg element: %+v", svg.Attrs)
 	}
-	if svg.attr("aria-labelledby") != "c1-t c1-d" {
-		t.Errorf("aria-labelledby = %q", svg.attr("aria-labelledby"))
+	if svg.Attr("aria-labelledby") != "c1-t c1-d" {
+		t.Errorf("aria-labelledby = %q", svg.Attr("aria-labelledby"))
 	}
 	if len(svg.Nodes) < 2 || svg.Nodes[0].XMLName.Local != "title" || svg.Nodes[0].Text != `Answers to "Q1" <5>` ||
 		svg.Nodes[1].XMLName.Local != "desc" || svg.Nodes[1].Text != "A bar & a line" {
@@ -66,10 +53,10 @@ func TestDocStructure(t *testing.T) {
 		t.Errorf("elements %q", got)
 	}
 	rect := svg.Nodes[2].Nodes[0]
-	if rect.attr("width") != "30.46" || rect.Nodes[0].Text != "30 of 100 & more" {
+	if rect.Attr("width") != "30.46" || rect.Nodes[0].Text != "30 of 100 & more" {
 		t.Errorf("rect %+v", rect)
 	}
-	if p := svg.Nodes[6].attr("d"); p != "M0 0h3v4z" {
+	if p := svg.Nodes[6].Attr("d"); p != "M0 0h3v4z" {
 		t.Errorf("path d = %q", p)
 	}
 }

@@ -2,12 +2,12 @@ package htmlreport
 
 import (
 	"bytes"
-	"encoding/xml"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/itemreduce/itemreduce/internal/xmlnode"
 	"github.com/itemreduce/itemreduce/itembank"
 	"github.com/itemreduce/itemreduce/itembank/files"
 	"github.com/itemreduce/itemreduce/reduction"
@@ -86,36 +86,9 @@ func render(t *testing.T, in Input) string {
 	return buf.String()
 }
 
-type node struct {
-	XMLName xml.Name
-	Attrs   []xml.Attr `xml:",any,attr"`
-	Nodes   []node     `xml:",any"`
-	Text    string     `xml:",chardata"`
-}
+type node = xmlnode.Node
 
-func (n node) attr(name string) string {
-	for _, a := range n.Attrs {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-func (n node) all(keep func(node) bool) []node {
-	var out []node
-	if keep(n) {
-		out = append(out, n)
-	}
-	for _, c := range n.Nodes {
-		out = append(out, c.all(keep)...)
-	}
-	return out
-}
-
-func hasClass(c string) func(node) bool {
-	return func(n node) bool { return strings.Contains(" "+n.attr("class")+" ", " "+c+" ") }
-}
+var hasClass = xmlnode.HasClass
 
 // svgs parses every SVG drawing of the page, by id.
 func svgs(t *testing.T, page string) (map[string]node, []string) {
@@ -128,12 +101,12 @@ func svgs(t *testing.T, page string) (map[string]node, []string) {
 			break
 		}
 		j := strings.Index(rest[i:], "</svg>")
-		var n node
-		if err := xml.Unmarshal([]byte(rest[i:i+j+6]), &n); err != nil {
+		n, err := xmlnode.Parse([]byte(rest[i : i+j+6]))
+		if err != nil {
 			t.Fatalf("an SVG is not well-formed XML: %v", err)
 		}
-		out[n.attr("id")] = n
-		order = append(order, n.attr("id"))
+		out[n.Attr("id")] = n
+		order = append(order, n.Attr("id"))
 		rest = rest[i+j+6:]
 	}
 	return out, order
@@ -184,7 +157,7 @@ func TestOneChartPerItem(t *testing.T) {
 		t.Errorf("charts %q, want %q", got, want)
 	}
 	for id, n := range drawings {
-		if n.attr("role") != "img" || len(n.Nodes) < 2 || n.Nodes[0].XMLName.Local != "title" || n.Nodes[1].XMLName.Local != "desc" || n.Nodes[0].Text == "" {
+		if n.Attr("role") != "img" || len(n.Nodes) < 2 || n.Nodes[0].XMLName.Local != "title" || n.Nodes[1].XMLName.Local != "desc" || n.Nodes[0].Text == "" {
 			t.Errorf("%s: no text alternative", id)
 		}
 	}
@@ -200,16 +173,16 @@ func TestOneChartPerItem(t *testing.T) {
 // answers at 1…5.
 func TestBarsAreTheCounts(t *testing.T) {
 	drawings, _ := svgs(t, render(t, testInput(t)))
-	waves := drawings["chart-A1"].all(hasClass("wave"))
-	if len(waves) != 2 || waves[1].attr("data-wave") != "2017" {
+	waves := drawings["chart-A1"].All(hasClass("wave"))
+	if len(waves) != 2 || waves[1].Attr("data-wave") != "2017" {
 		t.Fatalf("waves %+v", waves)
 	}
 	var counts []string
 	var perAnswer []float64
-	for _, s := range waves[1].all(hasClass("seg")) {
-		counts = append(counts, s.attr("data-point")+":"+s.attr("data-count"))
-		c, _ := strconv.ParseFloat(s.attr("data-count"), 64)
-		w, _ := strconv.ParseFloat(s.attr("width"), 64)
+	for _, s := range waves[1].All(hasClass("seg")) {
+		counts = append(counts, s.Attr("data-point")+":"+s.Attr("data-count"))
+		c, _ := strconv.ParseFloat(s.Attr("data-count"), 64)
+		w, _ := strconv.ParseFloat(s.Attr("width"), 64)
 		if c > 0 {
 			perAnswer = append(perAnswer, w/c)
 		}
@@ -223,9 +196,9 @@ func TestBarsAreTheCounts(t *testing.T) {
 		}
 	}
 	// G1 is a grade: a histogram of 10 columns, 7.5 counted at 8.
-	g := drawings["chart-G1"].all(hasClass("wave"))[0].all(hasClass("seg"))
-	if len(g) != 10 || g[7].attr("data-count") != "2" {
-		t.Errorf("grade histogram: %d columns, at 8: %s", len(g), g[7].attr("data-count"))
+	g := drawings["chart-G1"].All(hasClass("wave"))[0].All(hasClass("seg"))
+	if len(g) != 10 || g[7].Attr("data-count") != "2" {
+		t.Errorf("grade histogram: %d columns, at 8: %s", len(g), g[7].Attr("data-count"))
 	}
 }
 
@@ -234,14 +207,14 @@ func TestBarsAreTheCounts(t *testing.T) {
 func TestNotAskedIsNoBar(t *testing.T) {
 	page := render(t, testInput(t))
 	drawings, _ := svgs(t, page)
-	prev := drawings["chart-A3"].all(hasClass("wave"))[0]
-	if segs := prev.all(hasClass("seg")); len(segs) != 0 {
+	prev := drawings["chart-A3"].All(hasClass("wave"))[0]
+	if segs := prev.All(hasClass("seg")); len(segs) != 0 {
 		t.Errorf("not asked: %d segments", len(segs))
 	}
-	if notes := prev.all(hasClass("note")); len(notes) != 1 || notes[0].Text != English.NotAsked {
+	if notes := prev.All(hasClass("note")); len(notes) != 1 || notes[0].Text != English.NotAsked {
 		t.Errorf("not asked: %+v", notes)
 	}
-	if means := prev.all(hasClass("mean")); len(means) != 0 {
+	if means := prev.All(hasClass("mean")); len(means) != 0 {
 		t.Error("not asked: a mean is drawn")
 	}
 	for _, bad := range []string{"NaN", "Inf"} {
@@ -257,7 +230,7 @@ func TestHeatmapCellsInThemeOrder(t *testing.T) {
 	in := testInput(t)
 	drawings, _ := svgs(t, render(t, in))
 	h := drawings["heatmap"]
-	rows := h.all(hasClass("row"))
+	rows := h.All(hasClass("row"))
 	p := len(in.Bank.Items)
 	if len(rows) != p {
 		t.Fatalf("%d rows, want %d", len(rows), p)
@@ -271,10 +244,10 @@ func TestHeatmapCellsInThemeOrder(t *testing.T) {
 	for _, it := range in.Report.Items {
 		pairs += len(it.Correlated)
 	}
-	if got := len(h.all(hasClass("pair"))); got != pairs || pairs == 0 {
+	if got := len(h.All(hasClass("pair"))); got != pairs || pairs == 0 {
 		t.Errorf("%d outlined cells, want %d (each redundant pair twice)", got, pairs)
 	}
-	labels := h.all(hasClass("labels"))[0].Nodes
+	labels := h.All(hasClass("labels"))[0].Nodes
 	if first := strings.TrimPrefix(labels[0].Text, "▲ "); first != "B1" {
 		t.Errorf("first row %q, want B1 (theme order)", first)
 	}

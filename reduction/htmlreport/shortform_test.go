@@ -129,22 +129,22 @@ func TestShortFormCurve(t *testing.T) {
 		t.Fatal("no curve")
 	}
 	var info []node
-	for _, s := range c.all(hasClass("series")) {
-		if s.attr("data-name") == English.Short.SeriesI {
-			info = s.all(hasClass("point"))
+	for _, s := range c.All(hasClass("series")) {
+		if s.Attr("data-name") == English.Short.SeriesI {
+			info = s.All(hasClass("point"))
 		}
 	}
 	if len(info) != 3 {
 		t.Fatalf("%d points of I, want 3", len(info))
 	}
 	for k, pt := range in.Short.Curve {
-		y, _ := strconv.ParseFloat(info[k].attr("data-y"), 64)
-		if info[k].attr("data-x") != strconv.Itoa(pt.Length) || y != pt.Information {
-			t.Errorf("point %d: %s, %v; want %d, %v", k, info[k].attr("data-x"), y, pt.Length, pt.Information)
+		y, _ := strconv.ParseFloat(info[k].Attr("data-y"), 64)
+		if info[k].Attr("data-x") != strconv.Itoa(pt.Length) || y != pt.Information {
+			t.Errorf("point %d: %s, %v; want %d, %v", k, info[k].Attr("data-x"), y, pt.Length, pt.Information)
 		}
 	}
-	marks := c.all(hasClass("mark"))
-	if len(marks) != 1 || marks[0].attr("data-x") != "3" {
+	marks := c.All(hasClass("mark"))
+	if len(marks) != 1 || marks[0].Attr("data-x") != "3" {
 		t.Errorf("marks %+v, want one at 3", marks)
 	}
 	sec := section(render(t, in))
@@ -166,7 +166,7 @@ func TestShortFormCurveOnly(t *testing.T) {
 		t.Error("figures of a form without one")
 	}
 	drawings, _ := svgs(t, page)
-	if len(drawings["short-curve"].all(hasClass("mark"))) != 0 {
+	if len(drawings["short-curve"].All(hasClass("mark"))) != 0 {
 		t.Error("a mark without a form")
 	}
 	// A1 is forced in, and its composite (A1, A2, B1) is kept whole or
@@ -178,9 +178,9 @@ func TestShortFormCurveOnly(t *testing.T) {
 		t.Error("the infeasible length does not say why")
 	}
 	var points int
-	for _, s := range drawings["short-curve"].all(hasClass("series")) {
-		if s.attr("data-name") == English.Short.SeriesI {
-			points = len(s.all(hasClass("point")))
+	for _, s := range drawings["short-curve"].All(hasClass("series")) {
+		if s.Attr("data-name") == English.Short.SeriesI {
+			points = len(s.All(hasClass("point")))
 		}
 	}
 	want := 0

@@ -89,8 +89,8 @@ func TestPageInDutch(t *testing.T) {
 		if !strings.HasPrefix(id, "chart-") {
 			continue
 		}
-		for _, m := range d.all(hasClass("mark")) {
-			rule := m.attr("data-rule")
+		for _, m := range d.All(hasClass("mark")) {
+			rule := m.Attr("data-rule")
 			var r reduction.Rule
 			for _, c := range []reduction.Rule{reduction.Stable, reduction.Ceiling, reduction.LowSpread, reduction.Redundant, reduction.Floor} {
 				if c.String() == rule {
@@ -101,7 +101,7 @@ func TestPageInDutch(t *testing.T) {
 			if r.String() != rule || m.Nodes[0].XMLName.Local != "title" || !strings.HasPrefix(m.Nodes[0].Text, name+": ") {
 				t.Errorf("%s: tick %q has the evidence %q", id, rule, m.Nodes[0].Text)
 			}
-			if text := m.all(hasClass("mark-text")); len(text) != 1 || text[0].Text != name {
+			if text := m.All(hasClass("mark-text")); len(text) != 1 || text[0].Text != name {
 				t.Errorf("%s: the badge of %s reads %+v, want %q", id, rule, text, name)
 			}
 			marks++
