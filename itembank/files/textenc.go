@@ -2,6 +2,7 @@ package files
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash"
@@ -212,17 +213,17 @@ func (s *textScan) scan(data []byte, base int64) {
 			s.nul = base + int64(i)
 		}
 	}
-	if utf8.Valid(data) { // the common case: no byte-by-byte loop
+	from := 0
+	if base == 0 && bytes.HasPrefix(data, utf8BOM) {
+		from = len(utf8BOM) // the byte-order mark is not text
+	}
+	ascii := firstNonASCII(data[from:])
+	if ascii < 0 { // the common case: plain ASCII, no byte-by-byte loop
+		return
+	}
+	if utf8.Valid(data) {
 		if s.multibyte < 0 {
-			for i, b := range data {
-				if base == 0 && i < len(utf8BOM) && bytes.HasPrefix(data, utf8BOM) {
-					continue // the byte-order mark is not text
-				}
-				if b >= utf8.RuneSelf {
-					s.multibyte = base + int64(i)
-					break
-				}
-			}
+			s.multibyte = base + int64(from+ascii)
 		}
 		return
 	}
@@ -277,4 +278,24 @@ func positionAt(r io.ReaderAt, off int64) (line, col int) {
 		}
 	}
 	return line, col
+}
+
+// firstNonASCII returns the offset of the first byte of data of 128 or
+// more, -1 when there is none; eight bytes at a time.
+func firstNonASCII(data []byte) int {
+	const high = 0x8080808080808080
+	i := 0
+	for ; i+32 <= len(data); i += 32 {
+		w := binary.LittleEndian.Uint64(data[i:]) | binary.LittleEndian.Uint64(data[i+8:]) |
+			binary.LittleEndian.Uint64(data[i+16:]) | binary.LittleEndian.Uint64(data[i+24:])
+		if w&high != 0 {
+			break
+		}
+	}
+	for ; i < len(data); i++ {
+		if data[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return -1
 }

@@ -197,3 +197,43 @@ func decodeText(data []byte, name string) ([]byte, string, error) {
 	}
 	return out, enc, nil
 }
+
+// firstNonASCII finds the first byte of 128 or more wherever it lies
+// against its eight-byte words, as a byte-by-byte search does.
+func TestFirstNonASCII(t *testing.T) {
+	for n := range 80 {
+		data := bytes.Repeat([]byte{'a'}, n)
+		if got := firstNonASCII(data); got != -1 {
+			t.Fatalf("%d ASCII bytes: got %d, want -1", n, got)
+		}
+		for at := range n {
+			for _, high := range []byte{0x80, 0xC3, 0xFF} {
+				data[at] = high
+				data[n-1] = high // a second one later does not count
+				if got := firstNonASCII(data); got != at {
+					t.Fatalf("%d bytes, 0x%X at %d: got %d", n, high, at, got)
+				}
+				data[at], data[n-1] = 'a', 'a'
+			}
+		}
+	}
+}
+
+// The first multi-byte character is found after a byte-order mark and
+// far into the file, so that the encoding's message points at it.
+func TestScanTextMultibyte(t *testing.T) {
+	for _, tc := range []struct {
+		data string
+		want int64
+	}{
+		{"\uFEFFid,Q1\n1,2\n", -1},
+		{"\uFEFFid,Q1\n1,é\n", 11},
+		{strings.Repeat("a,1\n", 300000) + "é\n", 1200000},
+		{"é", 0},
+	} {
+		s, err := scanRange(strings.NewReader(tc.data), 0, int64(len(tc.data)), nil)
+		if err != nil || s.multibyte != tc.want || s.bad != -1 {
+			t.Errorf("%.20q…: multibyte at %d, bad at %d (%v); want %d, -1", tc.data, s.multibyte, s.bad, err, tc.want)
+		}
+	}
+}
