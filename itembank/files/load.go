@@ -1,7 +1,6 @@
 package files
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -184,11 +183,14 @@ func readTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, rows 
 		}
 	}
 	blk := newBlock(res, nil, rows)
-	colOf := make([]*itembank.Column, len(cols)) // per field: its column in blk
+	coders := newFieldCoders(cols)
+	stage := newRowStage(len(cols), used)
+	blkCols := make([]*itembank.Column, len(used))
 	fill := func() {
-		for _, f := range used {
-			colOf[f] = blk.Columns[item[f]]
+		for u, f := range used {
+			blkCols[u] = blk.Columns[item[f]]
 		}
+		stage.into(blkCols, rows)
 	}
 	fill()
 	lt, lines := t.(lineTable)
@@ -208,9 +210,9 @@ func readTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, rows 
 			return nil, match, err
 		}
 		if line != nil {
-			err = codeLine(line, lt.Delimiter(), cols, colOf, len(header), t)
+			err = codeLine(line, lt.Delimiter(), coders, stage.row(), t)
 		} else {
-			err = codeRow(row, cols, colOf, used, header, where, waves, t)
+			err = codeRow(row, coders, used, stage.row(), header, where, waves, t)
 		}
 		if err == errSkip {
 			continue
@@ -218,9 +220,11 @@ func readTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, rows 
 		if err != nil {
 			return nil, match, err
 		}
+		stage.keep()
 		blk.Respondents++
 		res.Respondents++
 		if blk.Respondents == rows {
+			stage.flush()
 			if blk, err = give(blk, res, each, rows); err != nil {
 				return nil, match, err
 			}
@@ -228,6 +232,7 @@ func readTable(t Table, name string, bank *itembank.Bank, opt LoadOptions, rows 
 		}
 	}
 	if blk.Respondents > 0 {
+		stage.flush()
 		if _, err = give(blk, res, each, rows); err != nil {
 			return nil, match, err
 		}
@@ -251,82 +256,6 @@ const MaxColumns = 100_000
 
 // errSkip is codeRow's word for a row the selection leaves out.
 var errSkip = errors.New("row not selected")
-
-// codeRow codes the answers of a row kept, appending them to the columns
-// of colOf; errSkip when the selection leaves the row out.
-func codeRow(row []string, cols []*cellParser, colOf []*itembank.Column, used []int, header []string, where whereSet, waves *waveCheck, t Table) error {
-	if len(row) != len(header) {
-		return fieldCount(t, len(row), len(header))
-	}
-	if !where.match(row) {
-		return errSkip
-	}
-	if waves != nil {
-		waves.add(row)
-	}
-	for _, f := range used {
-		code, err := cols[f].parse(row[f])
-		if err != nil {
-			return cellError(t, f, cols[f], err)
-		}
-		c := colOf[f]
-		c.Codes = append(c.Codes, code)
-	}
-	return nil
-}
-
-// codeLine is codeRow for a row that is one line of text without quotes
-// and no selection: the cells are parsed as the line is split.
-func codeLine(line []byte, delim byte, cols []*cellParser, colOf []*itembank.Column, fields int, t Table) error {
-	if len(line) == 0 { // one empty cell: the scanner skips such lines
-		if len(colOf) > 0 && colOf[0] != nil {
-			colOf[0].Codes = append(colOf[0].Codes, 0)
-		}
-		if fields != 1 {
-			return fieldCount(t, 1, fields)
-		}
-		return nil
-	}
-	f, start := 0, 0
-	for {
-		// The cell is line[start:end]; most are one byte.
-		end := start + 1
-		if end > len(line) || (end < len(line) && line[end] != delim) || line[start] == delim {
-			if i := bytes.IndexByte(line[start:], delim); i >= 0 {
-				end = start + i
-			} else {
-				end = len(line)
-			}
-		}
-		if f < len(colOf) {
-			if c := colOf[f]; c != nil {
-				p := cols[f]
-				var code uint8
-				if k := p.oneByte[line[min(start, len(line)-1)]]; end-start == 1 && k != 0 {
-					code = uint8(k - 1)
-				} else {
-					var err error
-					if code, err = p.parseBytes(line[start:end]); err != nil {
-						if n := bytes.Count(line, []byte{delim}) + 1; n != fields {
-							return fieldCount(t, n, fields) // as codeRow says first
-						}
-						return cellError(t, f, p, err)
-					}
-				}
-				c.Codes = append(c.Codes, code)
-			}
-		}
-		f++
-		if end >= len(line) {
-			break
-		}
-		start = end + 1
-	}
-	if f != fields {
-		return fieldCount(t, f, fields)
-	}
-	return nil
-}
 
 // A lineTable gives a record that is one line without quotes as that
 // line (csvscan.Scanner.NextLine), to be split at Delimiter.
@@ -359,12 +288,17 @@ func newBlock(res *itembank.Responses, b *itembank.Responses, rows int) *itemban
 		}
 	}
 	b.Respondents = 0
+	var slab []uint8
 	for i, c := range res.Columns {
 		switch {
 		case c == nil:
 			b.Columns[i] = nil
 		case b.Columns[i] == nil:
-			b.Columns[i] = itembank.NewColumn(c.Item, rows)
+			if len(slab) < rows {
+				slab = make([]uint8, 64*(rows+columnSkew))
+			}
+			b.Columns[i] = &itembank.Column{Item: c.Item, Codes: slab[:0:rows]}
+			slab = slab[rows+columnSkew:]
 		default:
 			b.Columns[i].Codes = b.Columns[i].Codes[:0]
 			b.Columns[i].Levels = nil
@@ -373,11 +307,19 @@ func newBlock(res *itembank.Responses, b *itembank.Responses, rows int) *itemban
 	return b
 }
 
+// columnSkew is the gap between the codes of two columns of a block,
+// allocated 64 columns at a time: coding a row writes one code in each
+// column, and columns exactly a multiple of 4 KiB apart would fall in the
+// same few sets of the processor's level-1 cache, evicting each other at
+// every row (which made coding three times slower).
+const columnSkew = 64
+
 // give hands a full block to each, with the levels coded so far, and
 // returns the block to fill next, emptied.
 func give(b, res *itembank.Responses, each func(*itembank.Responses) (*itembank.Responses, error), rows int) (*itembank.Responses, error) {
 	for i, c := range res.Columns {
 		if c != nil {
+			b.Columns[i].Codes = b.Columns[i].Codes[:b.Respondents]
 			b.Columns[i].Levels = c.Levels[:len(c.Levels):len(c.Levels)]
 		}
 	}
