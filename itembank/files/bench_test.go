@@ -92,3 +92,16 @@ func BenchmarkSummarizeFiles(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScanText is the pass over a text file that decides its
+// encoding, on the 300x100000 file (plain ASCII).
+func BenchmarkScanText(b *testing.B) {
+	_, data := benchData(b, 300, 100000)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := scanRange(bytes.NewReader(data), 0, int64(len(data)), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
