@@ -97,6 +97,29 @@ func TestBivariateNormalReference(t *testing.T) {
 	t.Logf("largest |Go − R integrate| %.2g, |Go − mvtnorm| %.2g", worst, worstM)
 }
 
+// The grid of Φ₂ for one ρ gives bvnLower's values, and its coarse grid
+// (for the search's first step) those to 1e-10, at R's reference points.
+func TestBivariateNormalGrid(t *testing.T) {
+	var worst float64
+	for _, row := range readCSV(t, "testdata/ordinal/bvn.csv") {
+		h, k, r := num(t, row["h"]), num(t, row["k"]), num(t, row["rho"])
+		if math.IsInf(h, 0) || math.IsInf(k, 0) {
+			continue // the grid is for finite corners
+		}
+		want := bvnLower(h, k, r)
+		full, coarse := newBVNGrid(r, false), newBVNGrid(r, true)
+		if got := full.lower(h, k, normCDF(h), normCDF(k)); math.Abs(got-want) > 4e-16 {
+			t.Errorf("Φ₂(%g, %g; %g): grid %.17g, bvnLower %.17g", h, k, r, got, want)
+		}
+		d := math.Abs(coarse.lower(h, k, normCDF(h), normCDF(k)) - want)
+		if d > 1e-10 {
+			t.Errorf("Φ₂(%g, %g; %g): coarse grid %.3g off", h, k, r, d)
+		}
+		worst = max(worst, d)
+	}
+	t.Logf("coarse grid: largest error %.2g", worst)
+}
+
 // TestOrdinalReference counts the tables of the three data sets as flag
 // does (Summarize with tables), checks them cell for cell against R's,
 // and checks against R Spearman's r (to 1e-12), the polychoric r (to

@@ -35,10 +35,12 @@ const maxPolychoric = 0.9999
 //
 // over |ρ| ≤ 0.9999 (polycor's maxcor), found by Newton's method on ℓ′
 // inside a bracket that halves when a step would leave it, until a
-// Newton step is below 1e-8 (the error then of the order of 1e-16). Both derivatives are exact: ∂Φ₂/∂ρ = φ₂ (Plackett 1954), and
-// ∂φ₂/∂ρ is in bvnDensityDRho. The standard error is that of the two-step
-// estimate with the thresholds taken as known, 1/√(−ℓ″(ρ̂)), as polycor's
-// two-step std.err (there from a numerical second derivative); NaN when
+// Newton step is below 1e-6 (the error then of the order of 1e-12). Both
+// derivatives are exact: ∂Φ₂/∂ρ = φ₂ (Plackett 1954), and ∂φ₂/∂ρ is in
+// bvnDensityDRho. The standard error is that of the two-step estimate
+// with the thresholds taken as known, 1/√(−ℓ″(ρ̂)), as polycor's two-step
+// std.err (there from a numerical second derivative), with ℓ″(ρ̂) carried
+// from the last ρ evaluated along the line through the last two; NaN when
 // ρ̂ lies on a bound.
 //
 // It is undefined (false) with fewer than itembank.MinPairN respondents,
@@ -64,26 +66,57 @@ func Polychoric(t itembank.PairTable) (PolychoricR, bool) {
 	lo, hi := -maxPolychoric, maxPolychoric
 	rho := max(lo/2, min(hi/2, p.start(&st)))
 	d2 := math.NaN()
-	for range 200 {
-		var d1 float64
-		d1, d2 = p.derivs(rho)
-		if d1 > 0 {
+	for k := range 200 {
+		// The first step, from the start, is taken on a coarse grid of Φ₂
+		// (newBVNGrid), which leaves the bracket alone; every later one,
+		// and so the end of the search and ℓ″, on the full grid.
+		coarse := k == 0
+		var d1, d3 float64
+		d1, d2, d3 = p.derivs(rho, coarse)
+		switch {
+		case coarse:
+		case d1 > 0:
 			lo = rho
-		} else {
+		default:
 			hi = rho
 		}
-		step := -d1 / d2
+		// Halley's step, Newton's when Halley's leaves the bracket, else
+		// the bracket's middle.
+		step := -2 * d1 * d2 / (2*d2*d2 - d1*d3)
 		next := rho + step
-		newton := d2 < 0 && !math.IsNaN(next) && next > lo && next < hi
+		halley := d2 < 0 && !math.IsNaN(next) && next > lo && next < hi
+		if !halley {
+			step = -d1 / d2
+			next = rho + step
+		}
+		newton := halley || (d2 < 0 && !math.IsNaN(next) && next > lo && next < hi)
 		if !newton {
 			next = (lo + hi) / 2
 		}
-		// After a Newton step of s the error is of the order of s², so a
-		// step below 1e-8 leaves ρ within about 1e-16 of the maximum.
-		done := (newton && math.Abs(step) < 1e-8) || hi-lo < 1e-12
+		// After a Halley step of s the error is of the order of s³, after
+		// a Newton step of s²: a Halley step below 1e-5 or a Newton step
+		// below 1e-6 leaves ρ within about 1e-12 of the maximum.
+		done := !coarse && ((halley && math.Abs(step) < 1e-5) || (newton && math.Abs(step) < 1e-6) || hi-lo < 1e-12)
 		rho = next
 		if done {
+			// ℓ″ at the estimate, from the last ρ evaluated: the error is
+			// of the order of the step squared.
+			if newton {
+				d2 += d3 * step
+			}
 			break
+		}
+	}
+	// Close to a bound the search never went past, a step can be small
+	// while the likelihood still rises at the bound itself.
+	switch {
+	case rho > 0.99 && hi == maxPolychoric:
+		if d1, _, _ := p.derivs(maxPolychoric, false); d1 > 0 {
+			rho = maxPolychoric
+		}
+	case rho < -0.99 && lo == -maxPolychoric:
+		if d1, _, _ := p.derivs(-maxPolychoric, false); d1 < 0 {
+			rho = -maxPolychoric
 		}
 	}
 	// A likelihood still rising at a bound leaves the search there.
@@ -92,8 +125,6 @@ func Polychoric(t itembank.PairTable) (PolychoricR, bool) {
 		return out, true
 	}
 	out.R = rho
-	// ℓ″ at the last ρ evaluated, within 1e-8 of the estimate: the SE
-	// moves by less than 1e-7 of itself.
 	if d2 < 0 {
 		out.SE = 1 / math.Sqrt(-d2)
 	}
@@ -115,7 +146,7 @@ type polyStore struct {
 	counts                     [polyPoints * polyPoints]int64
 	fcounts                    [polyPoints * polyPoints]float64
 	a, b, qa, qb, sa, sb       [polyPoints + 1]float64
-	cdf, pdf, dpdf             [(polyPoints + 1) * (polyPoints + 1)]float64
+	cdf, pdf, dpdf, d2pdf      [(polyPoints + 1) * (polyPoints + 1)]float64
 }
 
 // floatBuf returns buf[:n], or new storage when buf is too short.
@@ -184,8 +215,9 @@ type polyLik struct {
 	a, b   []float64 // thresholds with ±Inf at both ends
 	qa, qb []float64 // Φ(a), Φ(b)
 	counts []float64 // r×c, row by row
-	// Per corner (i, j), 0 ≤ i ≤ r, 0 ≤ j ≤ c: Φ₂, φ₂ and ∂φ₂/∂ρ at ρ.
-	cdf, pdf, dpdf []float64
+	// Per corner (i, j), 0 ≤ i ≤ r, 0 ≤ j ≤ c: Φ₂, φ₂, ∂φ₂/∂ρ and ∂²φ₂/∂ρ²
+	// at ρ.
+	cdf, pdf, dpdf, d2pdf []float64
 }
 
 // newPolyLik returns the likelihood of the table with the given row and
@@ -216,29 +248,36 @@ func newPolyLik(st *polyStore, rows, cols, counts []int64, n int64) polyLik {
 		p.qb[i] = normCDF(k)
 	}
 	corners := len(p.a) * len(p.b)
-	p.cdf, p.pdf, p.dpdf = floatBuf(st.cdf[:], corners), floatBuf(st.pdf[:], corners), floatBuf(st.dpdf[:], corners)
+	p.cdf, p.pdf = floatBuf(st.cdf[:], corners), floatBuf(st.pdf[:], corners)
+	p.dpdf, p.d2pdf = floatBuf(st.dpdf[:], corners), floatBuf(st.d2pdf[:], corners)
 	return p
 }
 
-// derivs returns ℓ′(ρ) and ℓ″(ρ):
+// derivs returns ℓ′(ρ), ℓ″(ρ) and ℓ‴(ρ): with gₐᵦ = P′ₐᵦ/Pₐᵦ,
 //
-//	ℓ′ = Σ nₐᵦ·P′ₐᵦ/Pₐᵦ,  ℓ″ = Σ nₐᵦ·(P″ₐᵦ/Pₐᵦ − (P′ₐᵦ/Pₐᵦ)²),
+//	ℓ′ = Σ nₐᵦ·g,  ℓ″ = Σ nₐᵦ·(P″/P − g²),  ℓ‴ = Σ nₐᵦ·(P‴/P − 3g·P″/P + 2g³),
 //
-// with P′ and P″ the same differences over the corners of φ₂ and ∂φ₂/∂ρ.
-func (p *polyLik) derivs(rho float64) (d1, d2 float64) {
+// with P′, P″ and P‴ the same differences over the corners of φ₂, ∂φ₂/∂ρ
+// and ∂²φ₂/∂ρ²; Φ₂ on a coarse grid when asked (newBVNGrid).
+func (p *polyLik) derivs(rho float64, coarse bool) (d1, d2, d3 float64) {
 	nb := len(p.b)
-	grid := newBVNGrid(rho)
+	grid := newBVNGrid(rho, coarse)
 	for i, h := range p.a {
 		for j, k := range p.b {
 			c := i*nb + j
 			switch {
-			case math.IsInf(h, 0) || math.IsInf(k, 0):
-				p.cdf[c] = bvnLower(h, k, rho)
+			case math.IsInf(h, -1) || math.IsInf(k, -1):
+				p.cdf[c] = 0
+			case math.IsInf(h, 1):
+				p.cdf[c] = p.qb[j] // Φ₂(∞, k) = Φ(k), whatever ρ
+			case math.IsInf(k, 1):
+				p.cdf[c] = p.qa[i]
 			default:
 				p.cdf[c] = grid.lower(h, k, p.qa[i], p.qb[j])
 			}
 			p.pdf[c] = bvnDensity(h, k, rho)
 			p.dpdf[c] = bvnDensityDRho(h, k, rho, p.pdf[c])
+			p.d2pdf[c] = bvnDensityD2Rho(h, k, rho, p.pdf[c])
 		}
 	}
 	r, cc := len(p.a)-1, nb-1
@@ -255,27 +294,28 @@ func (p *polyLik) derivs(rho float64) (d1, d2 float64) {
 			}
 			g := (p.pdf[c11] - p.pdf[c01] - p.pdf[c10] + p.pdf[c00]) / prob
 			h := (p.dpdf[c11] - p.dpdf[c01] - p.dpdf[c10] + p.dpdf[c00]) / prob
+			q := (p.d2pdf[c11] - p.d2pdf[c01] - p.d2pdf[c10] + p.d2pdf[c00]) / prob
 			d1 += n * g
 			d2 += n * (h - g*g)
+			d3 += n * (q - 3*g*h + 2*g*g*g)
 		}
 	}
-	return d1, d2
+	return d1, d2, d3
 }
 
 // start returns Pearson's r of the normal scores of the table's rows and
 // columns (the mean of the normal density between thresholds), a value
 // near the polychoric r for Newton's method to start from.
 func (p *polyLik) start(st *polyStore) float64 {
-	score := func(buf []float64, cuts []float64) []float64 {
+	score := func(buf []float64, cuts, q []float64) []float64 {
 		out := floatBuf(buf, len(cuts)-1)
 		for i := range out {
-			lo, hi := cuts[i], cuts[i+1]
-			mass := normCDF(hi) - normCDF(lo)
-			out[i] = (normPDF(lo) - normPDF(hi)) / mass
+			mass := q[i+1] - q[i] // Φ(cuts[i+1]) − Φ(cuts[i])
+			out[i] = (normPDF(cuts[i]) - normPDF(cuts[i+1])) / mass
 		}
 		return out
 	}
-	x, y := score(st.sa[:], p.a), score(st.sb[:], p.b)
+	x, y := score(st.sa[:], p.a, p.qa), score(st.sb[:], p.b, p.qb)
 	var n, sx, sy, sxx, syy, sxy float64
 	cc := len(y)
 	for a := range x {
