@@ -3,6 +3,7 @@ package planes
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Answer tables by one-hot bit planes.
@@ -44,8 +45,7 @@ type TableCounter struct {
 	points []int
 	cells  []int // first cell of each pair's table; one more at the end
 	acc    []int64
-	parts  [][]int64  // the counts of the other cores, added after each block
-	bufs   [][]uint64 // per core, the one-hot planes of a block, kept from block to block
+	buf    []uint64 // the one-hot planes of a block, kept from block to block
 }
 
 // NewTableCounter returns a counter for items with the given numbers of
@@ -120,53 +120,71 @@ func CountTables(items []*TableItem, n int) [][]int64 {
 	return c.Tables()
 }
 
-// countBlocks adds the tables of every block of 64·w respondents, the
-// blocks shared out over all cores, each with its own counts, added at
-// the end.
+// countBlocks adds the tables of every block of 64·w respondents, one
+// block after the other, each on all cores: first its one-hot planes, each
+// core some items, then the pairs of every two tiles of items, each pair
+// of tiles by one core. A pair's table is counted by one core only, so
+// that the cores add into the same counts.
 func (c *TableCounter) countBlocks(items []*TableItem, used, offs []int, w, words, n int) {
+	if cap(c.buf) < words {
+		c.buf = make([]uint64, words)
+	}
+	buf := c.buf[:words]
+	tiles := tableTiles(used, c.points, w)
+	tasks := len(tiles) * (len(tiles) + 1) / 2
+	workers := min(runtime.GOMAXPROCS(0), tasks)
 	blockRows := 64 * w
-	blocks := (n + blockRows - 1) / blockRows
-	workers := min(runtime.GOMAXPROCS(0), blocks)
-	next := make(chan int, blocks)
-	for b := range blocks {
-		next <- b
-	}
-	close(next)
-	for len(c.parts) < workers-1 {
-		c.parts = append(c.parts, make([]int64, len(c.acc)))
-	}
-	for len(c.bufs) < workers {
-		c.bufs = append(c.bufs, nil)
-	}
-	for k := range workers {
-		if cap(c.bufs[k]) < words {
-			c.bufs[k] = make([]uint64, words)
-		}
-	}
-	var wg sync.WaitGroup
-	for k := range workers {
-		mine := c.acc
-		if k > 0 {
-			mine = c.parts[k-1]
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			buf := c.bufs[k][:words]
-			for b := range next {
-				r0 := b * blockRows
-				fillOneHot(buf, items, used, offs, c.points, w, r0, min(n, r0+blockRows))
-				countTablePairs(mine, c.cells, buf, c.points, used, offs, w)
+	for r0 := 0; r0 < n; r0 += blockRows {
+		r1 := min(n, r0+blockRows)
+		if workers <= 1 {
+			fillOneHot(buf, items, used, offs, c.points, w, r0, r1)
+			for t := range tasks {
+				countTableTiles(c.acc, c.cells, buf, c.points, used, offs, tiles, t, w)
 			}
-		}()
-	}
-	wg.Wait()
-	for _, part := range c.parts[:workers-1] {
-		for k, v := range part {
-			c.acc[k] += v
+			continue
 		}
-		clear(part)
+		var wg sync.WaitGroup
+		per := (len(used) + workers - 1) / workers
+		for k := range workers {
+			part := used[min(len(used), k*per):min(len(used), (k+1)*per)]
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				fillOneHot(buf, items, part, offs, c.points, w, r0, r1)
+			}()
+		}
+		wg.Wait()
+		var next atomic.Int64
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					t := int(next.Add(1) - 1)
+					if t >= tasks {
+						return
+					}
+					countTableTiles(c.acc, c.cells, buf, c.points, used, offs, tiles, t, w)
+				}
+			}()
+		}
+		wg.Wait()
 	}
+}
+
+// tableTiles cuts the items used into runs whose planes take about
+// tileBytes (see Counter.tilesOf).
+func tableTiles(used, points []int, w int) []tile {
+	var tiles []tile
+	lo, size := 0, 0
+	for a, i := range used {
+		size += points[i] * w * 8
+		if size >= tileBytes || a == len(used)-1 {
+			tiles = append(tiles, tile{lo, a + 1})
+			lo, size = a+1, 0
+		}
+	}
+	return tiles
 }
 
 // fillOneHot writes the one-hot planes of respondents r0 ≤ r < r1: plane a
@@ -200,18 +218,28 @@ func fillOneHot(buf []uint64, items []*TableItem, used, offs, points []int, word
 	}
 }
 
-// countTablePairs adds one block's tables for every pair of items.
-func countTablePairs(acc []int64, cells []int, buf []uint64, points, used, offs []int, w int) {
+// countTableTiles adds one block's tables for the pairs of task t: tiles
+// I ≤ J numbered row by row ((0,0), (0,1), …, (1,1), …), every pair of an
+// item of I with a later item of J, whose planes then stay in the
+// processor's level-2 cache.
+func countTableTiles(acc []int64, cells []int, buf []uint64, points, used, offs []int, tiles []tile, t, w int) {
+	I := 0
+	for t >= len(tiles)-I {
+		t -= len(tiles) - I
+		I++
+	}
+	ti, tj := tiles[I], tiles[I+t]
 	p := len(points)
 	var row [MaxPoints]int64
-	for a, i := range used {
-		for _, j := range used[a+1:] {
-			t := acc[cells[Index(i, j, p)]:]
+	for a := ti.lo; a < ti.hi; a++ {
+		i := used[a]
+		for _, j := range used[max(a+1, tj.lo):tj.hi] {
+			tab := acc[cells[Index(i, j, p)]:]
 			yPlanes := buf[offs[j] : offs[j]+points[j]*w]
 			c := row[:points[j]]
 			for q := range points[i] {
 				andCounts(yPlanes, buf[offs[i]+q*w:offs[i]+(q+1)*w], c)
-				cell := t[q*points[j] : (q+1)*points[j]]
+				cell := tab[q*points[j] : (q+1)*points[j]]
 				for b, v := range c {
 					cell[b] += v
 				}
