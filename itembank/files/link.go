@@ -47,42 +47,97 @@ type Link struct {
 // number within the scale; a column is an item's when named like it, or
 // like it but for letter case.
 //
-// Memory: the previous wave is held as one byte per item and respondent
-// (an index into the item's distinct answers) and each id once; the
-// current wave is read row by row and only its ids are kept (to refuse
-// one given twice). Neither wave's rows are held whole.
+// Memory: a pass holds, of the rows it links, the previous wave's as one
+// byte per item and row (an index into the item's distinct answers) with
+// the id, and the current wave's ids (to refuse one given twice); the
+// waves are read row by row, neither is held whole. When holding every
+// row with an id would take more than linkBudget (256 MiB) bytes,
+//
+//	need = Σ_previous (items + len(id) + 64) + Σ_current (len(id) + 48)
+//
+// the first pass stops holding, reads on to count need, and the rows are
+// linked in K = ⌈need / linkBudget⌉ passes, pass k holding only the ids
+// whose 64-bit FNV-1a hash is k modulo K (about 1/K of them): each wave's
+// files are then read K + 1 times, and the result is the same.
 //
 // Errors name the file and line: an id given twice in one wave
 // (ErrSameID, also across the files of a wave), a file without the id
 // column (ErrNoIDColumn), a summary file (which holds no respondents, so
-// links nobody), and the loader's errors for bad cells.
+// links nobody), and the loader's errors for bad cells. Every cell is
+// checked in the first pass, so the first bad cell is always the one
+// reported; but above the budget an id given twice is found in the pass
+// of its bucket, so when a wave has several faults, the one reported may
+// be another than the first in the files (always the same one for the
+// same files).
 func LinkWaves(previous, current []string, prevOpt, curOpt LoadOptions, bank *itembank.Bank, idColumn string) (*Link, error) {
 	if idColumn == "" {
 		return nil, fmt.Errorf("no id column to link the waves by")
 	}
-	prev := &previousWave{ids: map[string]int32{}, levels: newLevels(len(bank.Items))}
-	for f, path := range previous {
-		if err := readLinkFile(path, prevOpt, bank, idColumn, prev.levels, func(r *linkRow) error { return prev.add(r, previous, f) }); err != nil {
-			return nil, err
+	items := len(bank.Items)
+	prev := &linkWave{paths: previous, opt: prevOpt, levels: newLevels(items), rowBytes: int64(items) + prevRowBytes}
+	cur := &linkWave{paths: current, opt: curOpt, levels: newLevels(items), rowBytes: curRowBytes}
+	l := &Link{IDColumn: idColumn}
+	pairs := newPairCounts(prev.levels, cur.levels)
+	first := &linkPass{n: 1, first: true}
+	if err := linkOnce(first, prev, cur, bank, idColumn, l, pairs); err != nil {
+		return nil, err
+	}
+	if first.over() {
+		l = &Link{IDColumn: idColumn}
+		pairs = newPairCounts(prev.levels, cur.levels)
+		n := linkPasses(first.need)
+		for k := range n {
+			if err := linkOnce(&linkPass{k: k, n: n}, prev, cur, bank, idColumn, l, pairs); err != nil {
+				return nil, err
+			}
 		}
 	}
-	cur := &currentWave{prev: prev, seen: make([]bool, len(prev.where)), ids: map[string]rowAt{},
-		levels: newLevels(len(bank.Items)), counts: make([][][]int64, len(bank.Items))}
-	for f, path := range current {
-		if err := readLinkFile(path, curOpt, bank, idColumn, cur.levels, func(r *linkRow) error { return cur.add(r, current, f) }); err != nil {
-			return nil, err
-		}
-	}
-	l := &Link{IDColumn: idColumn, PreviousNoID: prev.noID, CurrentNoID: cur.noID}
-	for _, s := range cur.seen {
-		if s {
-			l.Linked++
-		}
-	}
-	l.PreviousOnly = int64(len(prev.where)) - l.Linked
-	l.CurrentOnly = int64(len(cur.ids)) - l.Linked
-	l.Places, l.Diffs = diffTables(cur.differences())
+	l.PreviousNoID, l.CurrentNoID = prev.noID, cur.noID
+	l.Places, l.Diffs = diffTables(pairs.differences())
 	return l, nil
+}
+
+// A linkWave is one wave's files as LinkWaves reads them, pass after pass.
+type linkWave struct {
+	paths    []string
+	opt      LoadOptions
+	levels   *levels // found in the first pass
+	noID     int64   // rows without an id, counted in the first pass
+	rowBytes int64   // what holding a row costs besides its id
+}
+
+// linkOnce makes one pass: it holds the previous wave's rows of the pass,
+// links the current wave's to them, and adds the counts to l and pairs
+// (unless the first pass is over the budget, which counts only).
+func linkOnce(pass *linkPass, prev, cur *linkWave, bank *itembank.Bank, idColumn string, l *Link, pairs *pairCounts) error {
+	p := &previousWave{ids: map[string]int32{}}
+	for f, path := range prev.paths {
+		if err := readLinkFile(path, prev, bank, idColumn, pass, func(r *linkRow) error { return p.add(r, prev.paths, f) }); err != nil {
+			return err
+		}
+	}
+	c := &currentWave{prev: p, seen: make([]bool, len(p.where)), ids: map[string]rowAt{}, pairs: pairs}
+	for f, path := range cur.paths {
+		if err := readLinkFile(path, cur, bank, idColumn, pass, func(r *linkRow) error { return c.add(r, cur.paths, f) }); err != nil {
+			return err
+		}
+	}
+	if linkHeld != nil {
+		linkHeld(*pass, len(p.where), len(c.ids))
+	}
+	if pass.over() {
+		return nil
+	}
+	var linked int64
+	for _, s := range c.seen {
+		if s {
+			linked++
+		}
+	}
+	l.Linked += linked
+	l.PreviousOnly += int64(len(p.where)) - linked
+	l.CurrentOnly += int64(len(c.ids)) - linked
+	return nil
 }
 
 // A rowAt is where a row is: file (an index into the wave's paths) and line.
@@ -91,20 +146,14 @@ type rowAt struct {
 	line int
 }
 
-// previousWave holds the previous wave's answers by id.
+// previousWave holds the previous wave's answers by id, for one pass.
 type previousWave struct {
-	ids    map[string]int32 // id -> respondent
-	where  []rowAt          // respondent -> row
-	codes  codeBlocks       // respondent-major: code r*items+i, 0 = no answer, else levels.units[i][code-1]
-	levels *levels
-	noID   int64
+	ids   map[string]int32 // id -> respondent
+	where []rowAt          // respondent -> row
+	codes codeBlocks       // respondent-major: code r*items+i, 0 = no answer, else the wave's levels.units[i][code-1]
 }
 
 func (p *previousWave) add(r *linkRow, paths []string, file int) error {
-	if r.id == "" {
-		p.noID++
-		return nil
-	}
 	if first, dup := p.ids[r.id]; dup {
 		return sameID(paths, p.where[first], rowAt{file, r.line}, r.idColumn, r.id)
 	}
@@ -159,24 +208,16 @@ func (b *codeBlocks) add(c uint8) {
 
 func (b *codeBlocks) at(k int) uint8 { return b.blocks[k/codeBlock][k%codeBlock] }
 
-// currentWave counts the pairs of answers of the current wave's linked
-// rows: counts[i][p-1][c-1] is how many linked people answered item i
-// with the previous wave's code p and the current wave's code c (few
-// codes each, so a table is faster than counting differences in a map).
+// currentWave links the current wave's rows of one pass to the previous
+// wave's, counting the pairs of answers of those linked.
 type currentWave struct {
-	prev   *previousWave
-	seen   []bool           // previous respondent -> linked
-	ids    map[string]rowAt // ids of the current wave
-	levels *levels
-	counts [][][]int64
-	noID   int64
+	prev  *previousWave
+	seen  []bool           // previous respondent -> linked
+	ids   map[string]rowAt // ids of the current wave
+	pairs *pairCounts
 }
 
 func (c *currentWave) add(r *linkRow, paths []string, file int) error {
-	if r.id == "" {
-		c.noID++
-		return nil
-	}
 	if first, dup := c.ids[r.id]; dup {
 		return sameID(paths, first, rowAt{file, r.line}, r.idColumn, r.id)
 	}
@@ -188,30 +229,46 @@ func (c *currentWave) add(r *linkRow, paths []string, file int) error {
 	c.seen[p] = true
 	base := int(p) * len(r.codes)
 	for i, cc := range r.codes {
-		pc := int(c.prev.codes.at(base + i))
-		if cc == 0 || pc == 0 {
-			continue
+		if pc := c.prev.codes.at(base + i); cc != 0 && pc != 0 {
+			c.pairs.add(i, pc, cc)
 		}
-		byPrev := c.counts[i]
-		for len(byPrev) < pc {
-			byPrev = append(byPrev, nil)
-		}
-		row := byPrev[pc-1]
-		for len(row) < int(cc) {
-			row = append(row, 0)
-		}
-		row[cc-1]++
-		byPrev[pc-1] = row
-		c.counts[i] = byPrev
 	}
 	return nil
 }
 
+// pairCounts count the pairs of answers of the linked people, over all
+// passes: counts[i][p-1][c-1] is how many answered item i with the
+// previous wave's code p and the current wave's code c (few codes each,
+// so a table is faster than counting differences in a map). The codes
+// are the same in every pass: each wave's levels are found in the first.
+type pairCounts struct {
+	counts    [][][]int64
+	prev, cur *levels
+}
+
+func newPairCounts(prev, cur *levels) *pairCounts {
+	return &pairCounts{counts: make([][][]int64, len(prev.units)), prev: prev, cur: cur}
+}
+
+func (pc *pairCounts) add(i int, p, c uint8) {
+	byPrev := pc.counts[i]
+	for len(byPrev) < int(p) {
+		byPrev = append(byPrev, nil)
+	}
+	row := byPrev[p-1]
+	for len(row) < int(c) {
+		row = append(row, 0)
+	}
+	row[c-1]++
+	byPrev[p-1] = row
+	pc.counts[i] = byPrev
+}
+
 // differences turns the counts of pairs of answers into counts of the
 // differences current − previous, per item, in units of 10^-MaxPlaces.
-func (c *currentWave) differences() []map[int64]int64 {
-	out := make([]map[int64]int64, len(c.counts))
-	for i, byPrev := range c.counts {
+func (pc *pairCounts) differences() []map[int64]int64 {
+	out := make([]map[int64]int64, len(pc.counts))
+	for i, byPrev := range pc.counts {
 		for p, row := range byPrev {
 			for k, n := range row {
 				if n == 0 {
@@ -220,7 +277,7 @@ func (c *currentWave) differences() []map[int64]int64 {
 				if out[i] == nil {
 					out[i] = map[int64]int64{}
 				}
-				out[i][c.levels.units[i][k]-c.prev.levels.units[i][p]] += n
+				out[i][pc.cur.units[i][k]-pc.prev.units[i][p]] += n
 			}
 		}
 	}
@@ -299,9 +356,13 @@ type linkAnswer struct {
 	ok    bool
 }
 
-// readLinkFile reads the kept rows of one file of answers, calling add for
-// each.
-func readLinkFile(path string, opt LoadOptions, bank *itembank.Bank, idColumn string, lv *levels, add func(*linkRow) error) error {
+// readLinkFile reads the kept rows of one file of wave w, calling add for
+// each row the pass holds. The first pass reads every row's cells (to
+// check them and find the wave's answers), counts the rows without an id
+// and adds each other row's cost to pass.need; later passes skip the rows
+// of other buckets before reading their cells.
+func readLinkFile(path string, w *linkWave, bank *itembank.Bank, idColumn string, pass *linkPass, add func(*linkRow) error) error {
+	opt, lv := w.opt, w.levels
 	if IsSummaryFile(path) {
 		return fmt.Errorf("%s: a summary holds no respondents, so the waves cannot be linked by id: give the files of answers, or leave out --id-column", path)
 	}
@@ -354,7 +415,11 @@ func readLinkFile(path string, opt LoadOptions, bank *itembank.Bank, idColumn st
 		if !where.match(row) {
 			continue
 		}
-		r.id, r.line = strings.TrimSpace(row[idf]), t.Pos(idf).Line
+		r.id = strings.TrimSpace(row[idf])
+		if !pass.first && (r.id == "" || !pass.holds(r.id)) {
+			continue
+		}
+		r.line = t.Pos(idf).Line
 		for i, f := range itemField {
 			r.codes[i] = 0
 			if f < 0 {
@@ -376,6 +441,16 @@ func readLinkFile(path string, opt LoadOptions, bank *itembank.Bank, idColumn st
 				oneByte[i][cell[0]] = uint16(code) + 1
 			}
 			r.codes[i] = code
+		}
+		switch {
+		case r.id == "":
+			w.noID++
+			continue
+		case pass.first:
+			pass.need += w.rowBytes + int64(len(r.id))
+		}
+		if !pass.holds(r.id) {
+			continue
 		}
 		if err := add(r); err != nil {
 			return err

@@ -8,31 +8,47 @@ import (
 )
 
 // BenchmarkLinkWaves times linking two waves of the benchmark data by
-// their respondent column (both waves the same answers):
+// their respondent column (both waves the same answers), in one pass
+// (under the budget) and in four (the budget lowered to a quarter of what
+// the waves need):
 //
 //	go test ./itembank/files -run '^$' -bench LinkWaves -benchmem
 func BenchmarkLinkWaves(b *testing.B) {
 	for _, sz := range benchSizes {
-		b.Run(fmt.Sprintf("%dx%d", sz.items, sz.respondents), func(b *testing.B) {
-			bank, data := benchData(b, sz.items, sz.respondents)
-			dir := b.TempDir()
-			prev, cur := filepath.Join(dir, "previous.csv"), filepath.Join(dir, "current.csv")
-			for _, p := range []string{prev, cur} {
-				if err := os.WriteFile(p, data, 0o644); err != nil {
-					b.Fatal(err)
-				}
+		bank, data := benchData(b, sz.items, sz.respondents)
+		dir := b.TempDir()
+		prev, cur := filepath.Join(dir, "previous.csv"), filepath.Join(dir, "current.csv")
+		for _, p := range []string{prev, cur} {
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				b.Fatal(err)
 			}
-			b.SetBytes(2 * int64(len(data)))
-			b.ResetTimer()
-			for b.Loop() {
-				l, err := LinkWaves([]string{prev}, []string{cur}, LoadOptions{}, LoadOptions{}, bank, "respondent")
-				if err != nil {
-					b.Fatal(err)
-				}
-				if l.Linked != int64(sz.respondents) {
-					b.Fatalf("%d linked, want %d", l.Linked, sz.respondents)
-				}
+		}
+		link := func(b *testing.B) {
+			l, err := LinkWaves([]string{prev}, []string{cur}, LoadOptions{}, LoadOptions{}, bank, "respondent")
+			if err != nil {
+				b.Fatal(err)
 			}
-		})
+			if l.Linked != int64(sz.respondents) {
+				b.Fatalf("%d linked, want %d", l.Linked, sz.respondents)
+			}
+		}
+		var need int64
+		old, oldHeld := linkBudget, linkHeld
+		linkHeld = func(p linkPass, _, _ int) { need = max(need, p.need) }
+		link(b)
+		linkHeld = oldHeld
+		for _, passes := range []int{1, 4} {
+			b.Run(fmt.Sprintf("%dx%d/passes=%d", sz.items, sz.respondents, passes), func(b *testing.B) {
+				if passes > 1 {
+					linkBudget = (need + int64(passes) - 1) / int64(passes)
+					defer func() { linkBudget = old }()
+				}
+				b.SetBytes(2 * int64(len(data)))
+				b.ResetTimer()
+				for b.Loop() {
+					link(b)
+				}
+			})
+		}
 	}
 }

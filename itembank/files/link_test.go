@@ -117,15 +117,19 @@ func TestLinkWavesErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			all := writeFiles(t, append(append([]string{}, c.prev...), c.cur...)...)
 			np := len(c.prev) / 2
-			_, err := LinkWaves(all[:np], all[np:], LoadOptions{}, LoadOptions{}, bank, "pid")
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if c.sentinel != nil && !errors.Is(err, c.sentinel) {
-				t.Errorf("%v is not %v", err, c.sentinel)
-			}
-			if !strings.Contains(err.Error(), c.want) {
-				t.Errorf("error %q lacks %q", err, c.want)
+			// In one pass, and in one pass per id (a budget of 1 byte).
+			for _, budget := range []int64{linkBudget, 1} {
+				var err error
+				withBudget(t, budget, func() { _, err = LinkWaves(all[:np], all[np:], LoadOptions{}, LoadOptions{}, bank, "pid") })
+				if err == nil {
+					t.Fatalf("budget %d: no error", budget)
+				}
+				if c.sentinel != nil && !errors.Is(err, c.sentinel) {
+					t.Errorf("budget %d: %v is not %v", budget, err, c.sentinel)
+				}
+				if !strings.Contains(err.Error(), c.want) {
+					t.Errorf("budget %d: error %q lacks %q", budget, err, c.want)
+				}
 			}
 		})
 	}
