@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
 // BenchmarkLinkWaves times linking two waves of the benchmark data by
 // their respondent column (both waves the same answers), in one pass
 // (under the budget) and in four (the budget lowered to a quarter of what
-// the waves need):
+// the waves need). held-MB is the most the heap held live at the end of a
+// pass (after a collection), above what it held before linking:
 //
 //	go test ./itembank/files -run '^$' -bench LinkWaves -benchmem
 func BenchmarkLinkWaves(b *testing.B) {
@@ -43,12 +45,32 @@ func BenchmarkLinkWaves(b *testing.B) {
 					linkBudget = (need + int64(passes) - 1) / int64(passes)
 					defer func() { linkBudget = old }()
 				}
+				held := heldMB(func() { link(b) })
 				b.SetBytes(2 * int64(len(data)))
 				b.ResetTimer()
 				for b.Loop() {
 					link(b)
 				}
+				b.ReportMetric(held, "held-MB")
 			})
 		}
 	}
+}
+
+// heldMB runs link once and returns the most the live heap grew by, at the
+// end of each of its passes, in MiB.
+func heldMB(link func()) float64 {
+	var m runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m)
+	base, peak := m.HeapAlloc, uint64(0)
+	old := linkHeld
+	defer func() { linkHeld = old }()
+	linkHeld = func(linkPass, int, int) {
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		peak = max(peak, m.HeapAlloc-min(base, m.HeapAlloc))
+	}
+	link()
+	return float64(peak) / (1 << 20)
 }
