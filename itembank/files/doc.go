@@ -49,5 +49,7 @@
 // SummarizeRelease summarises the answers a site is about to release, with
 // the salted key of every respondent in it, for the site's release record.
 // LinkWaves links the respondents of two waves by an id column and counts,
-// per item, the differences of their answers, for the paired wave tests.
+// per item, the differences of their answers, for the paired wave tests;
+// it holds at most about 256 MiB of ids and answers, reading the waves in
+// more passes when they need more.
 package files

@@ -135,8 +135,10 @@ func TestLinkWavesErrors(t *testing.T) {
 	}
 }
 
-// FuzzLinkWaves: no input makes linking panic, and what links counts no
-// more people than either wave has rows.
+// FuzzLinkWaves: no input makes linking panic, what links counts no more
+// people than either wave has rows, and linking in passes of one bucket
+// of ids each (a budget of 64 bytes) refuses the same inputs and gives
+// the same Link.
 func FuzzLinkWaves(f *testing.F) {
 	f.Add("pid,Q1,Q2\na,1,2\nb,,3\n", "Q2,pid\n1,b\n2,a\n")
 	f.Add("pid;Q1\n\"a\";1,5\n", "pid\n\n")
@@ -145,6 +147,12 @@ func FuzzLinkWaves(f *testing.F) {
 	f.Fuzz(func(t *testing.T, prev, cur string) {
 		p := writeFiles(t, "p.csv", prev, "c.csv", cur)
 		l, err := LinkWaves(p[:1], p[1:], LoadOptions{}, LoadOptions{}, bank, "pid")
+		var lp *Link
+		var errp error
+		withBudget(t, 64, func() { lp, errp = LinkWaves(p[:1], p[1:], LoadOptions{}, LoadOptions{}, bank, "pid") })
+		if (err == nil) != (errp == nil) || !reflect.DeepEqual(l, lp) {
+			t.Fatalf("in one pass %+v, %v; in passes %+v, %v", l, err, lp, errp)
+		}
 		if err != nil {
 			return
 		}
