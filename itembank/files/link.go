@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -58,7 +59,11 @@ type Link struct {
 // the first pass stops holding, reads on to count need, and the rows are
 // linked in K = ⌈need / linkBudget⌉ passes, pass k holding only the ids
 // whose 64-bit FNV-1a hash is k modulo K (about 1/K of them): each wave's
-// files are then read K + 1 times, and the result is the same.
+// files are then read K + 1 times, and the result is the same. A pass
+// reuses the memory of the one before, after a garbage collection, so
+// that the garbage of reading does not pile up to twice the budget.
+// (Ids made to fall in one bucket would all be held in one pass, as
+// without a budget.)
 //
 // Errors name the file and line: an id given twice in one wave
 // (ErrSameID, also across the files of a wave), a file without the id
@@ -76,24 +81,25 @@ func LinkWaves(previous, current []string, prevOpt, curOpt LoadOptions, bank *it
 	items := len(bank.Items)
 	prev := &linkWave{paths: previous, opt: prevOpt, levels: newLevels(items), rowBytes: int64(items) + prevRowBytes}
 	cur := &linkWave{paths: current, opt: curOpt, levels: newLevels(items), rowBytes: curRowBytes}
-	l := &Link{IDColumn: idColumn}
-	pairs := newPairCounts(prev.levels, cur.levels)
+	lk := &linking{bank: bank, idColumn: idColumn, prev: prev, cur: cur,
+		held: &previousWave{ids: map[string]int32{}}, linked: &currentWave{ids: map[string]rowAt{}}}
+	lk.start()
 	first := &linkPass{n: 1, first: true}
-	if err := linkOnce(first, prev, cur, bank, idColumn, l, pairs); err != nil {
+	if err := lk.pass(first); err != nil {
 		return nil, err
 	}
 	if first.over() {
-		l = &Link{IDColumn: idColumn}
-		pairs = newPairCounts(prev.levels, cur.levels)
+		lk.start()
 		n := linkPasses(first.need)
 		for k := range n {
-			if err := linkOnce(&linkPass{k: k, n: n}, prev, cur, bank, idColumn, l, pairs); err != nil {
+			if err := lk.pass(&linkPass{k: k, n: n}); err != nil {
 				return nil, err
 			}
 		}
 	}
+	l := lk.link
 	l.PreviousNoID, l.CurrentNoID = prev.noID, cur.noID
-	l.Places, l.Diffs = diffTables(pairs.differences())
+	l.Places, l.Diffs = diffTables(lk.linked.pairs.differences())
 	return l, nil
 }
 
@@ -106,19 +112,47 @@ type linkWave struct {
 	rowBytes int64   // what holding a row costs besides its id
 }
 
-// linkOnce makes one pass: it holds the previous wave's rows of the pass,
-// links the current wave's to them, and adds the counts to l and pairs
-// (unless the first pass is over the budget, which counts only).
-func linkOnce(pass *linkPass, prev, cur *linkWave, bank *itembank.Bank, idColumn string, l *Link, pairs *pairCounts) error {
-	p := &previousWave{ids: map[string]int32{}}
-	for f, path := range prev.paths {
-		if err := readLinkFile(path, prev, bank, idColumn, pass, func(r *linkRow) error { return p.add(r, prev.paths, f) }); err != nil {
+// A linking is LinkWaves at work: the two waves, what a pass holds of
+// each (kept from pass to pass, so that a pass reuses the memory of the
+// one before rather than leaving it to the garbage collector, which would
+// let the heap grow to twice the budget), and the counts so far.
+type linking struct {
+	bank     *itembank.Bank
+	idColumn string
+	prev     *linkWave
+	cur      *linkWave
+	held     *previousWave
+	linked   *currentWave
+	link     *Link
+}
+
+// start sets the counts to zero: at the start, and after a first pass
+// over the budget, which counts nothing.
+func (lk *linking) start() {
+	lk.link = &Link{IDColumn: lk.idColumn}
+	lk.linked.pairs = newPairCounts(lk.prev.levels, lk.cur.levels)
+}
+
+// pass makes one pass: it holds the previous wave's rows of the pass,
+// links the current wave's to them, and adds the counts (unless the first
+// pass is over the budget, which counts only).
+func (lk *linking) pass(pass *linkPass) error {
+	p, c := lk.held, lk.linked
+	if !pass.first {
+		// The reading of the pass before left garbage (buffers, positions)
+		// that the collector would let grow to what the pass holds, up to
+		// twice the budget: free it before holding again.
+		runtime.GC()
+	}
+	p.reset()
+	for f, path := range lk.prev.paths {
+		if err := readLinkFile(path, lk.prev, lk.bank, lk.idColumn, pass, func(r *linkRow) error { return p.add(r, lk.prev.paths, f) }); err != nil {
 			return err
 		}
 	}
-	c := &currentWave{prev: p, seen: make([]bool, len(p.where)), ids: map[string]rowAt{}, pairs: pairs}
-	for f, path := range cur.paths {
-		if err := readLinkFile(path, cur, bank, idColumn, pass, func(r *linkRow) error { return c.add(r, cur.paths, f) }); err != nil {
+	c.reset(p)
+	for f, path := range lk.cur.paths {
+		if err := readLinkFile(path, lk.cur, lk.bank, lk.idColumn, pass, func(r *linkRow) error { return c.add(r, lk.cur.paths, f) }); err != nil {
 			return err
 		}
 	}
@@ -134,9 +168,9 @@ func linkOnce(pass *linkPass, prev, cur *linkWave, bank *itembank.Bank, idColumn
 			linked++
 		}
 	}
-	l.Linked += linked
-	l.PreviousOnly += int64(len(p.where)) - linked
-	l.CurrentOnly += int64(len(c.ids)) - linked
+	lk.link.Linked += linked
+	lk.link.PreviousOnly += int64(len(p.where)) - linked
+	lk.link.CurrentOnly += int64(len(c.ids)) - linked
 	return nil
 }
 
@@ -151,6 +185,12 @@ type previousWave struct {
 	ids   map[string]int32 // id -> respondent
 	where []rowAt          // respondent -> row
 	codes codeBlocks       // respondent-major: code r*items+i, 0 = no answer, else the wave's levels.units[i][code-1]
+}
+
+func (p *previousWave) reset() {
+	clear(p.ids)
+	p.where = p.where[:0]
+	p.codes.n = 0
 }
 
 func (p *previousWave) add(r *linkRow, paths []string, file int) error {
@@ -189,7 +229,8 @@ func (l *levels) code(i int, units int64) (uint8, bool) {
 
 // codeBlocks hold the previous wave's answer codes in blocks of a fixed
 // size, so that they grow without being copied (a copy would briefly
-// double the largest thing linking holds).
+// double the largest thing linking holds); the next pass writes over them
+// (n = 0).
 type codeBlocks struct {
 	blocks [][]uint8
 	n      int
@@ -198,11 +239,11 @@ type codeBlocks struct {
 const codeBlock = 1 << 20
 
 func (b *codeBlocks) add(c uint8) {
-	if b.n%codeBlock == 0 {
-		b.blocks = append(b.blocks, make([]uint8, 0, codeBlock))
+	k := b.n / codeBlock
+	if k == len(b.blocks) {
+		b.blocks = append(b.blocks, make([]uint8, codeBlock))
 	}
-	last := len(b.blocks) - 1
-	b.blocks[last] = append(b.blocks[last], c)
+	b.blocks[k][b.n%codeBlock] = c
 	b.n++
 }
 
@@ -215,6 +256,13 @@ type currentWave struct {
 	seen  []bool           // previous respondent -> linked
 	ids   map[string]rowAt // ids of the current wave
 	pairs *pairCounts
+}
+
+func (c *currentWave) reset(p *previousWave) {
+	c.prev = p
+	c.seen = slices.Grow(c.seen[:0], len(p.where))[:len(p.where)]
+	clear(c.seen)
+	clear(c.ids)
 }
 
 func (c *currentWave) add(r *linkRow, paths []string, file int) error {
@@ -419,7 +467,6 @@ func readLinkFile(path string, w *linkWave, bank *itembank.Bank, idColumn string
 		if !pass.first && (r.id == "" || !pass.holds(r.id)) {
 			continue
 		}
-		r.line = t.Pos(idf).Line
 		for i, f := range itemField {
 			r.codes[i] = 0
 			if f < 0 {
@@ -452,6 +499,7 @@ func readLinkFile(path string, w *linkWave, bank *itembank.Bank, idColumn string
 		if !pass.holds(r.id) {
 			continue
 		}
+		r.line = t.Pos(idf).Line // after the cells: Pos makes garbage, and the rows not held need no line
 		if err := add(r); err != nil {
 			return err
 		}
