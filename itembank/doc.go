@@ -35,7 +35,7 @@
 // NaN, never 0. With WithTables a summary also counts, for items on scales
 // of up to MaxTablePoints points, the table of answer combinations of each
 // pair (PairTable, tables.go), which adds up like the sums and is what
-// Spearman's and the polychoric r need. Summaries are written to and read
+// Spearman's r, Kendall's tau-b and the polychoric r need. Summaries are written to and read
 // from summary files (WriteJSON, LoadSummary), which hold no row of
 // answers.
 //

@@ -23,7 +23,7 @@ type Tally struct {
 	places      int
 	freq        [][MaxLevels + 1]int64 // per item, per code
 	answered    []uint8                // scratch: per row of a block, nonzero when answered
-	counter     *planes.Counter        // nil without pairs
+	counter     *planes.Counter        // nil without pairs, or until needed (fromTables)
 	pairs       []planes.Sums          // flushed pair sums in units of 10^-places
 	items       []*planes.Item         // scratch for the counter
 	tables      *tableTally            // WithTables only (tables.go)
@@ -40,9 +40,11 @@ func NewTally(bank *Bank, detail Detail) *Tally {
 	p := len(bank.Items)
 	t := &Tally{bank: bank, detail: detail, freq: make([][MaxLevels + 1]int64, p)}
 	if detail >= WithPairs {
-		t.counter = planes.NewCounter(p)
 		t.pairs = make([]planes.Sums, p*(p-1)/2)
 		t.items = make([]*planes.Item, p)
+	}
+	if detail == WithPairs {
+		t.counter = planes.NewCounter(p)
 	}
 	if detail == WithTables {
 		t.tables = newTableTally(bank)
@@ -82,7 +84,7 @@ func (t *Tally) Add(r *Responses) {
 			t.respondents++
 		}
 	}
-	if t.counter == nil {
+	if t.detail < WithPairs {
 		return
 	}
 	if t.fromTables && !t.tables.allWhole(r) {
@@ -99,6 +101,9 @@ func (t *Tally) Add(r *Responses) {
 			t.items[i] = &planes.Item{Codes: c.Codes[:n], Values: c.values(t.places)}
 		}
 	}
+	if t.counter == nil { // made at the first block whose sums the tables do not give
+		t.counter = planes.NewCounter(len(t.bank.Items))
+	}
 	t.counter.Add(t.items, n)
 	if t.tables != nil {
 		t.tables.add(r, n)
@@ -112,8 +117,10 @@ func (t *Tally) rescale(places int) {
 	if places == t.places {
 		return
 	}
-	if t.counter != nil {
-		t.counter.FlushTo(t.pairs)
+	if t.pairs != nil {
+		if t.counter != nil {
+			t.counter.FlushTo(t.pairs)
+		}
 		f := pow10[places-t.places]
 		for k := range t.pairs {
 			s := &t.pairs[k]
@@ -155,8 +162,10 @@ func (t *Tally) Summary(r *Responses) (*Summary, error) {
 	if t.fromTables {
 		t.sumsFromTables()
 	}
-	if t.counter != nil {
-		t.counter.FlushTo(t.pairs)
+	if t.pairs != nil {
+		if t.counter != nil {
+			t.counter.FlushTo(t.pairs)
+		}
 		s.pairs = make([]PairSums, len(t.pairs))
 		for k, c := range t.pairs {
 			s.pairs[k] = PairSums(c)

@@ -31,8 +31,9 @@
 // the tick; PreferToKeep suggests which of the two to keep.
 //
 // The r of the redundancy rule is Pearson's by default; Thresholds.Method
-// (method: in a rules file) chooses Spearman's r (spearman.go, decided
-// exactly from the tables of answers) or the two-step polychoric r with
+// (method: in a rules file) chooses Spearman's r (spearman.go) or Kendall's
+// tau-b (kendall.go), both decided exactly from the tables of answers, or
+// the two-step polychoric r with
 // its standard error and close calls (polychoric.go, on the bivariate
 // normal of polychoric_bvn.go); method.go dispatches.
 //

@@ -10,12 +10,13 @@ import (
 )
 
 // The correlation the redundancy rule uses, chosen in the rules file
-// (method:). Pearson's r is the report's; Spearman's r and the polychoric
-// r treat the answers as ordered categories, and need the answer tables
-// (itembank.WithTables).
+// (method:). Pearson's r is the report's; Spearman's r, Kendall's tau-b
+// and the polychoric r treat the answers as ordered categories, and need
+// the answer tables (itembank.WithTables).
 const (
 	MethodPearson    = "pearson"
 	MethodSpearman   = "spearman"
+	MethodKendall    = "kendall"
 	MethodPolychoric = "polychoric"
 )
 
@@ -26,16 +27,16 @@ const CloseCall = 0.005
 
 // NeedsTables reports whether the method needs the answer tables.
 func NeedsTables(method string) bool {
-	return method == MethodSpearman || method == MethodPolychoric
+	return method == MethodSpearman || method == MethodKendall || method == MethodPolychoric
 }
 
 // validateMethod checks the method key of a rules file.
 func validateMethod(m string) error {
 	switch m {
-	case "", MethodPearson, MethodSpearman, MethodPolychoric:
+	case "", MethodPearson, MethodSpearman, MethodKendall, MethodPolychoric:
 		return nil
 	}
-	return &fieldError{[]string{"method"}, fmt.Sprintf("method: %q is none of %s, %s, %s", m, MethodPearson, MethodSpearman, MethodPolychoric)}
+	return &fieldError{[]string{"method"}, fmt.Sprintf("method: %q is none of %s, %s, %s, %s", m, MethodPearson, MethodSpearman, MethodKendall, MethodPolychoric)}
 }
 
 // methodName returns the method in force, pearson when none is set.
@@ -86,6 +87,13 @@ func correlate(s *itembank.Summary, i, j int, t Thresholds) pairR {
 		}
 		return pairR{R: r, SE: math.NaN(), N: tab.N(), Exceeds: spearmanExceeds(tab, t.Redundant), ok: true}
 	}
+	if method == MethodKendall {
+		r, ok := KendallTauB(tab)
+		if !ok {
+			return pairR{Reason: RUndefined}
+		}
+		return pairR{R: r, SE: math.NaN(), N: tab.N(), Exceeds: kendallExceeds(tab, t.Redundant), ok: true}
+	}
 	pc, ok := Polychoric(tab)
 	if !ok {
 		return pairR{Reason: RUndefined}
@@ -135,6 +143,8 @@ func methodWords(m string) string {
 	switch m {
 	case MethodSpearman:
 		return "Spearman's r, pairwise complete, n >= 3, from the tables of answers"
+	case MethodKendall:
+		return "Kendall's tau-b, pairwise complete, n >= 3, from the tables of answers"
 	case MethodPolychoric:
 		return fmt.Sprintf("polychoric r, two-step maximum likelihood from the tables of answers; within %.3f of the threshold a close call", CloseCall)
 	}

@@ -54,3 +54,13 @@ func BenchmarkSpearman(b *testing.B) {
 		k++
 	}
 }
+
+// BenchmarkKendall times Kendall's tau-b of one pair of 1-5 items.
+func BenchmarkKendall(b *testing.B) {
+	tabs := benchTables(64, 5)
+	k := 0
+	for b.Loop() {
+		KendallTauB(tabs[k%len(tabs)])
+		k++
+	}
+}

@@ -120,9 +120,12 @@ func TestMethodKey(t *testing.T) {
 	if c, _ := LoadConfig(strings.NewReader("redundant: 0.6\n"), "rules.yaml", nil); NeedsTables(c.Method) || methodName(c.Method) != MethodPearson {
 		t.Errorf("default method %q", c.Method)
 	}
-	_, err = LoadConfig(strings.NewReader("redundant: 0.6\nmethod: kendall\n"), "rules.yaml", nil)
-	if err == nil || !strings.Contains(err.Error(), "rules.yaml:2") || !strings.Contains(err.Error(), "kendall") {
-		t.Errorf("method: kendall: %v", err)
+	if c, err := LoadConfig(strings.NewReader("method: kendall\n"), "rules.yaml", nil); err != nil || c.Method != MethodKendall || !NeedsTables(c.Method) {
+		t.Errorf("method: kendall gives %q, %v", c.Method, err)
+	}
+	_, err = LoadConfig(strings.NewReader("redundant: 0.6\nmethod: kendal\n"), "rules.yaml", nil)
+	if err == nil || !strings.Contains(err.Error(), "rules.yaml:2") || !strings.Contains(err.Error(), "kendal") {
+		t.Errorf("method: kendal: %v", err)
 	}
 }
 
@@ -355,6 +358,36 @@ func TestPolychoricConverged(t *testing.T) {
 				}
 				worstR, worstSE = max(worstR, math.Abs(got.R-root)), max(worstSE, math.Abs(got.SE/se-1))
 			}
+		}
+	}
+}
+
+// Kendall's tau-b is decided exactly at the threshold: the table
+// [[1 0] [1 1]] has C − D = 1 and n₀ − n₁ = n₀ − n₂ = 2, so τb = 1/2
+// exactly, which is not above 0.5 and is above 0.4999.
+func TestKendallAtThreshold(t *testing.T) {
+	tab := itembank.PairTable{XMin: 1, YMin: 1, Rows: 2, Cols: 2, Counts: []int64{1, 0, 1, 1}}
+	if tau, ok := KendallTauB(tab); !ok || tau != 0.5 {
+		t.Fatalf("tau-b %v (%v), want 0.5", tau, ok)
+	}
+	if kendallExceeds(tab, mustNumber("0.5")) || !kendallExceeds(tab, mustNumber("0.4999")) {
+		t.Errorf("exceeds 0.5: %v, 0.4999: %v; want false, true", kendallExceeds(tab, mustNumber("0.5")), kendallExceeds(tab, mustNumber("0.4999")))
+	}
+	// The transpose, and the table turned upside down (τb = −1/2).
+	for _, c := range [][]int64{{1, 1, 0, 1}, {1, 1, 1, 0}} {
+		tr := tab
+		tr.Counts = c
+		tau, _ := KendallTauB(tr)
+		if math.Abs(tau) != 0.5 || kendallExceeds(tr, mustNumber("0.5")) || !kendallExceeds(tr, mustNumber("0.4999")) {
+			t.Errorf("%v: tau-b %v", c, tau)
+		}
+	}
+	// Undefined: one answer only on an item, or fewer than three people.
+	for _, c := range [][]int64{{3, 4, 0, 0}, {1, 0, 0, 1}} {
+		tr := tab
+		tr.Counts = c
+		if tau, ok := KendallTauB(tr); ok || !math.IsNaN(tau) || kendallExceeds(tr, mustNumber("0")) {
+			t.Errorf("%v: tau-b %v (%v), want undefined", c, tau, ok)
 		}
 	}
 }

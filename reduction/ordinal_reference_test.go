@@ -120,15 +120,10 @@ func TestBivariateNormalGrid(t *testing.T) {
 	t.Logf("coarse grid: largest error %.2g", worst)
 }
 
-// TestOrdinalReference counts the tables of the three data sets as flag
-// does (Summarize with tables), checks them cell for cell against R's,
-// and checks against R Spearman's r (to 1e-12), the polychoric r (to
-// 1e-6) and its SE (to 2e-6 relative, as close as R's second difference
-// gets; TestPolychoricDerivatives checks the exact second derivative
-// itself); and polycor's own estimate to 5e-4, as its optimise stops at a
-// tolerance of about 1.2e-4, and its own SE (optim's numerical Hessian,
-// steps of 1e-3) to 1e-3 relative.
-func TestOrdinalReference(t *testing.T) {
+// ordinalSummaries summarises the three data sets of the ordinal
+// references with tables, as flag does, and indexes their items by id.
+func ordinalSummaries(t *testing.T) (map[string]*itembank.Summary, map[string]map[string]int) {
+	t.Helper()
 	summaries := map[string]*itembank.Summary{}
 	index := map[string]map[string]int{}
 	for name, set := range ordinalSets {
@@ -150,6 +145,54 @@ func TestOrdinalReference(t *testing.T) {
 			index[name][it.ID] = i
 		}
 	}
+	return summaries, index
+}
+
+// TestKendallReference checks Kendall's tau-b from the tables of the three
+// data sets against R's cor(method = "kendall", use =
+// "pairwise.complete.obs") to 1e-12 (kendall.R), and that the exact
+// decision at a threshold agrees with the value wherever it is not within
+// 1e-9 of it.
+func TestKendallReference(t *testing.T) {
+	summaries, index := ordinalSummaries(t)
+	var worst float64
+	rows := readCSV(t, "testdata/ordinal/kendall.csv")
+	if len(rows) != 11516 {
+		t.Fatalf("%d reference pairs, want 11516", len(rows))
+	}
+	for _, row := range rows {
+		i, j := index[row["set"]][row["x"]], index[row["set"]][row["y"]]
+		tab, state := summaries[row["set"]].Table(i, j)
+		if state != itembank.TableReady {
+			t.Fatalf("%s %s-%s: no table", row["set"], row["x"], row["y"])
+		}
+		want := num(t, row["kendall"])
+		got, ok := KendallTauB(tab)
+		if !ok || math.Abs(got-want) > 1e-12 {
+			t.Errorf("%s %s-%s: tau-b %.17g (%v), R %.17g", row["set"], row["x"], row["y"], got, ok, want)
+			continue
+		}
+		worst = max(worst, math.Abs(got-want))
+		for _, thr := range []string{"0.3", "0.5"} {
+			th := mustNumber(thr)
+			if f := th.Float(); math.Abs(math.Abs(got)-f) > 1e-9 && kendallExceeds(tab, th) != (math.Abs(got) > f) {
+				t.Errorf("%s %s-%s: tau-b %g, exceeds %s: %v", row["set"], row["x"], row["y"], got, thr, kendallExceeds(tab, th))
+			}
+		}
+	}
+	t.Logf("%d pairs: largest |Go − R| %.2g", len(rows), worst)
+}
+
+// TestOrdinalReference counts the tables of the three data sets as flag
+// does (Summarize with tables), checks them cell for cell against R's,
+// and checks against R Spearman's r (to 1e-12), the polychoric r (to
+// 1e-6) and its SE (to 2e-6 relative, as close as R's second difference
+// gets; TestPolychoricDerivatives checks the exact second derivative
+// itself); and polycor's own estimate to 5e-4, as its optimise stops at a
+// tolerance of about 1.2e-4, and its own SE (optim's numerical Hessian,
+// steps of 1e-3) to 1e-3 relative.
+func TestOrdinalReference(t *testing.T) {
+	summaries, index := ordinalSummaries(t)
 	var worstS, worstP, worstSE float64
 	var nS, nP int
 	for _, row := range readCSV(t, "testdata/ordinal/tables.csv") {

@@ -112,7 +112,7 @@ func (r *Result) writeThresholdTable(w io.Writer) {
 		writeWrapped(w, "ceiling_reversed: reverse-keyed items are tested after reflection "+
 			"(ceiling: mean < min + max - ceiling; floor: mean > min + max - floor)", "  ", "    ")
 	}
-	writeWrapped(w, fmt.Sprintf("redundant: |r| > %s with at least one other item (pairwise complete, n >= 3)", r.Thresholds.Redundant), "  ", "    ")
+	writeWrapped(w, fmt.Sprintf("redundant: |r| > %s with at least one other item (%s)", r.Thresholds.Redundant, methodWords(r.Thresholds.Method)), "  ", "    ")
 	for _, l := range r.Limits {
 		if r.Thresholds.WavePlanFor(l.Scale).StableEquivalence {
 			writeWrapped(w, fmt.Sprintf("%s: stable only when the 90%% Welch interval of the shift lies inside -%s..+%s (equivalence, two one-sided tests at .05)",

@@ -38,7 +38,7 @@ type Screening struct {
 	// empty in files written before groups, which counted per item.
 	Redundancy string `yaml:"redundancy,omitempty"`
 	// Method is the correlation of the redundancy rule when it is not
-	// Pearson's r (Thresholds.Method): spearman or polychoric.
+	// Pearson's r (Thresholds.Method): spearman, kendall or polychoric.
 	Method string `yaml:"method,omitempty"`
 	// ScreenedItems are the ids of the items screened, by which a refresh
 	// tells an item new in the bank from one whose entry was deleted.

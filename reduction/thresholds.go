@@ -124,7 +124,8 @@ type Thresholds struct {
 	// (off: the raw scale, as an SPSS run on the raw data does).
 	CeilingReversed bool `yaml:"ceiling_reversed"`
 	// Method is the correlation of the redundancy rule: pearson (the
-	// report's; also when empty), spearman or polychoric (method.go).
+	// report's; also when empty), spearman, kendall or polychoric
+	// (method.go).
 	Method string `yaml:"method"`
 }
 

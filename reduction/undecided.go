@@ -37,7 +37,7 @@ const (
 	// with some other items, since fewer people than its minimum answered
 	// both (at one site at least), so redundant is undecided for them.
 	RWithheld
-	// RNoTable: the redundancy method (spearman, polychoric) needs answer
+	// RNoTable: the redundancy method (spearman, kendall, polychoric) needs answer
 	// tables, and the item has none with some other items (a scale of more
 	// than itembank.MaxTablePoints points, answers that are not whole
 	// points, or a summary made without tables).

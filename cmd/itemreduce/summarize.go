@@ -41,7 +41,7 @@ Example:
 and per pair of items how many respondents answered both with the sums of their
 answers, their squares and products. It holds no row of answers. With --tables it
 also holds, per pair of items on scales of up to 11 points, how many gave each
-combination of answers, which a rules file's method: spearman or polychoric needs. A site that may not
+combination of answers, which a rules file's method: spearman, kendall or polychoric needs. A site that may not
 share its raw answers can share this file; flag and every other command pool the
 summaries of one wave as they pool the files of answers themselves.
 
@@ -76,7 +76,7 @@ not from other summaries.`,
 			&cli.StringSliceFlag{Name: "where", Usage: "keep only rows where `COLUMN=VALUE`, e.g. gemeente=Zwolle (repeatable; all must hold)"},
 			&cli.StringFlag{Name: "sheet", Usage: "for Excel workbooks: the worksheet `NAME` to read (default: the first)"},
 			noWaveCheckFlag(),
-			&cli.BoolFlag{Name: "tables", Usage: "also count, per pair of items on scales of up to 11 points, how many gave each combination of answers, which the rules file's method: spearman or polychoric needs; a table with a combination fewer than --min-respondents people gave is withheld"},
+			&cli.BoolFlag{Name: "tables", Usage: "also count, per pair of items on scales of up to 11 points, how many gave each combination of answers, which the rules file's method: spearman, kendall or polychoric needs; a table with a combination fewer than --min-respondents people gave is withheld"},
 			&cli.Int64Flag{Name: "min-respondents", Value: defaultMinRespondents, Usage: "refuse to summarise fewer than `N` respondents, and withhold every item and pair of items fewer than N answered, so that no one's answers can be singled out"},
 			forceFlag(),
 		}, append(ledgerFlags(), outFlags("write the summary to `FILE`, whose name must end in "+itembank.SummaryExt+" (replaced only when everything succeeded)")...)...),
@@ -262,7 +262,7 @@ func printWithheldTables(c *cli.Context, w *itembank.Withholding) {
 		more = fmt.Sprintf(" and %d more", len(names)-shown)
 		names = names[:shown]
 	}
-	fmt.Fprintf(c.App.ErrWriter, "withheld: the tables of answers of %d pair(s) of items, each with a combination of answers that 1 to %d people gave (--min-respondents); their sums are in the summary, Spearman's and the polychoric r cannot be computed for them: %s%s\n",
+	fmt.Fprintf(c.App.ErrWriter, "withheld: the tables of answers of %d pair(s) of items, each with a combination of answers that 1 to %d people gave (--min-respondents); their sums are in the summary, Spearman's r, Kendall's tau-b and the polychoric r cannot be computed for them: %s%s\n",
 		len(w.Tables), w.Min-1, strings.Join(names, ", "), more)
 }
 

@@ -8,8 +8,8 @@ import (
 )
 
 // TestTablesPoolLikeAnswers summarises the example's newer wave per
-// municipality with --tables and checks that flag with method: spearman
-// and polychoric on the three summaries gives, byte for byte, the JSON of
+// municipality with --tables and checks that flag with method: spearman,
+// kendall and polychoric on the three summaries gives, byte for byte, the JSON of
 // the answers themselves (but for the selection, which names the files
 // read); that at the default minimum the small tables are withheld, said
 // so, and their pairs undecided with the reason; and that summaries
@@ -48,7 +48,7 @@ func TestTablesPoolLikeAnswers(t *testing.T) {
 		return runRoot(t, args...)
 	}
 	open := summaries("1", true)
-	for _, method := range []string{"spearman", "polychoric"} {
+	for _, method := range []string{"spearman", "kendall", "polychoric"} {
 		raw := flag(method, example2017)
 		pooled := flag(method, open...)
 		if raw.code != 0 || pooled.code != 0 {

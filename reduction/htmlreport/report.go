@@ -382,6 +382,8 @@ func heatmapIntro(w *Words, method string) string {
 	switch method {
 	case reduction.MethodSpearman:
 		r = w.SpearmanR
+	case reduction.MethodKendall:
+		r = w.KendallTau
 	case reduction.MethodPolychoric:
 		r = w.PolychoricR
 	}

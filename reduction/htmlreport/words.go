@@ -22,18 +22,18 @@ type Words struct {
 	Themes, NoTheme       string
 	Heatmap, HeatmapIntro string
 	// The correlation the heatmap shows, by the redundancy rule's method.
-	PearsonR, SpearmanR, PolychoricR      string
-	Reliability, ReliabilityIntro         string
-	ReliabilityAfterIntro                 string
-	ItemTable, ItemTableIntro, Filter     string
-	Shown                                 string
-	NotAsked, Withheld, NoAnswers         string
-	Previous, Current                     string
-	Respondents                           string
-	Reversed                              string
-	Mean, Interval, IntervalUndefined, Of string
-	MeanPanel                             string
-	WaveTest, HolmP, Effect               string
+	PearsonR, SpearmanR, KendallTau, PolychoricR string
+	Reliability, ReliabilityIntro                string
+	ReliabilityAfterIntro                        string
+	ItemTable, ItemTableIntro, Filter            string
+	Shown                                        string
+	NotAsked, Withheld, NoAnswers                string
+	Previous, Current                            string
+	Respondents                                  string
+	Reversed                                     string
+	Mean, Interval, IntervalUndefined, Of        string
+	MeanPanel                                    string
+	WaveTest, HolmP, Effect                      string
 	// Tests names the wave tests and their effect sizes in words; Paired
 	// is a format with the number of respondents linked.
 	Tests                                   TestWords
@@ -169,6 +169,7 @@ var English = Words{
 	Heatmap:      "How the items correlate",
 	PearsonR:     "Pearson's r",
 	SpearmanR:    "Spearman's rank correlation",
+	KendallTau:   "Kendall's tau-b",
 	PolychoricR:  "The polychoric correlation",
 	HeatmapIntro: "%s of every pair of items in the current wave, over the people who answered both, in theme order (lines between themes). Outlined cells are pairs above the redundancy threshold; ▲ and a yellow ring mark the item chosen to stand for its group of redundant items.",
 	Reliability:  "Reliability of the themes and composites",

@@ -21,6 +21,7 @@ var Dutch = Words{
 	Heatmap:      "Samenhang tussen de items",
 	PearsonR:     "Pearsons r",
 	SpearmanR:    "De rangcorrelatie van Spearman",
+	KendallTau:   "De Kendall-tau-b",
 	PolychoricR:  "De polychorische correlatie",
 	HeatmapIntro: "%s van elk paar items in de laatste meting, berekend over de mensen die beide vragen beantwoordden, in de volgorde van de thema's (lijnen tussen de thema's). Omlijnde cellen zijn paren boven de drempel voor overlap; ▲ en een gele ring markeren het item dat gekozen is als vertegenwoordiger van zijn groep overlappende items.",
 	Reliability:  "Betrouwbaarheid van de thema's en samengestelde indicatoren",

@@ -3,6 +3,7 @@ package planes
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -75,6 +76,38 @@ func TestCountTables(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// With enough items for several tiles (TableCounter.countBlocks), counted
+// by one core or by several, every table is the one counted respondent by
+// respondent: no pair is counted twice or left out.
+func TestCountTablesTiles(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	const p, n = 80, 8192 + 70
+	items := tableItems(rng, p, n)
+	words := 0
+	for _, it := range items {
+		if it != nil {
+			words += it.Points * blockWords(n)
+		}
+	}
+	if tiles := words * 8 / tileBytes; tiles < 3 {
+		t.Fatalf("the items make %d tiles; the test needs several", tiles)
+	}
+	for _, procs := range []int{1, 2, 3} {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		tables := CountTables(items, n)
+		for i := range p {
+			for j := i + 1; j < p; j++ {
+				if items[i] == nil || items[j] == nil {
+					continue
+				}
+				if want := loopTable(items[i], items[j], n); !slices.Equal(tables[Index(i, j, p)], want) {
+					t.Fatalf("%d cores: table (%d,%d) = %v, want %v", procs, i, j, tables[Index(i, j, p)], want)
+				}
+			}
+		}
 	}
 }
 
