@@ -1,11 +1,5 @@
 package planes
 
-import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-)
-
 // A Counter adds up the pair sums of many items over blocks of
 // respondents given one after the other, so that a wave can be counted
 // without ever holding all of its answers: memory grows with the items
@@ -209,82 +203,24 @@ func (c *Counter) FlushTo(dst []Sums) {
 	clear(c.items)
 }
 
-// A tile is a run of narrow items (positions lo ≤ a < hi in narrow) whose
-// planes together take about tileBytes.
-type tile struct{ lo, hi int }
-
-// tileBytes is the size of one tile's planes: two tiles stay in a core's
-// level-2 cache (512 KiB or more on processors of the last ten years)
-// while every pair between them is counted.
-const tileBytes = 160 << 10
-
 func (c *Counter) tilesOf(narrow []int, w int) []tile {
-	var tiles []tile
-	lo, size := 0, 0
-	for a, i := range narrow {
-		size += c.lay[i].np * w * 8
-		if size >= tileBytes {
-			tiles = append(tiles, tile{lo, a + 1})
-			lo, size = a+1, 0
-		}
-	}
-	if lo < len(narrow) {
-		tiles = append(tiles, tile{lo, len(narrow)})
-	}
-	return tiles
+	return cutTiles(len(narrow), func(a int) int { return c.lay[narrow[a]].np * w * 8 })
 }
 
 // countBlock counts respondents r0 ≤ r < r1 for every pair of narrow
 // items on all cores: first the planes, each core some items, then the
 // pairs of every two tiles, each pair of tiles by one core.
 func (c *Counter) countBlock(buf []uint64, narrow []int, tiles []tile, w, r0, r1 int) {
-	tasks := len(tiles) * (len(tiles) + 1) / 2
-	workers := min(runtime.GOMAXPROCS(0), tasks)
-	if workers <= 1 {
-		c.fill(buf, narrow, w, r0, r1)
-		for t := range tasks {
-			c.countTiles(buf, narrow, tiles, t, w)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	per := (len(narrow) + workers - 1) / workers
-	for k := range workers {
-		part := narrow[min(len(narrow), k*per):min(len(narrow), (k+1)*per)]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c.fill(buf, part, w, r0, r1)
-		}()
-	}
-	wg.Wait()
-	var next atomic.Int64
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				t := int(next.Add(1) - 1)
-				if t >= tasks {
-					return
-				}
-				c.countTiles(buf, narrow, tiles, t, w)
-			}
-		}()
-	}
-	wg.Wait()
+	countOnCores(narrow, tiles,
+		func(part []int) { c.fill(buf, part, w, r0, r1) },
+		func(t int) { c.countTiles(buf, narrow, tiles, t, w) })
 }
 
 // countTiles counts the pairs of task t: tiles I ≤ J numbered row by row
 // ((0,0), (0,1), …, (1,1), …), every pair of an item of I with a later
 // item of J.
 func (c *Counter) countTiles(buf []uint64, narrow []int, tiles []tile, t, w int) {
-	I := 0
-	for t >= len(tiles)-I {
-		t -= len(tiles) - I
-		I++
-	}
-	J := I + t
+	I, J := tilePair(t, len(tiles))
 	ti, tj := tiles[I], tiles[J]
 	buf = buf[:len(buf):len(buf)]
 	for a := ti.lo; a < ti.hi; a++ {

@@ -1,11 +1,5 @@
 package planes
 
-import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-)
-
 // Answer tables by one-hot bit planes.
 //
 // For an item with K answer points, a block of respondents becomes K bit
@@ -130,61 +124,14 @@ func (c *TableCounter) countBlocks(items []*TableItem, used, offs []int, w, word
 		c.buf = make([]uint64, words)
 	}
 	buf := c.buf[:words]
-	tiles := tableTiles(used, c.points, w)
-	tasks := len(tiles) * (len(tiles) + 1) / 2
-	workers := min(runtime.GOMAXPROCS(0), tasks)
+	tiles := cutTiles(len(used), func(a int) int { return c.points[used[a]] * w * 8 })
 	blockRows := 64 * w
 	for r0 := 0; r0 < n; r0 += blockRows {
 		r1 := min(n, r0+blockRows)
-		if workers <= 1 {
-			fillOneHot(buf, items, used, offs, c.points, w, r0, r1)
-			for t := range tasks {
-				countTableTiles(c.acc, c.cells, buf, c.points, used, offs, tiles, t, w)
-			}
-			continue
-		}
-		var wg sync.WaitGroup
-		per := (len(used) + workers - 1) / workers
-		for k := range workers {
-			part := used[min(len(used), k*per):min(len(used), (k+1)*per)]
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				fillOneHot(buf, items, part, offs, c.points, w, r0, r1)
-			}()
-		}
-		wg.Wait()
-		var next atomic.Int64
-		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for {
-					t := int(next.Add(1) - 1)
-					if t >= tasks {
-						return
-					}
-					countTableTiles(c.acc, c.cells, buf, c.points, used, offs, tiles, t, w)
-				}
-			}()
-		}
-		wg.Wait()
+		countOnCores(used, tiles,
+			func(part []int) { fillOneHot(buf, items, part, offs, c.points, w, r0, r1) },
+			func(t int) { countTableTiles(c.acc, c.cells, buf, c.points, used, offs, tiles, t, w) })
 	}
-}
-
-// tableTiles cuts the items used into runs whose planes take about
-// tileBytes (see Counter.tilesOf).
-func tableTiles(used, points []int, w int) []tile {
-	var tiles []tile
-	lo, size := 0, 0
-	for a, i := range used {
-		size += points[i] * w * 8
-		if size >= tileBytes || a == len(used)-1 {
-			tiles = append(tiles, tile{lo, a + 1})
-			lo, size = a+1, 0
-		}
-	}
-	return tiles
 }
 
 // fillOneHot writes the one-hot planes of respondents r0 ≤ r < r1: plane a
@@ -223,12 +170,8 @@ func fillOneHot(buf []uint64, items []*TableItem, used, offs, points []int, word
 // item of I with a later item of J, whose planes then stay in the
 // processor's level-2 cache.
 func countTableTiles(acc []int64, cells []int, buf []uint64, points, used, offs []int, tiles []tile, t, w int) {
-	I := 0
-	for t >= len(tiles)-I {
-		t -= len(tiles) - I
-		I++
-	}
-	ti, tj := tiles[I], tiles[I+t]
+	I, J := tilePair(t, len(tiles))
+	ti, tj := tiles[I], tiles[J]
 	p := len(points)
 	var row [MaxPoints]int64
 	for a := ti.lo; a < ti.hi; a++ {
