@@ -31,7 +31,8 @@ import (
 // kendallCounts returns C − D, n₀ − n₁ and n₀ − n₂ of a table, and N.
 // Each fits in int64 for N below about 4e9 (they are below N²/2).
 func kendallCounts(t itembank.PairTable) (s, tx, ty, n int64) {
-	rowN, colN := make([]int64, t.Rows), make([]int64, t.Cols)
+	var store [3][polyPoints]int64 // no allocation for the tables itembank makes
+	rowN, colN, below := int64Buf(store[0][:], t.Rows), int64Buf(store[1][:], t.Cols), int64Buf(store[2][:], t.Cols)
 	for a := range t.Rows {
 		for b := range t.Cols {
 			c := t.At(a, b)
@@ -41,7 +42,6 @@ func kendallCounts(t itembank.PairTable) (s, tx, ty, n int64) {
 		}
 	}
 	// below[b]: the respondents in the rows after a, in column b.
-	below := make([]int64, t.Cols)
 	var conc, disc int64
 	for a := t.Rows - 1; a >= 0; a-- {
 		var left int64 // Σ below[b'] over b' < b
