@@ -10,22 +10,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/itemreduce/itemreduce/internal/toolcheck"
 )
 
 // openpyxlPython returns a Python that has openpyxl, or skips the test;
 // with REQUIRE_OPENPYXL=1 it fails instead.
 func openpyxlPython(t *testing.T) string {
 	t.Helper()
-	for _, py := range []string{"/usr/bin/python3", "python3"} {
-		if path, err := exec.LookPath(py); err == nil && exec.Command(path, "-c", "import openpyxl").Run() == nil {
-			return path
-		}
-	}
-	if os.Getenv("REQUIRE_OPENPYXL") == "1" {
-		t.Fatal("REQUIRE_OPENPYXL=1 but no python3 with openpyxl is installed")
-	}
-	t.Skip("python3 with openpyxl is not installed (apt-get install python3-openpyxl); set REQUIRE_OPENPYXL=1 to fail instead")
-	return ""
+	return toolcheck.Python(t, "REQUIRE_OPENPYXL", "openpyxl")
 }
 
 // openpyxlSheet is a sheet as testdata/openpyxl/dump.py prints it.

@@ -25,3 +25,20 @@ func Need(t testing.TB, env string, cmds ...[]string) {
 		}
 	}
 }
+
+// Python returns a python3 that can import module (the system's
+// /usr/bin/python3 first, then the first on the PATH), or skips the test;
+// with the environment variable env "1" it fails instead.
+func Python(t testing.TB, env, module string) string {
+	t.Helper()
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		if path, err := exec.LookPath(py); err == nil && exec.Command(path, "-c", "import "+module).Run() == nil {
+			return path
+		}
+	}
+	if os.Getenv(env) == "1" {
+		t.Fatalf("%s=1 but no python3 with %s is installed", env, module)
+	}
+	t.Skipf("python3 with %s is not installed (apt-get install python3-%s); set %s=1 to fail instead", module, module, env)
+	return ""
+}
