@@ -1,7 +1,6 @@
 package reduction
 
 import (
-	"crypto/md5"
 	"encoding/csv"
 	"fmt"
 	"math"
@@ -9,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/itemreduce/itemreduce/internal/toolcheck"
@@ -165,20 +163,7 @@ func readReliabilityReference(t *testing.T, path string) [][]string {
 // run again.
 func TestReliabilityInputsUnchanged(t *testing.T) {
 	for _, ref := range reliabilityReferences {
-		versions, err := os.ReadFile(ref.prefix + "-versions.txt")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, input := range []string{ref.bank, ref.data} {
-			data, err := os.ReadFile(input)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sum := fmt.Sprintf("%s md5 %x", filepath.Base(input), md5.Sum(data))
-			if !strings.Contains(string(versions), sum) {
-				t.Errorf("%s changed since its R reference was computed (want %q in %s-versions.txt): run testdata/reliability/regenerate.sh", input, sum, ref.prefix)
-			}
-		}
+		checkInputsUnchanged(t, ref.prefix+"-versions.txt", "", "testdata/reliability/regenerate.sh", ref.bank, ref.data)
 	}
 }
 

@@ -1,8 +1,6 @@
 package reduction
 
 import (
-	"crypto/md5"
-	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -123,20 +121,8 @@ func b2f(b bool) float64 {
 // run again.
 func TestShortenInputsUnchanged(t *testing.T) {
 	for _, ref := range shortenReferences {
-		versions, err := os.ReadFile("testdata/shorten/" + ref.name + "-versions.txt")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, input := range []string{ref.bank, ref.data, "testdata/shorten/forms.csv"} {
-			data, err := os.ReadFile(input)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sum := fmt.Sprintf("%s md5 %x", filepath.Base(input), md5.Sum(data))
-			if !strings.Contains(string(versions), sum) {
-				t.Errorf("%s changed since its R reference was computed (want %q in %s-versions.txt): run testdata/shorten/regenerate.sh", input, sum, ref.name)
-			}
-		}
+		checkInputsUnchanged(t, "testdata/shorten/"+ref.name+"-versions.txt", "", "testdata/shorten/regenerate.sh",
+			ref.bank, ref.data, "testdata/shorten/forms.csv")
 	}
 }
 
